@@ -1,0 +1,1 @@
+"""The claims app: articles, statements, speakers, topics and stances."""

@@ -1,0 +1,1 @@
+"""REST API: serializers, filter sets, viewsets and the router."""

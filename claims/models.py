@@ -1,0 +1,263 @@
+"""The claims database: articles, speakers and their aliases, topics, statements and stances.
+
+Models hold data and the constraints that must always be true; the logic that writes
+them lives in ``claims.services`` and the queries that read them in ``claims.selectors``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class Reviewable(models.Model):
+    """Review state shared by statements and stances.
+
+    A row whose ``reviewed_at`` is set was touched by a person (approved, rejected,
+    reset or edited) and is never replaced by a re-extraction.
+    """
+
+    review_status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_at is not None
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, db_index=True)
+    author = models.CharField(max_length=300, blank=True)
+    dateline = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    source = models.CharField(max_length=2000, help_text="The path or URL it was ingested from.")
+    published = models.DateField(null=True, blank=True, db_index=True)
+    text = models.TextField(help_text="The repaired text; every statement offset refers to it.")
+    original_text = models.TextField(help_text="The text as read, before repair.")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
+    language = models.CharField(max_length=16, default="en")
+    ingested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    extractor_version = models.CharField(max_length=32)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+
+    def __str__(self) -> str:
+        label = self.headline or self.source
+        return f"{label[:80]} ({self.outlet or 'unknown outlet'}, {self.published or 'undated'})"
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    GROUP = "group", "Group"
+    ANONYMOUS = "anonymous", "Anonymous source"
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=300, db_index=True)
+    slug = models.SlugField(max_length=320, unique=True)
+    kind = models.CharField(
+        max_length=16, choices=SpeakerKind.choices, default=SpeakerKind.PERSON, db_index=True
+    )
+    role = models.CharField(max_length=200, blank=True, db_index=True)
+    affiliation = models.CharField(
+        max_length=200, blank=True, db_index=True, help_text="Organisation or country."
+    )
+    external_id = models.CharField(
+        max_length=64, blank=True, help_text="An identifier elsewhere, e.g. a Wikidata QID."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="speaker_unique_name_kind"),
+            models.CheckConstraint(condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        details = ", ".join(part for part in (self.role, self.affiliation) if part)
+        return f"{self.name} ({details})" if details else self.name
+
+
+class SpeakerAlias(models.Model):
+    """A way a speaker is named ("Lavrov", "Russian Foreign Minister Sergey Lavrov")."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300)
+    normalized = models.CharField(
+        max_length=300, db_index=True, help_text="Case- and accent-folded form used for lookup."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["speaker", "normalized"], name="speakeralias_unique_per_speaker"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.alias} → {self.speaker.name}"
+
+
+class TopicStatus(models.TextChoices):
+    CURATED = "curated", "Curated"
+    SUGGESTED = "suggested", "Suggested by the extractor"
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    phrases = models.JSONField(
+        default=list, blank=True, help_text="Words and phrases that tag a statement with it."
+    )
+    status = models.CharField(
+        max_length=16, choices=TopicStatus.choices, default=TopicStatus.CURATED, db_index=True
+    )
+    entity_label = models.CharField(
+        max_length=16, blank=True, help_text="spaCy entity label of a suggested topic (GPE, ORG…)."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name if self.status == TopicStatus.CURATED else f"{self.name} (suggested)"
+
+
+class StatementKind(models.TextChoices):
+    DIRECT = "direct", "Direct quote"
+    INDIRECT = "indirect", "Reported speech"
+    MIXED = "mixed", "Partly quoted"
+    HEADLINE = "headline", "Attributed headline"
+
+
+class Statement(Reviewable):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    speaker_mention = models.CharField(
+        max_length=300, blank=True, help_text="The words at the attribution site."
+    )
+    kind = models.CharField(max_length=16, choices=StatementKind.choices, db_index=True)
+    cue = models.CharField(max_length=100, blank=True, db_index=True)
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset into the article's repaired text.")
+    end = models.PositiveIntegerField()
+    paragraph = models.PositiveIntegerField(help_text="0-based paragraph index in the article.")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    confidence = models.FloatField(default=0.5)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="statement_start_before_end"),
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="statement_unique_span_per_article"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="statement_confidence_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(review_status__in=ReviewStatus.values),
+                name="statement_review_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker else (self.speaker_mention or "unknown")
+        snippet = self.text if len(self.text) <= 70 else self.text[:69] + "…"
+        return f"{who}: {snippet}"
+
+
+class Polarity(models.TextChoices):
+    FAVOR = "favor", "Favor"
+    AGAINST = "against", "Against"
+    NEUTRAL = "neutral", "Neutral"
+
+
+class StanceMethod(models.TextChoices):
+    RULE = "rule", "Rule-based"
+    MODEL = "model", "Trained model"
+    MANUAL = "manual", "Entered by a reviewer"
+
+
+class Stance(Reviewable):
+    """One observed position of a speaker on a topic; current positions are computed."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="stances")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="stances")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="stances"
+    )
+    target = models.CharField(max_length=500, blank=True, help_text="What the position is about.")
+    polarity = models.CharField(max_length=16, choices=Polarity.choices, db_index=True)
+    confidence = models.FloatField(default=0.5)
+    evidence = models.ManyToManyField(Statement, blank=True, related_name="stances")
+    cues = models.JSONField(default=list, blank=True, help_text="The words that decided it.")
+    observed_on = models.DateField(db_index=True)
+    method = models.CharField(
+        max_length=16, choices=StanceMethod.choices, default=StanceMethod.RULE, db_index=True
+    )
+    method_version = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[evidence])
+
+    class Meta:
+        ordering = ["-observed_on", "-id"]
+        indexes = [models.Index(fields=["speaker", "topic", "observed_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="stance_confidence_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(polarity__in=Polarity.values), name="stance_polarity_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker.name} {self.get_polarity_display().lower()} {self.topic.name}"

@@ -1,0 +1,77 @@
+"""The extractor: repaired article text in, an ``ArticleExtraction`` out.
+
+It runs the spaCy pipeline once per article, then the statement finder, the speaker
+resolver, the topic tagger and the stance scorer over the parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claims.nlp.language import load_first
+from claims.nlp.records import ArticleExtraction, CleanText, TopicSpec
+from claims.nlp.stance import RuleStanceScorer, StanceScorer
+from claims.nlp.statements import extract_statements
+from claims.nlp.topics import TopicTagger
+
+# Bump when extraction changes what it finds; stored with every article and statement.
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline and the topic matcher; build once, reuse for many articles."""
+
+    version = EXTRACTOR_VERSION
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        topics: Sequence[TopicSpec] = (),
+        stance_scorer: StanceScorer | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.topic_tagger = TopicTagger(nlp, topics)
+        self.stance_scorer = stance_scorer or RuleStanceScorer()
+
+    @classmethod
+    def from_model_names(
+        cls, model_names: Sequence[str], *, topics: Sequence[TopicSpec] = ()
+    ) -> Extractor:
+        return cls(load_first(model_names), topics=topics)
+
+    def extract(self, clean: CleanText) -> ArticleExtraction:
+        return self._from_doc(self.nlp(clean.text), clean)
+
+    def extract_many(
+        self, cleans: Iterable[CleanText], *, batch_size: int = 16
+    ) -> Iterator[ArticleExtraction]:
+        """Parse many articles with ``nlp.pipe`` (faster than one by one), in input order."""
+        pairs = ((clean.text, clean) for clean in cleans)
+        for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._from_doc(doc, clean)
+
+    def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
+        speakers, statements = extract_statements(doc, clean)
+        statements = tuple(
+            replace(
+                statement,
+                topics=self.topic_tagger.tag(doc.char_span(statement.start, statement.end, alignment_mode="expand")),
+                entities=self.topic_tagger.entities(doc.char_span(statement.start, statement.end, alignment_mode="expand")),
+            )
+            for statement in statements
+        )
+        stances = tuple(
+            self.stance_scorer.infer(doc, statements=statements, speakers=speakers)
+        )
+        return ArticleExtraction(
+            clean=clean,
+            speakers=speakers,
+            statements=statements,
+            stances=stances,
+            extractor_version=self.version,
+        )

@@ -1,0 +1,1 @@
+"""Readers turn files, folders, HTML pages and JSON Lines into raw article records."""

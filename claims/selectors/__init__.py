@@ -1,0 +1,1 @@
+"""Reads: the queries views, admin and commands use."""

@@ -1,0 +1,1 @@
+"""Claimtracker project package: settings, URL configuration and WSGI/ASGI entry points."""
