@@ -94,7 +94,9 @@ class Speaker(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["name", "kind"], name="speaker_unique_name_kind"),
-            models.CheckConstraint(condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SpeakerKind.values), name="speaker_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -189,7 +191,9 @@ class Statement(Reviewable):
     class Meta:
         ordering = ["article_id", "start"]
         constraints = [
-            models.CheckConstraint(condition=Q(start__lt=F("end")), name="statement_start_before_end"),
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="statement_start_before_end"
+            ),
             models.UniqueConstraint(
                 fields=["article", "start", "end"], name="statement_unique_span_per_article"
             ),

@@ -5,4 +5,4 @@ from .base import SECRET_KEY, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 # Never used outside a developer's machine: production.py refuses to start without a real key.
-SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"  # noqa: S105
+SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"

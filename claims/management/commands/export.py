@@ -1,0 +1,55 @@
+"""``manage.py export statements|stances``: write what is stored as JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.selectors.exports import STANCE_FIELDS, STATEMENT_FIELDS, stance_rows, statement_rows
+
+EXPORTS = {
+    "statements": (STATEMENT_FIELDS, statement_rows),
+    "stances": (STANCE_FIELDS, stance_rows),
+}
+
+
+class Command(BaseCommand):
+    help = "Export stored statements or stances as JSON Lines (default) or CSV."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("what", choices=sorted(EXPORTS))
+        parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", dest="fmt")
+        parser.add_argument("-o", "--output", help="file to write (default: standard output)")
+
+    def handle(self, *args, what: str, fmt: str, output: str | None, **options) -> None:
+        fields, rows = EXPORTS[what]
+        try:
+            target = (
+                open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by `with` below)
+                if output
+                else nullcontext(sys.stdout)
+            )
+        except OSError as exc:
+            raise CommandError(f"{output}: cannot write: {exc.strerror}") from exc
+        count = 0
+        with target as stream:
+            if fmt == "csv":
+                writer = csv.DictWriter(stream, fieldnames=fields)
+                writer.writeheader()
+            for row in rows():
+                if fmt == "csv":
+                    writer.writerow({k: _csv_value(v) for k, v in row.items()})
+                else:
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                count += 1
+        if output:
+            self.stderr.write(f"Wrote {count} {what} to {Path(output)}")
+
+
+def _csv_value(value):
+    return "; ".join(map(str, value)) if isinstance(value, list) else value

@@ -1,0 +1,333 @@
+"""Ingest: raw articles in, stored articles with statements, speakers, topics and stances out.
+
+The NLP (``claims.nlp``) returns plain records; this module maps them to models. Each
+article is stored in its own transaction, so a failure never leaves half an article, and an
+article already stored (same repaired text, by its hash) is left unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from claims.models import Article, Stance, Statement, Topic
+from claims.nlp.pipeline import Extractor
+from claims.nlp.records import ArticleExtraction, CleanText
+from claims.nlp.repair import clean_article
+from claims.readers.records import RawArticle, ReadFailure
+from claims.services.speakers import resolve_speaker
+from claims.services.topics import suggest_topic, topic_specs
+
+NEW, UNCHANGED, REEXTRACTED, FAILED, DRY_RUN = (
+    "new",
+    "unchanged",
+    "reextracted",
+    "failed",
+    "dry-run",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOverrides:
+    """Values given on the command line that win over what the file says."""
+
+    outlet: str = ""
+    url: str = ""
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    source: str
+    status: str  # NEW, UNCHANGED, REEXTRACTED, FAILED or DRY_RUN
+    article: Article | None = None
+    statements: int = 0
+    speakers_new: int = 0
+    error: str = ""
+    line: int | None = None
+    extraction: ArticleExtraction | None = None  # set on dry runs, for printing
+
+    @property
+    def failed(self) -> bool:
+        return self.status == FAILED
+
+
+def build_extractor() -> Extractor:
+    """An extractor with the configured spaCy model and the current topic table."""
+    return Extractor.from_model_names(settings.CLAIMTRACKER_SPACY_MODELS, topics=topic_specs())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    raw: RawArticle
+    clean: CleanText
+    digest: str
+
+
+def ingest_article(
+    *,
+    raw: RawArticle,
+    extractor: Extractor | None = None,
+    overrides: ArticleOverrides | None = None,
+) -> IngestOutcome:
+    """Ingest one article (the API and tests use this; the command streams many)."""
+    return next(ingest_articles(items=[raw], extractor=extractor, overrides=overrides))
+
+
+def ingest_articles(
+    *,
+    items: Iterable[RawArticle | ReadFailure],
+    extractor: Extractor | None = None,
+    overrides: ArticleOverrides | None = None,
+    dry_run: bool = False,
+    batch_size: int = 16,
+) -> Iterator[IngestOutcome]:
+    """Ingest a stream of raw articles, one outcome per input, in input order.
+
+    Articles are parsed in batches with ``nlp.pipe`` (much faster than one by one) and each
+    is stored in its own transaction.
+    """
+    overrides = overrides or ArticleOverrides()
+    stream = iter(items)
+    while batch := list(islice(stream, batch_size)):
+        prepared: list[_Prepared] = []
+        outcomes: list[IngestOutcome | None] = []
+        for item in batch:
+            outcome, ready = _prepare(item)
+            outcomes.append(outcome)
+            if ready is not None:
+                prepared.append(ready)
+        if prepared:
+            extractor = extractor or build_extractor()
+            extractions = iter(
+                extractor.extract_many((p.clean for p in prepared), batch_size=batch_size)
+            )
+        ready_items = iter(prepared)
+        for outcome in outcomes:
+            if outcome is not None:
+                yield outcome
+                continue
+            item = next(ready_items)
+            extraction = next(extractions)
+            if dry_run:
+                yield IngestOutcome(
+                    source=item.raw.source,
+                    status=DRY_RUN,
+                    statements=len(extraction.statements),
+                    line=item.raw.line,
+                    extraction=extraction,
+                )
+            else:
+                yield _store_safely(item, extraction, overrides)
+
+
+def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, _Prepared | None]:
+    if isinstance(item, ReadFailure):
+        return IngestOutcome(item.source, FAILED, error=item.reason, line=item.line), None
+    clean = clean_article(item.text, title=item.title)
+    if not clean.text.strip():
+        return IngestOutcome(item.source, FAILED, error="no article text", line=item.line), None
+    digest = content_hash(clean.text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return IngestOutcome(item.source, UNCHANGED, article=existing, line=item.line), None
+    return None, _Prepared(item, clean, digest)
+
+
+def _store_safely(
+    item: _Prepared, extraction: ArticleExtraction, overrides: ArticleOverrides
+) -> IngestOutcome:
+    url = overrides.url or item.raw.url or None
+    if url:
+        holder = Article.objects.filter(url=url).exclude(content_hash=item.digest).first()
+        if holder is not None:
+            return IngestOutcome(
+                item.raw.source,
+                FAILED,
+                error=f"the URL {url} is already stored with a different text (article {holder.pk})",
+                line=item.raw.line,
+            )
+    try:
+        with transaction.atomic():
+            article = _create_article(item, extraction, overrides, url)
+            statements, speakers_new = store_extraction(article=article, extraction=extraction)
+    except IntegrityError:
+        # Another ingest stored the same article between our check and our insert.
+        existing = Article.objects.filter(content_hash=item.digest).first()
+        if existing is None:
+            raise
+        return IngestOutcome(item.raw.source, UNCHANGED, article=existing, line=item.raw.line)
+    return IngestOutcome(
+        item.raw.source,
+        NEW,
+        article=article,
+        statements=statements,
+        speakers_new=speakers_new,
+        line=item.raw.line,
+    )
+
+
+def _create_article(
+    item: _Prepared, extraction: ArticleExtraction, overrides: ArticleOverrides, url: str | None
+) -> Article:
+    clean, raw = item.clean, item.raw
+    return Article.objects.create(
+        headline=(clean.headline or raw.title)[:500],
+        outlet=(overrides.outlet or raw.outlet or clean.outlet)[:200],
+        author=raw.author[:300],
+        dateline=clean.dateline[:200],
+        url=url,
+        source=raw.source[:2000],
+        published=overrides.published or raw.published,
+        text=clean.text,
+        original_text=clean.original,
+        content_hash=item.digest,
+        extractor_version=extraction.extractor_version,
+    )
+
+
+def store_extraction(
+    *,
+    article: Article,
+    extraction: ArticleExtraction,
+    keep: Iterable[Statement] = (),
+    keep_stances: Iterable[Stance] = (),
+) -> tuple[int, int]:
+    """Write an extraction's speakers, statements, topics and stances for ``article``.
+
+    ``keep`` are statements a reviewer touched: a new statement over the same span is
+    skipped. ``keep_stances`` likewise for (speaker, topic) pairs. Returns the number of
+    statements written and of speakers created. Call inside a transaction.
+    """
+    speakers = []
+    speakers_new = 0
+    for info in extraction.speakers:
+        speaker, created = resolve_speaker(info=info)
+        speakers.append(speaker)
+        speakers_new += created
+
+    taken = [(s.start, s.end) for s in keep]
+    topic_ids = dict(Topic.objects.values_list("slug", "id"))
+    rows: list[tuple[Statement, list[int]]] = []
+    index_to_row: dict[int, Statement] = {}
+    for index, record in enumerate(extraction.statements):
+        if any(record.start < end and start < record.end for start, end in taken):
+            continue
+        statement = Statement(
+            article=article,
+            speaker=speakers[record.speaker] if record.speaker is not None else None,
+            speaker_mention=record.speaker_mention[:300],
+            kind=record.kind,
+            cue=record.cue[:100],
+            text=record.text,
+            start=record.start,
+            end=record.end,
+            paragraph=record.paragraph,
+            confidence=min(max(record.confidence, 0.0), 1.0),
+            extractor_version=extraction.extractor_version,
+        )
+        topics = [topic_ids[slug] for slug in record.topics if slug in topic_ids]
+        topics += [suggest_topic(entity=entity).pk for entity in record.entities]
+        rows.append((statement, list(dict.fromkeys(topics))))
+        index_to_row[index] = statement
+        taken.append((record.start, record.end))
+    Statement.objects.bulk_create([statement for statement, _ in rows])
+    Statement.topics.through.objects.bulk_create(
+        [
+            Statement.topics.through(statement_id=statement.pk, topic_id=topic_id)
+            for statement, topics in rows
+            for topic_id in topics
+        ]
+    )
+    _store_stances(article, extraction, speakers, topic_ids, index_to_row, keep_stances)
+    return len(rows), speakers_new
+
+
+def _store_stances(article, extraction, speakers, topic_ids, index_to_row, keep_stances) -> None:
+    reviewed_pairs = {(s.speaker_id, s.topic_id) for s in keep_stances}
+    observed_on = article.published or timezone.localdate()
+    stances: list[tuple[Stance, list[Statement]]] = []
+    for record in extraction.stances:
+        topic_id = topic_ids.get(record.topic)
+        speaker = speakers[record.speaker]
+        if topic_id is None or (speaker.pk, topic_id) in reviewed_pairs:
+            continue
+        stance = Stance(
+            speaker=speaker,
+            topic_id=topic_id,
+            article=article,
+            target=record.target[:500],
+            polarity=record.polarity,
+            confidence=min(max(record.confidence, 0.0), 1.0),
+            cues=list(record.cues),
+            observed_on=observed_on,
+            method=record.method,
+            method_version=record.method_version,
+        )
+        evidence = [index_to_row[i] for i in record.evidence if i in index_to_row]
+        stances.append((stance, evidence))
+    Stance.objects.bulk_create([stance for stance, _ in stances])
+    Stance.evidence.through.objects.bulk_create(
+        [
+            Stance.evidence.through(stance_id=stance.pk, statement_id=statement.pk)
+            for stance, evidence in stances
+            for statement in evidence
+        ]
+    )
+
+
+def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcome:
+    """Run the current extractor again over a stored article.
+
+    Machine-made statements and stances are replaced; those a reviewer touched (approved,
+    rejected, reset or edited: ``reviewed_at`` is set) are kept. The filter runs inside the
+    delete itself, so a review committed while this runs is respected too.
+    """
+    clean = clean_article(article.text, title=article.headline)
+    if clean.text != article.text:
+        # Offsets of kept statements refer to the stored text: never re-repair it.
+        clean = CleanText(
+            text=article.text,
+            original=article.original_text,
+            headline=article.headline,
+            paragraphs=_paragraphs(article.text),
+        )
+    extraction = extractor.extract(clean)
+    with transaction.atomic():
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+        article.statements.filter(reviewed_at__isnull=True).delete()
+        article.stances.filter(reviewed_at__isnull=True).exclude(method="manual").delete()
+        statements, speakers_new = store_extraction(
+            article=article,
+            extraction=extraction,
+            keep=list(article.statements.all()),
+            keep_stances=list(article.stances.all()),
+        )
+        Article.objects.filter(pk=article.pk).update(extractor_version=extraction.extractor_version)
+    return IngestOutcome(
+        article.source,
+        REEXTRACTED,
+        article=article,
+        statements=statements,
+        speakers_new=speakers_new,
+    )
+
+
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
+    for block in text.split("\n\n"):
+        if block.strip():
+            spans.append((start, start + len(block)))
+        start += len(block) + 2
+    return tuple(spans)

@@ -1,0 +1,102 @@
+"""Speakers across articles: one Speaker row per person or organisation, found through aliases."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from claims.models import Speaker, SpeakerAlias, SpeakerKind
+from claims.nlp.records import SpeakerInfo
+
+
+def normalize_alias(text: str) -> str:
+    """Fold case, accents, punctuation spacing and a leading article: "The Post" -> "post"."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(char for char in folded if not unicodedata.combining(char)).casefold()
+    words = folded.replace("’", "'").split()
+    if words and words[0] in {"the", "a", "an"} and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def naming_aliases(info: SpeakerInfo) -> list[str]:
+    """The surface forms worth keeping as aliases: those that name the speaker.
+
+    "Lavrov" and "Russian Foreign Minister Sergey Lavrov" name him; "he" and "the top
+    diplomat" only point at him inside one article, so they are not stored.
+    """
+    last_word = normalize_alias(info.name).split()[-1:] or [""]
+    forms = [info.name, *info.aliases]
+    kept: dict[str, str] = {}
+    for form in forms:
+        normalized = normalize_alias(form)
+        if normalized and last_word[0] in normalized.split():
+            kept.setdefault(normalized, form.strip())
+    return list(kept.values())
+
+
+def find_speaker(*, info: SpeakerInfo) -> Speaker | None:
+    """The stored speaker this one is, matched on its full name (never on a bare surname)."""
+    normalized = normalize_alias(info.name)
+    match = (
+        Speaker.objects.filter(kind=info.kind, aliases__normalized=normalized)
+        .order_by("id")
+        .first()
+    )
+    if match is None:
+        match = (
+            Speaker.objects.filter(kind=info.kind, name__iexact=info.name).order_by("id").first()
+        )
+    return match
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:300] or "speaker"
+    slug, suffix = base, 2
+    while Speaker.objects.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+def resolve_speaker(*, info: SpeakerInfo) -> tuple[Speaker, bool]:
+    """Return the Speaker for ``info`` and whether it was created; record its naming aliases.
+
+    Safe against a concurrent ingest creating the same speaker: the unique (name, kind)
+    constraint decides, and the loser reads the winner's row.
+    """
+    kind = info.kind if info.kind in SpeakerKind.values else SpeakerKind.PERSON
+    speaker = find_speaker(info=info)
+    created = False
+    if speaker is None:
+        try:
+            with transaction.atomic():
+                speaker = Speaker.objects.create(
+                    name=info.name,
+                    kind=kind,
+                    slug=_unique_slug(info.name),
+                    role=info.role,
+                    affiliation=info.affiliation,
+                )
+                created = True
+        except IntegrityError:
+            speaker = Speaker.objects.get(name=info.name, kind=kind)
+    elif (not speaker.role and info.role) or (not speaker.affiliation and info.affiliation):
+        speaker.role = speaker.role or info.role
+        speaker.affiliation = speaker.affiliation or info.affiliation
+        speaker.save(update_fields=["role", "affiliation"])
+    add_aliases(speaker=speaker, aliases=naming_aliases(info))
+    return speaker, created
+
+
+def add_aliases(*, speaker: Speaker, aliases: list[str]) -> None:
+    SpeakerAlias.objects.bulk_create(
+        [
+            SpeakerAlias(
+                speaker=speaker, alias=alias[:300], normalized=normalize_alias(alias)[:300]
+            )
+            for alias in aliases
+        ],
+        ignore_conflicts=True,
+    )
