@@ -1,0 +1,254 @@
+"""The ingest service: how extraction records become rows, once, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from claims.models import Article, Speaker, SpeakerAlias, Stance, Statement, Topic, TopicStatus
+from claims.nlp.records import (
+    ArticleExtraction,
+    CleanText,
+    EntityRecord,
+    SpeakerInfo,
+    StanceRecord,
+    StatementRecord,
+)
+from claims.readers.records import RawArticle, ReadFailure
+from claims.services.ingest import (
+    FAILED,
+    NEW,
+    REEXTRACTED,
+    UNCHANGED,
+    ArticleOverrides,
+    ingest_article,
+    ingest_articles,
+    reextract_article,
+)
+
+pytestmark = pytest.mark.django_db
+
+LAVROV = SpeakerInfo(
+    name="Sergey Lavrov",
+    role="Foreign Minister",
+    affiliation="Russia",
+    aliases=("Russian Foreign Minister Sergey Lavrov", "Lavrov", "he", "the top diplomat"),
+)
+
+
+class ScriptedExtractor:
+    """Stands in for the spaCy extractor: finds each quoted sentence and gives it to one speaker.
+
+    It lets these tests pin down the mapping to models exactly; the real extractor is
+    tested in tests/nlp and end to end in tests/commands.
+    """
+
+    version = "test-1"
+
+    def __init__(self, speaker: SpeakerInfo = LAVROV, topics: tuple[str, ...] = ()) -> None:
+        self.speaker = speaker
+        self.topics = topics
+
+    def extract(self, clean: CleanText) -> ArticleExtraction:
+        statements = []
+        start = clean.text.find("“")
+        while start != -1:
+            end = clean.text.find("”", start)
+            statements.append(
+                StatementRecord(
+                    kind="direct",
+                    cue="said",
+                    text=clean.text[start + 1 : end],
+                    start=start + 1,
+                    end=end,
+                    paragraph=0,
+                    speaker_mention="Lavrov",
+                    speaker=0,
+                    confidence=0.9,
+                    topics=self.topics,
+                    entities=(EntityRecord("Minsk", "GPE"),),
+                )
+            )
+            start = clean.text.find("“", end)
+        stances = tuple(
+            StanceRecord(
+                speaker=0,
+                topic=topic,
+                target="sanctions",
+                polarity="against",
+                confidence=0.8,
+                evidence=tuple(range(len(statements))),
+            )
+            for topic in self.topics[:1]
+        )
+        return ArticleExtraction(
+            clean=clean,
+            speakers=(self.speaker,),
+            statements=tuple(statements),
+            stances=stances if statements else (),
+            extractor_version=self.version,
+        )
+
+    def extract_many(self, cleans: Iterable[CleanText], *, batch_size: int = 16) -> Iterator:
+        return (self.extract(clean) for clean in cleans)
+
+
+@pytest.fixture
+def sanctions() -> Topic:
+    return Topic.objects.create(name="Sanctions", slug="sanctions", phrases=["sanctions"])
+
+
+def raw(text: str, source: str = "a.txt", **fields) -> RawArticle:
+    return RawArticle(source=source, text=text, **fields)
+
+
+TEXT = "Minsk under pressure\n\n“Sanctions will not work,” Lavrov said."
+
+
+def test_new_article_is_stored_with_statements_speaker_topics_and_stances(sanctions):
+    outcome = ingest_article(
+        raw=raw(TEXT, url="https://example.org/a", published=date(2021, 10, 15)),
+        extractor=ScriptedExtractor(topics=("sanctions",)),
+    )
+
+    assert outcome.status == NEW
+    article = outcome.article
+    assert article.headline == "Minsk under pressure"
+    assert article.published == date(2021, 10, 15)
+    statement = Statement.objects.get()
+    assert article.text[statement.start : statement.end] == "Sanctions will not work,"
+    assert statement.speaker.name == "Sergey Lavrov"
+    assert statement.speaker.role == "Foreign Minister"
+    assert {t.slug for t in statement.topics.all()} == {"sanctions", "minsk"}
+    assert Topic.objects.get(slug="minsk").status == TopicStatus.SUGGESTED
+    stance = Stance.objects.get()
+    assert (stance.polarity, stance.topic, stance.observed_on) == (
+        "against",
+        sanctions,
+        date(2021, 10, 15),
+    )
+    assert list(stance.evidence.all()) == [statement]
+
+
+def test_only_naming_aliases_are_kept():
+    ingest_article(raw=raw(TEXT), extractor=ScriptedExtractor())
+
+    aliases = set(SpeakerAlias.objects.values_list("alias", flat=True))
+    assert aliases == {"Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov", "Lavrov"}
+
+
+def test_same_text_twice_changes_nothing():
+    first = ingest_article(raw=raw(TEXT), extractor=ScriptedExtractor())
+    second = ingest_article(raw=raw(TEXT, source="copy.txt"), extractor=ScriptedExtractor())
+
+    assert second.status == UNCHANGED
+    assert second.article == first.article
+    assert (Article.objects.count(), Statement.objects.count(), Speaker.objects.count()) == (
+        1,
+        1,
+        1,
+    )
+
+
+def test_the_same_person_across_articles_is_one_speaker():
+    ingest_article(raw=raw(TEXT), extractor=ScriptedExtractor())
+    other = "Belarus talks\n\n“We are deeply concerned,” the minister said."
+    ingest_article(raw=raw(other, source="b.txt"), extractor=ScriptedExtractor())
+
+    assert Speaker.objects.filter(name="Sergey Lavrov").count() == 1
+    assert Statement.objects.filter(speaker__name="Sergey Lavrov").count() == 2
+
+
+def test_an_organisation_is_not_conflated_with_a_person_of_the_same_name():
+    ingest_article(raw=raw(TEXT), extractor=ScriptedExtractor())
+    org = SpeakerInfo(name="Sergey Lavrov", kind="organisation")
+    ingest_article(raw=raw("Other\n\n“Yes,” it said.", "b.txt"), extractor=ScriptedExtractor(org))
+
+    assert sorted(Speaker.objects.values_list("kind", flat=True)) == ["organisation", "person"]
+
+
+def test_a_failure_while_storing_leaves_nothing_half_written():
+    class BrokenExtractor(ScriptedExtractor):
+        def extract(self, clean: CleanText) -> ArticleExtraction:
+            good = super().extract(clean)
+            broken = StatementRecord(
+                kind="direct", cue="said", text="x", start=5, end=5, paragraph=0
+            )
+            return ArticleExtraction(
+                clean=clean, speakers=good.speakers, statements=(*good.statements, broken)
+            )
+
+    with pytest.raises(Exception, match="statement_start_before_end|CHECK constraint"):
+        ingest_article(raw=raw(TEXT), extractor=BrokenExtractor())
+
+    assert (Article.objects.count(), Statement.objects.count(), Speaker.objects.count()) == (
+        0,
+        0,
+        0,
+    )
+
+
+def test_read_failures_and_empty_text_are_reported_and_the_rest_lands():
+    outcomes = list(
+        ingest_articles(
+            items=[
+                ReadFailure("broken.jsonl", "line is not JSON", line=3),
+                raw("   \n\n  ", source="blank.txt"),
+                raw(TEXT),
+            ],
+            extractor=ScriptedExtractor(),
+        )
+    )
+
+    assert [o.status for o in outcomes] == [FAILED, FAILED, NEW]
+    assert outcomes[0].error == "line is not JSON" and outcomes[0].line == 3
+    assert outcomes[1].source == "blank.txt" and outcomes[1].error
+    assert Article.objects.count() == 1
+
+
+def test_overrides_win_over_what_the_file_says():
+    outcome = ingest_article(
+        raw=raw(TEXT, outlet="File Outlet", published=date(2020, 1, 1)),
+        extractor=ScriptedExtractor(),
+        overrides=ArticleOverrides(outlet="TASS", published=date(2021, 10, 15)),
+    )
+
+    assert (outcome.article.outlet, outcome.article.published) == ("TASS", date(2021, 10, 15))
+
+
+def test_a_url_already_stored_with_another_text_is_refused():
+    ingest_article(raw=raw(TEXT, url="https://example.org/a"), extractor=ScriptedExtractor())
+    outcome = ingest_article(
+        raw=raw("Changed\n\n“No,” he said.", url="https://example.org/a"),
+        extractor=ScriptedExtractor(),
+    )
+
+    assert outcome.status == FAILED
+    assert "https://example.org/a" in outcome.error
+    assert Article.objects.count() == 1
+
+
+def test_reextract_replaces_machine_rows_and_keeps_reviewed_ones(sanctions):
+    text = "Talks\n\n“First claim,” Lavrov said. “Second claim,” he added."
+    article = ingest_article(
+        raw=raw(text), extractor=ScriptedExtractor(topics=("sanctions",))
+    ).article
+    reviewer = get_user_model().objects.create_user("reviewer")
+    first, second = article.statements.order_by("start")
+    first.review_status = "rejected"
+    first.reviewed_by, first.reviewed_at = reviewer, timezone.now()
+    first.save()
+    second.text = "machine text that re-extraction replaces"
+    second.save()
+
+    outcome = reextract_article(article=article, extractor=ScriptedExtractor(topics=("sanctions",)))
+
+    assert outcome.status == REEXTRACTED
+    kept, fresh = article.statements.order_by("start")
+    assert kept.pk == first.pk and kept.review_status == "rejected"
+    assert fresh.pk != second.pk and fresh.text == "Second claim,"
+    assert Stance.objects.count() == 1
