@@ -19,6 +19,7 @@ class RawArticle:
     published: date | None = None
     format: str = "text"  # "text", "html" or "jsonl"
     line: int | None = None  # JSON Lines: the record's line number
+    warnings: tuple[str, ...] = ()  # what was read but ignored ("published is not a date")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,79 @@
+"""Bytes to text: refuses binary files and decodes UTF-8 first, then legacy encodings."""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+# Signatures of the binary files most likely to be dropped into a folder of articles.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Decoded text with more control characters than this is not text whatever its encoding.
+_MAX_CONTROL_SHARE = 0.05
+_LINE_CONTROLS = frozenset("\n\r\t\f")
+
+
+class NotTextError(Exception):
+    """The bytes are not an article's text; the message says why."""
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def size_limit_reason(size: int) -> str:
+    return f"{megabytes(size)}, over the {megabytes(MAX_ARTICLE_BYTES)} limit"
+
+
+def decode_text(data: bytes) -> str:
+    """The text in ``data``; raises ``NotTextError`` for empty, binary or undecodable bytes."""
+    if not data:
+        raise NotTextError("empty file")
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise NotTextError(f"binary file ({kind}), not text")
+    if data.startswith(_UTF16_BOMS):
+        text = _decode_utf16(data)
+    elif b"\x00" in data:
+        raise NotTextError("binary file (contains NUL bytes), not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+    if not text.strip():
+        raise NotTextError("only whitespace, no text")
+    controls = sum(1 for char in text if char < " " and char not in _LINE_CONTROLS)
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise NotTextError("undecodable: mostly control characters, not text")
+    return text
+
+
+def _decode_utf16(data: bytes) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise NotTextError(f"undecodable UTF-16 text ({error.reason})") from error
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Text that is not UTF-8: Windows-1252 (which covers Latin-1) when it reads as text.
+
+    Only then is charset-normalizer asked to guess freely: on short Western text its first
+    guess is often a Central European code page that turns "naïve" into "naďve".
+    """
+    western = charset_normalizer.from_bytes(data, cp_isolation=["cp1252"]).best()
+    match = western or charset_normalizer.from_bytes(data).best()
+    if match is None:
+        raise NotTextError("undecodable: not UTF-8, and no other text encoding fits")
+    return str(match)
