@@ -1,0 +1,61 @@
+"""Bulk writes that keep the django-simple-history trail complete.
+
+``bulk_update_with_history`` writes one history row per object but no snapshot of its
+many-to-many fields, so the history of a statement would show its topics vanishing. This
+adds the snapshots, in a fixed number of queries however many objects change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.utils import timezone
+
+
+def bulk_update_with_full_history(
+    *,
+    objects: Sequence[models.Model],
+    fields: Sequence[str],
+    user: AbstractBaseUser | None,
+) -> int:
+    """Save ``fields`` of ``objects`` (all of one model) and record who changed them, and when."""
+    if not objects:
+        return 0
+    model = type(objects[0])
+    history_manager = model.history
+    now = timezone.now()
+    with transaction.atomic():
+        updated = model._default_manager.bulk_update(objects, list(fields))
+        history_rows = history_manager.bulk_history_create(
+            objects, update=True, default_user=user, default_date=now
+        )
+        _snapshot_m2m(model=model, objects=objects, history_rows=history_rows)
+    return updated
+
+
+def _snapshot_m2m(
+    *, model: type[models.Model], objects: Sequence[models.Model], history_rows: Sequence
+) -> None:
+    history_model = model.history.model
+    history_by_object = {row.id: row for row in history_rows}
+    for field in getattr(history_model, "_history_m2m_fields", ()):
+        through = field.remote_field.through
+        own_column = field.m2m_field_name()
+        other_column = field.m2m_reverse_field_name()
+        snapshot_model = getattr(history_model, field.name).model
+        links = through.objects.filter(**{f"{own_column}__in": [obj.pk for obj in objects]})
+        snapshot_model.objects.bulk_create(
+            [
+                snapshot_model(
+                    history=history_by_object[getattr(link, f"{own_column}_id")],
+                    id=link.id,
+                    **{
+                        f"{own_column}_id": getattr(link, f"{own_column}_id"),
+                        f"{other_column}_id": getattr(link, f"{other_column}_id"),
+                    },
+                )
+                for link in links
+            ]
+        )

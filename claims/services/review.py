@@ -1,0 +1,146 @@
+"""Reviews: a person approves, rejects, resets or corrects what the extractor stored.
+
+Every review stamps ``reviewed_by`` and ``reviewed_at``; a stamped row is never replaced by
+a re-extraction. Every change leaves a django-simple-history row naming the reviewer, also
+for bulk changes and when no web request is around (the API, a shell).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from claims.models import Polarity, ReviewStatus, Speaker, Stance, Statement, Topic
+from claims.services.history import bulk_update_with_full_history
+
+_REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at"]
+
+
+def _require_choice(value: str, *, allowed: list[str], field: str) -> None:
+    if value not in allowed:
+        raise ValidationError({field: f"{value!r} is not one of {', '.join(allowed)}."})
+
+
+def _stamp(row: Statement | Stance, *, reviewer: User) -> None:
+    row.reviewed_by = reviewer
+    row.reviewed_at = timezone.now()
+    # simple-history reads the author from here; outside the admin there is no request.
+    row._history_user = reviewer
+
+
+@transaction.atomic
+def review_statement(
+    *,
+    statement: Statement,
+    reviewer: User,
+    review_status: str | None = None,
+    speaker: Speaker | None = None,
+    topics: Iterable[Topic] | None = None,
+) -> Statement:
+    """Record a reviewer's decision on one statement; ``None`` leaves a field as it is.
+
+    Other fields the caller already changed on ``statement`` (an admin form's kind, say)
+    are saved with it. One history row records the whole review, topics included.
+    """
+    if review_status is not None:
+        _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
+        statement.review_status = review_status
+    if speaker is not None:
+        statement.speaker = speaker
+    _stamp(statement, reviewer=reviewer)
+    is_new = statement.pk is None
+    if topics is not None and not is_new:
+        # Skip the per-link history rows: the save below snapshots the topics once.
+        statement.skip_history_when_saving = True
+        try:
+            statement.topics.set(topics)
+        finally:
+            del statement.skip_history_when_saving
+    statement.save()
+    if topics is not None and is_new:
+        statement.topics.set(topics)
+    return statement
+
+
+@transaction.atomic
+def review_stance(
+    *,
+    stance: Stance,
+    reviewer: User,
+    polarity: str | None = None,
+    review_status: str | None = None,
+) -> Stance:
+    """Record a reviewer's decision on one stance (its polarity, its status, or both)."""
+    if polarity is not None:
+        _require_choice(polarity, allowed=Polarity.values, field="polarity")
+        stance.polarity = polarity
+    if review_status is not None:
+        _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
+        stance.review_status = review_status
+    _stamp(stance, reviewer=reviewer)
+    stance.save()
+    return stance
+
+
+@transaction.atomic
+def set_review_status(
+    *, statements: QuerySet[Statement], reviewer: User, review_status: str
+) -> int:
+    """Give every statement in ``statements`` the status; returns how many changed.
+
+    Statements that already have it are left alone, so their history shows no empty change.
+    """
+    _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
+    changing = list(_locked(statements).exclude(review_status=review_status))
+    for statement in changing:
+        statement.review_status = review_status
+        _stamp(statement, reviewer=reviewer)
+    return bulk_update_with_full_history(objects=changing, fields=_REVIEW_FIELDS, user=reviewer)
+
+
+@transaction.atomic
+def reassign_statements(
+    *, statements: QuerySet[Statement], reviewer: User, speaker: Speaker
+) -> int:
+    """Attribute ``statements`` to ``speaker``; returns how many changed.
+
+    A stance whose every evidence statement now belongs to ``speaker`` follows them: it
+    was inferred from words that were not its old speaker's.
+    """
+    changing = list(_locked(statements).exclude(speaker=speaker))
+    for statement in changing:
+        statement.speaker = speaker
+        _stamp(statement, reviewer=reviewer)
+    updated = bulk_update_with_full_history(
+        objects=changing, fields=["speaker", "reviewed_by", "reviewed_at"], user=reviewer
+    )
+    _move_orphaned_stances(statements=changing, reviewer=reviewer, speaker=speaker)
+    return updated
+
+
+def _locked(statements: QuerySet[Statement]) -> QuerySet[Statement]:
+    """The same statements, locked; a plain query, since the caller's may join or be distinct."""
+    return Statement.objects.filter(pk__in=statements.values("pk")).select_for_update()
+
+
+def _move_orphaned_stances(
+    *, statements: list[Statement], reviewer: User, speaker: Speaker
+) -> None:
+    stances = (
+        Stance.objects.filter(evidence__in=statements)
+        .exclude(speaker=speaker)
+        .exclude(evidence__in=Statement.objects.exclude(speaker=speaker))
+        .distinct()
+    )
+    moving = list(stances)
+    for stance in moving:
+        stance.speaker = speaker
+        _stamp(stance, reviewer=reviewer)
+    bulk_update_with_full_history(
+        objects=moving, fields=["speaker", "reviewed_by", "reviewed_at"], user=reviewer
+    )
