@@ -83,10 +83,17 @@ def _walk(folder: Path) -> Iterator[Path | ReadFailure]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path)
-        elif entry.is_dir():
-            continue  # a symbolic link to a folder: following it could loop
+        elif _is_link_to_folder(entry):
+            continue  # following it could loop
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             yield from _expand_path(path)
+
+
+def _is_link_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop: reported when the link itself is read
+        return False
 
 
 def _dead_end_reason(path: Path, error: OSError) -> str:
