@@ -1,1 +1,5 @@
-"""Claimtracker project package: settings, URL configuration and WSGI/ASGI entry points."""
+"""Claimtracker project package: settings, URL configuration, WSGI/ASGI and Celery entry points."""
+
+from claimtracker.celery import app as celery_app
+
+__all__ = ("celery_app",)

@@ -58,6 +58,18 @@ class IngestOutcome:
     def failed(self) -> bool:
         return self.status == FAILED
 
+    def as_dict(self) -> dict:
+        """The report entry for this article (command output, task results)."""
+        return {
+            "source": self.source,
+            "line": self.line,
+            "status": self.status,
+            "article_id": self.article.pk if self.article else None,
+            "statements": self.statements,
+            "speakers_new": self.speakers_new,
+            "error": self.error or None,
+        }
+
 
 def build_extractor() -> Extractor:
     """An extractor with the configured spaCy model and the current topic table."""

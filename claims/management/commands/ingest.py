@@ -6,14 +6,18 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import chain
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from claims.models import Article
 from claims.nlp.language import ModelNotInstalledError
-from claims.readers import expand_paths, read_sources
+from claims.nlp.records import ArticleExtraction
+from claims.readers import STDIN, ReadFailure, count_articles, expand_paths, read_sources
 from claims.services.ingest import (
     DRY_RUN,
     FAILED,
@@ -26,6 +30,7 @@ from claims.services.ingest import (
     ingest_articles,
     reextract_article,
 )
+from claims.services.parallel_ingest import ingest_in_workers
 
 
 def iso_date(value: str) -> date:
@@ -62,8 +67,18 @@ class Command(BaseCommand):
             help="run the current extractor again over stored articles (all, or those "
             "ingested from PATHs); rows a reviewer touched are kept",
         )
+        parser.add_argument("--quiet", action="store_true", help="print failures only")
         parser.add_argument(
-            "--quiet", action="store_true", help="print only failures and nothing else"
+            "--workers", type=int, default=1, help="worker processes on this machine (default 1)"
+        )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="enqueue one Celery task per file for workers on any machine "
+            "(`celery -A claimtracker worker`), then wait for their results",
+        )
+        parser.add_argument(
+            "--no-wait", action="store_true", help="with --queue: enqueue and return at once"
         )
         parser.add_argument(
             "--batch-size", type=int, default=16, help="articles per nlp.pipe batch"
@@ -71,37 +86,58 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
-        paths: list[str] = options["paths"]
-        if not paths and not options["reextract"]:
-            raise CommandError("name at least one file, folder, glob or '-' (see --help)")
-        if options["url"] and len(paths) != 1:
-            raise CommandError("--url names one article: give exactly one PATH with it")
+        self._check_options(options)
         try:
-            outcomes = self._run(paths, options)
-            report = self._report(outcomes, options)
+            report = self._report(self._outcomes(options), options)
         except ModelNotInstalledError as exc:
             raise CommandError(str(exc)) from exc
         report["seconds"] = round(time.monotonic() - started, 2)
         self._summarise(report, options)
         if report["failed"]:
             raise CommandError(
-                f"{report['failed']} of {report['inputs']} inputs failed (reasons above)",
+                f"{report['failed']} of {report['articles']} inputs failed (reasons above)",
                 returncode=1,
             )
 
-    def _run(self, paths: list[str], options: dict):
-        if options["reextract"]:
-            articles = Article.objects.order_by("pk")
-            if paths:
-                articles = articles.filter(source__in=[str(p) for p in expand_paths(paths)])
-            extractor = build_extractor()
-            return (
-                reextract_article(article=article, extractor=extractor)
-                for article in articles.iterator()
+    @staticmethod
+    def _check_options(options: dict) -> None:
+        paths = options["paths"]
+        if not paths and not options["reextract"]:
+            raise CommandError("name at least one file, folder, glob or '-' (see --help)")
+        if options["url"] and len(paths) != 1:
+            raise CommandError("--url names one article: give exactly one PATH with it")
+        if options["workers"] < 1:
+            raise CommandError("--workers must be 1 or more")
+        parallel = options["workers"] > 1 or options["queue"]
+        if parallel and (options["dry_run"] or options["reextract"]):
+            raise CommandError(
+                "--workers and --queue store articles: not with --dry-run/--reextract"
             )
+        if parallel and "-" in paths:
+            raise CommandError(
+                "standard input ('-') is read in this process: not with --workers/--queue"
+            )
+
+    def _outcomes(self, options: dict) -> Iterator[IngestOutcome | dict]:
+        paths: list[str] = options["paths"]
         overrides = ArticleOverrides(
             outlet=options["outlet"], url=options["url"], published=options["published"]
         )
+        if options["reextract"]:
+            return self._reextract(paths)
+        if options["queue"]:
+            return self._enqueue(paths, overrides, wait=not options["no_wait"])
+        if options["workers"] > 1:
+            files, failures = _split_paths(paths)
+            return chain(
+                failures,
+                ingest_in_workers(
+                    files=files,
+                    workers=options["workers"],
+                    overrides=overrides,
+                    batch_size=options["batch_size"],
+                ),
+            )
         return ingest_articles(
             items=read_sources(paths, stdin=sys.stdin),
             overrides=overrides,
@@ -109,66 +145,80 @@ class Command(BaseCommand):
             batch_size=options["batch_size"],
         )
 
-    def _report(self, outcomes, options: dict) -> dict:
+    @staticmethod
+    def _reextract(paths: list[str]) -> Iterator[IngestOutcome]:
+        articles = Article.objects.order_by("pk")
+        if paths:
+            articles = articles.filter(source__in=[str(p) for p in _split_paths(paths)[0]])
+        extractor = build_extractor()
+        for article in articles.iterator():
+            yield reextract_article(article=article, extractor=extractor)
+
+    def _enqueue(self, paths: list[str], overrides: ArticleOverrides, *, wait: bool):
+        from celery import group
+
+        from claims.tasks import ingest_file_task
+
+        files, failures = _split_paths(paths)
+        yield from failures
+        published = overrides.published.isoformat() if overrides.published else ""
+        tasks = group(
+            ingest_file_task.s(path, overrides.outlet, overrides.url, published) for path in files
+        )
+        result = tasks.apply_async()
+        self.stderr.write(f"Enqueued {len(files)} files as task group {result.id}")
+        if not wait:
+            return
+        for task in result.results:
+            yield from task.get(disable_sync_subtasks=False)
+
+    def _report(self, outcomes: Iterable[IngestOutcome | dict], options: dict) -> dict:
         counts: Counter[str] = Counter()
-        files: list[dict] = []
-        statements = speakers_new = 0
+        entries: list[dict] = []
         quiet = options["quiet"] or options["verbosity"] == 0 or options["report_format"] == "json"
-        total = None if options["reextract"] else len(list(expand_paths(options["paths"])))
+        total = None if options["reextract"] else count_articles(options["paths"])
         show_bar = not quiet and (total or 0) > 1 and self.stdout.isatty()
         progress = tqdm(outcomes, total=total, unit="article", disable=not show_bar, leave=False)
         for outcome in progress:
-            counts[outcome.status] += 1
-            statements += outcome.statements
-            speakers_new += outcome.speakers_new
-            files.append(self._as_dict(outcome))
-            if not quiet or (outcome.status == FAILED and options["report_format"] == "text"):
+            entry = outcome.as_dict() if isinstance(outcome, IngestOutcome) else outcome
+            counts[entry["status"]] += 1
+            entries.append(entry)
+            if not quiet or (entry["status"] == FAILED and options["report_format"] == "text"):
                 progress.clear()
-                self._print(outcome)
+                self._print(entry, getattr(outcome, "extraction", None))
         return {
-            "files_read": len({entry["source"] for entry in files}),
-            "inputs": sum(counts.values()),
+            "files_read": len({entry["source"] for entry in entries}),
+            "articles": len(entries),
             "new": counts[NEW],
             "unchanged": counts[UNCHANGED],
             "reextracted": counts[REEXTRACTED],
             "dry_run": counts[DRY_RUN],
             "failed": counts[FAILED],
-            "statements": statements,
-            "speakers_new": speakers_new,
-            "files": files,
+            "statements": sum(entry["statements"] for entry in entries),
+            "speakers_new": sum(entry["speakers_new"] for entry in entries),
+            "files": entries,
         }
 
-    @staticmethod
-    def _as_dict(outcome: IngestOutcome) -> dict:
-        return {
-            "source": outcome.source,
-            "line": outcome.line,
-            "status": outcome.status,
-            "article_id": outcome.article.pk if outcome.article else None,
-            "statements": outcome.statements,
-            "speakers_new": outcome.speakers_new,
-            "error": outcome.error or None,
-        }
-
-    def _print(self, outcome: IngestOutcome) -> None:
-        where = f"{outcome.source}:{outcome.line}" if outcome.line else outcome.source
-        if outcome.status == FAILED:
-            self.stderr.write(f"FAILED      {where}: {outcome.error}")
-        elif outcome.status == UNCHANGED:
+    def _print(self, entry: dict, extraction: ArticleExtraction | None) -> None:
+        where = f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
+        status = entry["status"]
+        if status == FAILED:
+            self.stderr.write(f"FAILED      {where}: {entry['error']}")
+        elif status == UNCHANGED:
             self.stdout.write(
-                f"unchanged   {where}: already stored as article {outcome.article.pk}"
+                f"unchanged   {where}: already stored as article {entry['article_id']}"
             )
-        elif outcome.status == DRY_RUN:
-            self.stdout.write(f"dry run     {where}: {outcome.statements} statements")
-            self._print_extraction(outcome)
+        elif status == DRY_RUN:
+            self.stdout.write(f"dry run     {where}: {entry['statements']} statements")
+            if extraction is not None:
+                self._print_extraction(extraction)
         else:
             self.stdout.write(
-                f"{outcome.status:<11} {where}: article {outcome.article.pk}, "
-                f"{outcome.statements} statements, {outcome.speakers_new} new speakers"
+                f"{status:<11} {where}: article {entry['article_id']}, "
+                f"{entry['statements']} statements, {entry['speakers_new']} new speakers"
             )
 
-    def _print_extraction(self, outcome: IngestOutcome) -> None:
-        extraction = outcome.extraction
+    def _print_extraction(self, extraction: ArticleExtraction) -> None:
         for record in extraction.statements:
             who = extraction.speakers[record.speaker].name if record.speaker is not None else "?"
             mention = f" ({record.speaker_mention})" if record.speaker_mention != who else ""
@@ -190,7 +240,18 @@ class Command(BaseCommand):
             parts.append(f"{report['dry_run']} dry run")
         parts.append(f"{report['failed']} failed")
         self.stdout.write(
-            f"Read {report['files_read']} files, {report['inputs']} articles: {', '.join(parts)}; "
+            f"Read {report['files_read']} files, {report['articles']} articles: {', '.join(parts)}; "
             f"{report['statements']} statements, {report['speakers_new']} new speakers; "
             f"{report['seconds']} s"
         )
+
+
+def _split_paths(paths: list[str]) -> tuple[list[str], list[IngestOutcome]]:
+    """Expanded file paths to hand to workers, and the dead ends as failed outcomes."""
+    files, failures = [], []
+    for item in expand_paths(paths):
+        if isinstance(item, ReadFailure):
+            failures.append(IngestOutcome(item.source, FAILED, error=item.reason))
+        elif item is not STDIN:
+            files.append(str(Path(item)))
+    return files, failures

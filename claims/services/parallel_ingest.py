@@ -1,0 +1,78 @@
+"""Ingest spread over worker processes on one machine (``manage.py ingest --workers N``).
+
+Each worker is a forked process with its own database connection and its own spaCy
+pipeline (loaded once per process). Workers pull files from a shared queue, so a slow file
+does not hold the others back, and send their outcomes back as they finish each article.
+Idempotency is the same as in one process: the unique content hash decides, and a worker
+that loses a race reports the article as unchanged.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+
+from django.db import connections
+
+from claims.readers import read_sources
+from claims.services.ingest import FAILED, ArticleOverrides, IngestOutcome, ingest_articles
+
+_DONE = "__done__"
+
+
+def _worker(files, results, overrides: ArticleOverrides, batch_size: int) -> None:
+    def next_files() -> Iterator[str]:
+        while (path := files.get()) is not None:  # one None per worker ends the queue
+            yield path
+
+    try:
+        for path in next_files():
+            for outcome in ingest_articles(
+                items=read_sources([path]), overrides=overrides, batch_size=batch_size
+            ):
+                results.put(outcome)
+    except Exception as exc:  # report, never hang the parent
+        results.put(IngestOutcome("<worker>", FAILED, error=f"worker crashed: {exc!r}"))
+    finally:
+        connections.close_all()
+        results.put(_DONE)
+
+
+def ingest_in_workers(
+    *,
+    files: Sequence[str],
+    workers: int,
+    overrides: ArticleOverrides | None = None,
+    batch_size: int = 16,
+) -> Iterator[IngestOutcome]:
+    """Ingest ``files`` (already expanded paths) with ``workers`` processes; yield outcomes."""
+    context = multiprocessing.get_context("fork")
+    file_queue, results = context.Queue(), context.Queue()
+    count = max(1, min(workers, len(files)))
+    for path in files:
+        file_queue.put(str(path))
+    for _ in range(count):
+        file_queue.put(None)
+    # Forked children must not share the parent's open database connection.
+    connections.close_all()
+    processes = [
+        context.Process(
+            target=_worker,
+            args=(file_queue, results, overrides or ArticleOverrides(), batch_size),
+            daemon=True,
+        )
+        for _ in range(count)
+    ]
+    for process in processes:
+        process.start()
+    running = len(processes)
+    try:
+        while running:
+            item = results.get()
+            if item == _DONE:
+                running -= 1
+            else:
+                yield item
+    finally:
+        for process in processes:
+            process.join(timeout=5)
