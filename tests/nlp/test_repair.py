@@ -157,9 +157,10 @@ def test_paragraph_spans_cover_each_paragraph() -> None:
     ]
 
 
-def test_without_blank_lines_each_line_is_a_paragraph() -> None:
+def test_without_blank_lines_each_line_is_a_paragraph_and_none_a_headline() -> None:
     clean = clean_article("First paragraph here.\nSecond paragraph here.")
 
+    assert clean.headline == ""
     assert [clean.text[start:end] for start, end in clean.paragraphs] == [
         "First paragraph here.",
         "Second paragraph here.",

@@ -34,7 +34,7 @@ def clean_article(raw: str, *, title: str = "") -> CleanText:
         if paragraphs and same_headline(paragraphs[0], headline):
             paragraphs = paragraphs[1:]
         paragraphs = [headline, *paragraphs]
-    elif looks_like_headline(paragraphs):
+    elif looks_like_headline(blocks):
         paragraphs = [" ".join(paragraphs[0].split()), *paragraphs[1:]]
         headline = paragraphs[0]
 

@@ -46,6 +46,7 @@ class Blocks:
 
     paragraphs: list[str]
     boilerplate: list[str]
+    blank_line_separated: bool  # False when each line was taken for a paragraph
 
 
 def split_paragraphs(text: str) -> Blocks:
@@ -54,7 +55,8 @@ def split_paragraphs(text: str) -> Blocks:
     Line breaks inside a paragraph are kept (hard-wrapped text, lists); boilerplate lines
     are dropped wherever they are.
     """
-    chunks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    blank_line_separated = bool(_BLANK_LINE.search(text))
+    chunks = _BLANK_LINE.split(text) if blank_line_separated else text.split("\n")
     paragraphs: list[str] = []
     boilerplate: list[str] = []
     for chunk in chunks:
@@ -69,7 +71,7 @@ def split_paragraphs(text: str) -> Blocks:
                 kept.append(line)
         if kept:
             paragraphs.append("\n".join(kept))
-    return Blocks(paragraphs, boilerplate)
+    return Blocks(paragraphs, boilerplate, blank_line_separated)
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
@@ -90,9 +92,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
     return Dateline(place=place, outlet=outlet)
 
 
-def looks_like_headline(paragraphs: list[str]) -> bool:
-    """Whether the first paragraph is a headline: short, a few lines, no dateline, more follows."""
-    if len(paragraphs) < 2:
+def looks_like_headline(blocks: Blocks) -> bool:
+    """Whether the first paragraph is a headline: short, a few lines, no dateline, and
+    followed by a blank line and more text."""
+    paragraphs = blocks.paragraphs
+    if not blocks.blank_line_separated or len(paragraphs) < 2:
         return False
     first = paragraphs[0]
     return (
