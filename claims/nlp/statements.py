@@ -1,14 +1,536 @@
-"""Finds statements and their speakers in a parsed article (placeholder until the finder lands)."""
+"""Finds statements and their speakers in a parsed article, by rules over the dependency parse.
+
+Four shapes are found, in this order, each claiming the cue it used so no cue counts twice:
+
+1. quotations (``quotes.find_quotes``) attributed by a cue in their sentence, split quotes
+   and colon-introduced quotes included; a cue whose clause reaches beyond the quote makes
+   the statement ``mixed``;
+2. reported speech: a cue verb (``cues``) with a clause, an object or a prepositional
+   complement, the clause before or after it;
+3. "according to X" adverbials;
+4. the headline attributed by a dash or colon, and transcript lines ("TRUMP: …").
+
+Speakers are resolved afterwards in text order by ``speakers.SpeakerBook``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from claims.nlp.cues import (
+    CORE_SPEECH,
+    CUE_PREPOSITIONS,
+    CUE_VERBS,
+    EVIDENCE_VERBS,
+    NEEDS_CLAUSE,
+    PARTICLE_CUES,
+)
+from claims.nlp.quotes import QUOTE_MARKS, Quote, find_quotes, is_statement_sized
 from claims.nlp.records import CleanText, SpeakerInfo, StatementRecord
+from claims.nlp.speakers import SpeakerBook
+
+SUBJECTS = frozenset({"nsubj"})
+CLAUSES = frozenset({"ccomp"})
+# Children of a subject that are not part of how the source is named.
+MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+MAX_SPLIT_GAP_TOKENS = 12
+HEADLINE_DASH = re.compile(
+    r"^(?P<content>.{8,}?)\s*[—–-]{1,2}\s*(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
+)
+HEADLINE_COLON = re.compile(
+    r"^(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<content>.{8,})$"
+)
+TRANSCRIPT_LINE = re.compile(r"^(?P<source>[A-Z][A-Z.'’ -]{1,40}):\s+(?P<content>\S.*)$")
+
+
+@dataclass(slots=True)
+class _Cue:
+    """A cue verb with its source (subject) and what it attributes, as token indexes."""
+
+    verb: Token
+    text: str
+    start_char: int
+    end_char: int
+    source: Span | None
+    antecedent: Span | None
+    content: tuple[int, int] | None  # token range [start, end)
+
+
+@dataclass(slots=True)
+class _Found:
+    """A statement before its speaker is resolved."""
+
+    kind: str
+    cue: str
+    start: int
+    end: int
+    source: Span | None
+    antecedent: Span | None = None
+    confidence: float = 0.5
+    source_text: str = ""  # for sources outside the parse (headline, transcript)
 
 
 def extract_statements(
     doc: Doc, clean: CleanText
 ) -> tuple[tuple[SpeakerInfo, ...], tuple[StatementRecord, ...]]:
     """Return the article's speakers and its statements (statement.speaker indexes speakers)."""
-    return (), ()
+    text = doc.text
+    quotes = find_quotes(text)
+    quote_of = _QuoteIndex(quotes)
+    cues = [cue for token in doc if (cue := _read_cue(token, quote_of)) is not None]
+    found: list[_Found] = []
+    used: set[int] = set()
+    found += _quoted(doc, quotes, cues, used)
+    found += _reported(doc, cues, used, quote_of)
+    found += _according_to(doc, quote_of)
+    found += _headline(clean, text)
+    found += _transcript_lines(text)
+    found = _without_duplicates(found)
+    return _resolve(doc, clean, found)
+
+
+# --- cues -----------------------------------------------------------------------------------
+
+
+class _QuoteIndex:
+    """Which quotation, if any, holds a character offset."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [quote.start for quote in quotes]
+
+    def at(self, offset: int) -> Quote | None:
+        position = bisect.bisect_right(self.starts, offset) - 1
+        if position >= 0 and offset < self.quotes[position].end:
+            return self.quotes[position]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        last = bisect.bisect_left(self.starts, end)
+        return [q for q in self.quotes[first:last] if q.end > start and q.start < end]
+
+
+def _read_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or quote_of.at(token.idx) is not None:
+        return None
+    particle = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("prt", "acomp", "oprd", "dobj")
+            and c.lower_ in PARTICLE_CUES.get(lemma, ())
+        ),
+        None,
+    )
+    if lemma not in CUE_VERBS and particle is None:
+        return None
+    source, antecedent = _source(token)
+    if source is None or quote_of.at(source.start_char) is not None:
+        return None
+    content, preposition = _content(token, lemma, particle, source)
+    words = [token]
+    if particle is not None:
+        words.append(particle)
+    if preposition is not None:
+        words.append(preposition)
+    words.sort(key=lambda t: t.i)
+    return _Cue(
+        verb=token,
+        text=" ".join(t.text for t in words),
+        start_char=token.idx,
+        end_char=words[-1].idx + len(words[-1]),
+        source=source,
+        antecedent=antecedent,
+        content=content,
+    )
+
+
+def _source(verb: Token) -> tuple[Span | None, Span | None]:
+    """The subject of the cue (inherited through "and", "to" and "saying"), and its antecedent."""
+    token = verb
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in ("it", "there", "this") and token.lemma_ != "say":
+                return None, None
+            if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                return _mention(subject), _mention(token.head)
+            return _mention(subject), None
+        participle = next(
+            (c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < token.i),
+            None,
+        )
+        # "Lavrov, speaking at the meeting, stated …": the subject sits on the participle.
+        if participle is not None:
+            subject = next((c for c in participle.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                return _mention(subject), None
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return _mention(token.head), None
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+            token = token.head
+            continue
+        return None, None
+    return None, None
+
+
+def _mention(subject: Token) -> Span:
+    """The words naming the source: the subject without its clauses and prepositions."""
+    doc = subject.doc
+    end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ in MENTION_CUTS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        end = child.right_edge.i + 1
+    start = subject.left_edge.i
+    while start < subject.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > subject.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _content(
+    verb: Token, lemma: str, particle: Token | None, source: Span
+) -> tuple[tuple[int, int] | None, Token | None]:
+    """The token range the cue attributes, and the preposition that joins the cue if any."""
+    children = [c for c in verb.children if c is not particle]
+    for child in children:
+        if child.dep_ in CLAUSES:
+            return _trimmed(child), None
+    if particle is not None and particle.dep_ in ("acomp", "oprd"):
+        for child in particle.children:
+            if child.dep_ in CLAUSES:
+                return _trimmed(child), None
+    for child in children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return _trimmed(child), None
+    needs_clause = lemma in NEEDS_CLAUSE and particle is None
+    if not needs_clause:
+        for child in children:
+            if child.dep_ == "dobj" and child.pos_ != "PRON":
+                return _trimmed(child), None
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _trimmed(objects[0]), child
+    if verb.dep_ in ("parataxis",) and lemma in CORE_SPEECH | EVIDENCE_VERBS:
+        return _clause_before(verb, source), None
+    return None, None
+
+
+def _trimmed(head: Token) -> tuple[int, int] | None:
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while start < end and (
+        _is_edge_punct(doc[start], opening=True) or doc[start].dep_ in ("mark", "cc")
+    ):
+        start += 1
+    while end > start and _is_edge_punct(doc[end - 1], opening=False):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_edge_punct(token: Token, *, opening: bool) -> bool:
+    if token.is_space:
+        return True
+    if not token.is_punct:
+        return False
+    # A closing quote mark ends partly quoted content; an opening one starts it.
+    marks = "“\"" if opening else "”\""
+    return not any(mark in token.text for mark in marks)
+
+
+def _clause_before(verb: Token, source: Span) -> tuple[int, int] | None:
+    """For "…, Lavrov said": the clause this cue comments on, up to the cue's own words."""
+    sentence = verb.sent
+    left = min(verb.left_edge.i, source.start)
+    if left <= sentence.start:
+        return None
+    return _trim_range(verb.doc, sentence.start, left)
+
+
+def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and _is_edge_punct(doc[start], opening=True):
+        start += 1
+    while end > start and _is_edge_punct(doc[end - 1], opening=False):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+# --- shape 1: quotations --------------------------------------------------------------------
+
+
+def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> list[_Found]:
+    text = doc.text
+    found: list[_Found] = []
+    index = 0
+    while index < len(quotes):
+        quote = quotes[index]
+        index += 1
+        if not is_statement_sized(quote, text):
+            continue
+        cue = _cue_for_quote(doc, quote, cues, used)
+        if cue is None:
+            continue
+        used.add(cue.verb.i)
+        start, end = quote.inner_start, quote.inner_end
+        # A split quote: “X,” he said, “Y.” – the second part belongs to the same statement.
+        while index < len(quotes) and _attribution_between(
+            doc, quotes[index - 1], quotes[index], cue, cues, used
+        ):
+            end = quotes[index].inner_end
+            index += 1
+        kind = "direct"
+        if cue.content is not None:
+            c_start = doc[cue.content[0]].idx
+            c_end = doc[cue.content[1] - 1].idx + len(doc[cue.content[1] - 1])
+            outside = text[c_start : quote.start].split() if c_start < quote.start else []
+            if len(outside) >= 2 and c_end >= quote.start and cue.start_char < quote.start:
+                start, end, kind = c_start, max(end, c_end), "mixed"
+        start, end = _strip(text, start, end)
+        found.append(_Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
+    return found
+
+
+def _cue_for_quote(doc: Doc, quote: Quote, cues: list[_Cue], used: set[int]) -> _Cue | None:
+    """The nearest unused cue outside quotes in the sentences the quote spans."""
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    window_start = first.sent.start_char
+    window_end = last.sent.end_char
+    before = doc.text[window_start : quote.start].rstrip()
+    if not before and first.sent.start > 0:
+        # A quote opening its sentence may be introduced by the one before ("He said:").
+        previous = doc[first.sent.start - 1].sent
+        if previous.text.rstrip().endswith(":"):
+            window_start = previous.start_char
+    candidates = [
+        cue
+        for cue in cues
+        if window_start <= cue.start_char < window_end and cue.verb.i not in used
+    ]
+    if not candidates:
+        return None
+
+    def distance(cue: _Cue) -> tuple[int, int]:
+        if cue.start_char >= quote.end:
+            gap = cue.start_char - quote.end
+        else:
+            gap = max(quote.start - cue.end_char, 0)
+        return (0 if cue.verb.lemma_ in CORE_SPEECH else 1, gap)
+
+    return min(candidates, key=distance)
+
+
+def _attribution_between(
+    doc: Doc, left: Quote, right: Quote, cue: _Cue, cues: list[_Cue], used: set[int]
+) -> bool:
+    """Whether only the attribution stands between two quotes ("…,” Ross said. “…").
+
+    Not when the second quote has an attribution of its own after it.
+    """
+    if not (left.end <= cue.start_char < right.start):
+        return False
+    gap = doc.text[left.end : right.start]
+    if "\n" in gap:
+        return False
+    if not gap.rstrip().endswith((",", ":")):
+        last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
+        sentence_end = last.sent.end_char if last is not None else right.end
+        if any(
+            right.end <= other.start_char < sentence_end and other.verb.i not in used
+            for other in cues
+        ):
+            return False
+    span = doc.char_span(left.end, right.start, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= MAX_SPLIT_GAP_TOKENS
+
+
+# --- shape 2: reported speech ---------------------------------------------------------------
+
+
+def _reported(doc: Doc, cues: list[_Cue], used: set[int], quote_of: _QuoteIndex) -> list[_Found]:
+    found = []
+    for cue in cues:
+        if cue.verb.i in used or cue.content is None:
+            continue
+        start, end = cue.content
+        start_char = doc[start].idx
+        end_char = doc[end - 1].idx + len(doc[end - 1])
+        inner = quote_of.overlapping(start_char, end_char)
+        quoted = any(mark in doc.text[start_char:end_char] for mark in QUOTE_MARKS)
+        kind = "mixed" if inner and quoted else "indirect"
+        confidence = 0.7 if cue.verb.lemma_ in CORE_SPEECH else 0.5
+        used.add(cue.verb.i)
+        found.append(
+            _Found(kind, cue.text, start_char, end_char, cue.source, cue.antecedent, confidence)
+        )
+    return found
+
+
+# --- shape 3: according to ------------------------------------------------------------------
+
+
+def _according_to(doc: Doc, quote_of: _QuoteIndex) -> list[_Found]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc):
+            continue
+        if doc[token.i + 1].lower_ != "to" or quote_of.at(token.idx) is not None:
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            continue
+        source = _mention(objects[0])
+        sentence = token.sent
+        phrase_end = max(token.right_edge.i, to.right_edge.i) + 1
+        before = _trim_range(doc, sentence.start, token.i)
+        after = _trim_range(doc, phrase_end, sentence.end)
+        spans = [s for s in (before, after) if s is not None]
+        if not spans:
+            continue
+        start, end = max(spans, key=lambda s: s[1] - s[0])
+        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        found.append(_Found("indirect", "according to", start_char, end_char, source, None, 0.7))
+    return found
+
+
+# --- shape 4: headline and transcript lines -------------------------------------------------
+
+
+def _headline(clean: CleanText, text: str) -> list[_Found]:
+    headline = clean.headline.strip()
+    if not headline or not text.startswith(headline):
+        first_line = text.split("\n", 1)[0].strip()
+        if len(first_line) > 200 or first_line.endswith("."):
+            return []
+        headline = first_line
+    match = HEADLINE_DASH.match(headline) or HEADLINE_COLON.match(headline)
+    if match is None:
+        return []
+    offset = text.find(headline)
+    start, end = match.span("content")
+    cue = "—" if match.re is HEADLINE_DASH else ":"
+    return [
+        _Found(
+            "headline",
+            cue,
+            offset + start,
+            offset + end,
+            None,
+            confidence=0.6,
+            source_text=match.group("source"),
+        )
+    ]
+
+
+def _transcript_lines(text: str) -> list[_Found]:
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        match = TRANSCRIPT_LINE.match(line)
+        if match and match.group("source").strip().isupper():
+            start, end = match.span("content")
+            found.append(
+                _Found(
+                    "direct",
+                    ":",
+                    offset + start,
+                    offset + end,
+                    None,
+                    confidence=0.6,
+                    source_text=match.group("source").strip(),
+                )
+            )
+        offset += len(line) + 1
+    return found
+
+
+# --- assembling -----------------------------------------------------------------------------
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _without_duplicates(found: list[_Found]) -> list[_Found]:
+    """Drop empty statements and repeats of the same span."""
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    seen: set[tuple[int, int]] = set()
+    for item in found:
+        if item.end <= item.start or (item.start, item.end) in seen:
+            continue
+        seen.add((item.start, item.end))
+        kept.append(item)
+    return kept
+
+
+def _resolve(
+    doc: Doc, clean: CleanText, found: list[_Found]
+) -> tuple[tuple[SpeakerInfo, ...], tuple[StatementRecord, ...]]:
+    """Resolve every statement's source in text order, then build the records."""
+    book = SpeakerBook(doc)
+
+    def position(item: _Found) -> int:
+        return item.source.start_char if item.source is not None else item.start
+
+    resolved = {}
+    for number, item in sorted(enumerate(found), key=lambda pair: position(pair[1])):
+        mention = item.source
+        if mention is None and item.source_text:
+            mention = doc.char_span(*_find_source(doc.text, item), alignment_mode="expand")
+        resolution = (
+            book.resolve(mention, antecedent=item.antecedent) if mention is not None else None
+        )
+        resolved[number] = (mention, resolution)
+    statements = []
+    for number, item in enumerate(found):
+        mention, resolution = resolved[number]
+        surface = item.source_text or (mention.text if mention is not None else "")
+        statements.append(
+            StatementRecord(
+                kind=item.kind,
+                cue=item.cue,
+                text=doc.text[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                paragraph=clean.paragraph_at(item.start),
+                speaker_mention=surface,
+                mention_start=mention.start_char if mention is not None else None,
+                mention_end=mention.end_char if mention is not None else None,
+                speaker=resolution.speaker if resolution else None,
+                confidence=item.confidence,
+                resolution=resolution.reason if resolution else "no source found",
+            )
+        )
+    return book.infos(), tuple(statements)
+
+
+def _find_source(text: str, item: _Found) -> tuple[int, int]:
+    """Offsets of a headline's or transcript line's source words on the statement's line."""
+    line_start = text.rfind("\n", 0, item.start) + 1
+    line_end = text.find("\n", item.end)
+    line_end = len(text) if line_end == -1 else line_end
+    at = text.find(item.source_text, line_start, line_end)
+    return at, at + len(item.source_text)

@@ -1,0 +1,99 @@
+"""The reporting-cue lexicon: verbs and nouns that attribute content to a source.
+
+Speech verbs ("said", "pointed out") introduce reported or quoted speech. Attribution in
+the wider sense also covers positions and intentions ("wants", "believes"), evidence
+("polls show") and documents ("the report found"); those verbs are kept apart so a caller
+can tell speech from stance. Lemmas are lower case, as spaCy's lemmatizer returns them.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state note explain claim argue assert insist stress emphasize emphasise
+    underline underscore reiterate repeat declare announce report write tweet post reply
+    respond answer ask inquire wonder complain warn caution predict promise pledge vow
+    vouch admit acknowledge concede confess confirm deny reject dismiss accuse allege
+    charge blame criticize criticise condemn denounce slam blast attack praise laud hail
+    applaud thank congratulate welcome mock ridicule lament bemoan regret apologize
+    apologise recall recount describe detail outline summarize summarise conclude continue
+    mention remark comment observe point quip joke boast brag joke shout yell scream
+    whisper mutter cry exclaim proclaim testify argue contend maintain counter retort
+    suggest propose recommend urge demand call appeal plead beg implore advise instruct
+    order command threaten challenge question dispute doubt disagree agree concur
+    reassure assure guarantee swear certify affirm reaffirm clarify specify indicate
+    signal hint imply disclose reveal leak divulge inform notify brief advocate defend
+    justify endorse oppose object protest decry deplore lambast chide scold rebuke
+    reprimand rap knock pan tout trumpet champion stump preach lecture muse reflect
+    speculate estimate calculate forecast project acclaim articulate voice express
+    convey communicate relay cite quote read recite concede rule decide find
+    """.split()
+)
+
+# Positions, intentions and beliefs: PolNeAR counts "Trump wants …" as an attribution.
+COGNITION_VERBS: frozenset[str] = frozenset(
+    """
+    believe think feel want hope fear expect know consider see view regard worry
+    doubt suspect plan intend seek wish prefer support back favor favour refuse decline
+    reckon imagine assume presume guess understand realize realise recognize recognise
+    anticipate envision envisage accept trust contend sense
+    """.split()
+)
+
+# Evidence: studies, polls and documents that "show" something.
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    """
+    show find suggest indicate reveal demonstrate prove confirm document highlight
+    """.split()
+)
+
+CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+
+# Verbs that are cues only with a particle or a complement word ("point out", "make clear").
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "point": frozenset({"out"}),
+    "make": frozenset({"clear", "plain"}),
+    "lay": frozenset({"out"}),
+    "spell": frozenset({"out"}),
+    "speak": frozenset({"out", "up"}),
+    "weigh": frozenset({"in"}),
+    "chime": frozenset({"in"}),
+    "go": frozenset({"on"}),
+    "push": frozenset({"back"}),
+    "fire": frozenset({"back"}),
+    "hit": frozenset({"back", "out"}),
+    "lash": frozenset({"out"}),
+    "sound": frozenset({"off"}),
+    "rule": frozenset({"out"}),
+    "come": frozenset({"out"}),
+}
+
+# Particles/prepositions that join the cue when they follow a cue verb ("called for").
+CUE_PREPOSITIONS: frozenset[str] = frozenset({"for", "on", "about", "against", "of", "to"})
+
+# Verbs that are cues only with a clause or quote after them, never with a bare object
+# ("told reporters", "asked him", "read the book", "found the keys").
+NEEDS_CLAUSE: frozenset[str] = frozenset(
+    """
+    tell ask read find see know add continue call rule decide write post point answer
+    question thank charge order brief inform notify lecture cite quote go come make
+    consider view regard understand accept trust guess imagine realize realise recognize
+    recognise sense recall mention report reply respond hit push fire
+    """.split()
+)
+
+# Nouns that name a statement ("in a statement", "his claim that …").
+CUE_NOUNS: frozenset[str] = frozenset(
+    """
+    statement remark remarks comment comments claim claims assertion allegation
+    announcement warning promise pledge vow argument belief view position call demand
+    proposal suggestion testimony interview speech tweet post letter memo report
+    complaint criticism accusation insistence prediction admission denial assurance
+    """.split()
+)
+
+# Adverbials that attribute a whole clause ("according to X", "in the words of X").
+ACCORDING_TO: tuple[str, ...] = ("according to",)
+
+# Speech verbs so common that a bare clause with them is a statement even at low confidence.
+CORE_SPEECH: frozenset[str] = frozenset({"say", "tell", "add", "state", "note", "write", "tweet"})
