@@ -95,11 +95,23 @@ def set_review_status(
 
     Statements that already have it are left alone, so their history shows no empty change.
     """
+    return _set_status(rows=statements, reviewer=reviewer, review_status=review_status)
+
+
+@transaction.atomic
+def set_stance_review_status(
+    *, stances: QuerySet[Stance], reviewer: User, review_status: str
+) -> int:
+    """The same as ``set_review_status``, for stances."""
+    return _set_status(rows=stances, reviewer=reviewer, review_status=review_status)
+
+
+def _set_status(*, rows: QuerySet, reviewer: User, review_status: str) -> int:
     _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
-    changing = list(_locked(statements).exclude(review_status=review_status))
-    for statement in changing:
-        statement.review_status = review_status
-        _stamp(statement, reviewer=reviewer)
+    changing = list(_locked(rows).exclude(review_status=review_status))
+    for row in changing:
+        row.review_status = review_status
+        _stamp(row, reviewer=reviewer)
     return bulk_update_with_full_history(objects=changing, fields=_REVIEW_FIELDS, user=reviewer)
 
 
@@ -123,9 +135,9 @@ def reassign_statements(
     return updated
 
 
-def _locked(statements: QuerySet[Statement]) -> QuerySet[Statement]:
-    """The same statements, locked; a plain query, since the caller's may join or be distinct."""
-    return Statement.objects.filter(pk__in=statements.values("pk")).select_for_update()
+def _locked(rows: QuerySet) -> QuerySet:
+    """The same rows, locked; a plain query, since the caller's may join or be distinct."""
+    return rows.model.objects.filter(pk__in=rows.values("pk")).select_for_update()
 
 
 def _move_orphaned_stances(
