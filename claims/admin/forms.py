@@ -1,0 +1,71 @@
+"""Forms of the review admin: the intermediate pages of actions and the alias inline."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.admin.sites import AdminSite
+from django.contrib.admin.widgets import AutocompleteSelect
+
+from claims.models import Speaker, SpeakerAlias, Statement
+from claims.services.speakers import normalize_alias
+
+
+class ReassignForm(forms.Form):
+    """Pick the speaker the selected statements really belong to."""
+
+    speaker = forms.ModelChoiceField(queryset=Speaker.objects.all(), label="New speaker")
+
+    def __init__(self, *args, admin_site: AdminSite, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The same search-as-you-type box as on the statement page.
+        self.fields["speaker"].widget = AutocompleteSelect(
+            Statement._meta.get_field("speaker"), admin_site
+        )
+
+
+class MergeSpeakersForm(forms.Form):
+    """Pick which of the selected speakers survives; the others are merged into it."""
+
+    target = forms.ModelChoiceField(
+        queryset=Speaker.objects.none(), widget=forms.RadioSelect, label="Keep"
+    )
+
+    def __init__(self, *args, speakers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["target"]
+        field.queryset = speakers
+        field.label_from_instance = lambda speaker: (
+            f"{speaker} — {speaker.statement_count} statements, {speaker.stance_count} stances"
+        )
+
+
+class SpeakerAliasForm(forms.ModelForm):
+    """An alias typed by a reviewer; its lookup form is derived, never typed."""
+
+    class Meta:
+        model = SpeakerAlias
+        fields = ["alias"]
+
+    def clean_alias(self) -> str:
+        alias = self.cleaned_data["alias"].strip()
+        if not normalize_alias(alias):
+            raise forms.ValidationError("An alias needs at least one letter or digit.")
+        self.instance.normalized = normalize_alias(alias)[:300]
+        return alias
+
+
+class SpeakerAliasFormSet(forms.BaseInlineFormSet):
+    """Refuses two aliases of one speaker that fold to the same form ("Lavrov", "LAVROV")."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen: dict[str, str] = {}
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            normalized = form.instance.normalized
+            if normalized in seen:
+                form.add_error(
+                    "alias", f"The same as “{seen[normalized]}” once case and accents are ignored."
+                )
+            seen[normalized] = form.cleaned_data["alias"]

@@ -1,0 +1,126 @@
+"""Stances: one observed position of a speaker on a topic, with the statements it rests on."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.admin.display import EMPTY, change_url, shorten
+from claims.models import ReviewStatus, Stance, StanceMethod
+from claims.services.review import review_stance, set_stance_review_status
+
+# Filled in when a stance is reviewed in place; entered by hand, a stance is all editable.
+_ALWAYS_EDITABLE = {"polarity", "review_status", "target"}
+
+
+@admin.register(Stance)
+class StanceAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "speaker",
+        "polarity",
+        "topic",
+        "short_target",
+        "observed_on",
+        "confidence",
+        "method",
+        "review_status",
+    ]
+    list_display_links = ["polarity"]
+    list_filter = [
+        "review_status",
+        "polarity",
+        "method",
+        ("topic", admin.RelatedOnlyFieldListFilter),
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        "observed_on",
+    ]
+    search_fields = ["speaker__name", "topic__name", "target"]
+    list_select_related = ["speaker", "topic"]
+    autocomplete_fields = ["speaker", "topic", "article", "evidence"]
+    actions = ["approve", "reject", "reset_to_pending"]
+    history_list_display = ["polarity", "review_status"]
+    fieldsets = [
+        (None, {"fields": ["speaker", "topic", "polarity", "target", "observed_on"]}),
+        ("Evidence", {"fields": ["evidence_links", "evidence", "article", "cues"]}),
+        ("Review", {"fields": ["review_status", "reviewed_by", "reviewed_at"]}),
+        (
+            "Inference",
+            {"classes": ["collapse"], "fields": ["confidence", "method", "method_version"]},
+        ),
+    ]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Stance | None = None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:  # a new stance names its evidence in the picker; there are no links yet
+            return [
+                (
+                    name,
+                    {**options, "fields": [f for f in options["fields"] if f != "evidence_links"]},
+                )
+                for name, options in fieldsets
+            ]
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "evidence"]})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Stance | None = None) -> list[str]:
+        stamped = ["reviewed_by", "reviewed_at"]
+        if obj is None:
+            return stamped
+        fields = [name for _, options in self.fieldsets for name in options["fields"]]
+        return [name for name in fields if name not in _ALWAYS_EDITABLE]
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        return {"method": StanceMethod.MANUAL, **super().get_changeform_initial_data(request)}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Stance]:
+        return super().get_queryset(request).select_related("reviewed_by")
+
+    @admin.display(description="About")
+    def short_target(self, stance: Stance) -> str:
+        return shorten(stance.target, 60) or EMPTY
+
+    @admin.display(description="Evidence")
+    def evidence_links(self, stance: Stance):
+        statements = stance.evidence.select_related("speaker")
+        return (
+            format_html_join(
+                "",
+                '<p><a href="{}">{}</a></p>',
+                ((change_url(statement), str(statement)) for statement in statements),
+            )
+            or EMPTY
+        )
+
+    def save_model(self, request, obj: Stance, form, change: bool) -> None:
+        if change and not form.has_changed():
+            return
+        review_stance(
+            stance=obj,
+            reviewer=request.user,
+            polarity=form.cleaned_data.get("polarity"),
+            review_status=form.cleaned_data.get("review_status"),
+        )
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
+        changed = set_stance_review_status(
+            stances=queryset, reviewer=request.user, review_status=status
+        )
+        label = ReviewStatus(status).label.lower()
+        self.message_user(request, f"{changed} stance(s) marked {label}.", messages.SUCCESS)
+
+    @admin.action(description="Approve the selected stances", permissions=["change"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Stance]) -> None:
+        self._set_status(request, queryset, ReviewStatus.APPROVED)
+
+    @admin.action(description="Reject the selected stances", permissions=["change"])
+    def reject(self, request: HttpRequest, queryset: QuerySet[Stance]) -> None:
+        self._set_status(request, queryset, ReviewStatus.REJECTED)
+
+    @admin.action(description="Reset the selected stances to pending", permissions=["change"])
+    def reset_to_pending(self, request: HttpRequest, queryset: QuerySet[Stance]) -> None:
+        self._set_status(request, queryset, ReviewStatus.PENDING)
