@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -32,10 +31,11 @@ class Command(BaseCommand):
             target = (
                 open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by `with` below)
                 if output
-                else nullcontext(sys.stdout)
+                else nullcontext(self.stdout)
             )
         except OSError as exc:
             raise CommandError(f"{output}: cannot write: {exc.strerror}") from exc
+        self.stdout.ending = ""  # rows carry their own line ends
         count = 0
         with target as stream:
             if fmt == "csv":
