@@ -13,18 +13,21 @@ from claims.services.speakers import normalize_alias
 class ReassignForm(forms.Form):
     """Pick the speaker the selected statements really belong to."""
 
-    speaker = forms.ModelChoiceField(queryset=Speaker.objects.all(), label="New speaker")
-
     def __init__(self, *args, admin_site: AdminSite, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The same search-as-you-type box as on the statement page.
-        self.fields["speaker"].widget = AutocompleteSelect(
-            Statement._meta.get_field("speaker"), admin_site
+        self.fields["speaker"] = forms.ModelChoiceField(
+            queryset=Speaker.objects.all(),
+            label="New speaker",
+            widget=AutocompleteSelect(Statement._meta.get_field("speaker"), admin_site),
         )
 
 
 class MergeSpeakersForm(forms.Form):
-    """Pick which of the selected speakers survives; the others are merged into it."""
+    """Pick which of the selected speakers survives; the others are merged into it.
+
+    ``speakers`` carry ``statement_total`` and ``stance_total``, as in the speaker admin.
+    """
 
     target = forms.ModelChoiceField(
         queryset=Speaker.objects.none(), widget=forms.RadioSelect, label="Keep"
@@ -35,7 +38,7 @@ class MergeSpeakersForm(forms.Form):
         field = self.fields["target"]
         field.queryset = speakers
         field.label_from_instance = lambda speaker: (
-            f"{speaker} — {speaker.statement_count} statements, {speaker.stance_count} stances"
+            f"{speaker} — {speaker.statement_total} statements, {speaker.stance_total} stances"
         )
 
 
@@ -61,11 +64,13 @@ class SpeakerAliasFormSet(forms.BaseInlineFormSet):
         super().clean()
         seen: dict[str, str] = {}
         for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+            alias = form.cleaned_data.get("alias") if form.cleaned_data else None
+            if not alias or form.cleaned_data.get("DELETE"):
                 continue
             normalized = form.instance.normalized
             if normalized in seen:
                 form.add_error(
                     "alias", f"The same as “{seen[normalized]}” once case and accents are ignored."
                 )
-            seen[normalized] = form.cleaned_data["alias"]
+            else:
+                seen[normalized] = alias
