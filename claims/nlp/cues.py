@@ -8,7 +8,13 @@ can tell speech from stance. Lemmas are lower case, as spaCy's lemmatizer return
 
 from __future__ import annotations
 
-SPEECH_VERBS: frozenset[str] = frozenset(
+
+def lexicon(words: str) -> frozenset[str]:
+    """A word set written as whitespace-separated words."""
+    return frozenset(words.split())
+
+
+SPEECH_VERBS: frozenset[str] = lexicon(
     """
     say tell add state note explain claim argue assert insist stress emphasize emphasise
     underline underscore reiterate repeat declare announce report write tweet post reply
@@ -27,27 +33,38 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     reprimand rap knock pan tout trumpet champion stump preach lecture muse reflect
     speculate estimate calculate forecast project acclaim articulate voice express
     convey communicate relay cite quote read recite concede rule decide find
-    """.split()
+    """
 )
 
 # Positions, intentions and beliefs: PolNeAR counts "Trump wants …" as an attribution.
-COGNITION_VERBS: frozenset[str] = frozenset(
+COGNITION_VERBS: frozenset[str] = lexicon(
     """
     believe think feel want hope fear expect know consider see view regard worry
     doubt suspect plan intend seek wish prefer support back favor favour refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
-    anticipate envision envisage accept trust contend sense
-    """.split()
+    anticipate envision envisage accept trust contend sense seem appear remember like
+    aim care enjoy
+    """
+)
+
+# Acts that PolNeAR also annotates as attributions: votes, endorsements, portrayals.
+ACT_VERBS: frozenset[str] = lexicon(
+    """
+    talk discuss address debate vote refer offer focus name list identify nominate remind
+    sign pass allow portray embrace echo chant request share determine compare require
+    cast promote ignore mean rail convince persuade press encourage credit introduce deem
+    cheer label invoke paint celebrate target hear release issue
+    """
 )
 
 # Evidence: studies, polls and documents that "show" something.
-EVIDENCE_VERBS: frozenset[str] = frozenset(
+EVIDENCE_VERBS: frozenset[str] = lexicon(
     """
     show find suggest indicate reveal demonstrate prove confirm document highlight
-    """.split()
+    """
 )
 
-CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | ACT_VERBS
 
 # Verbs that are cues only with a particle or a complement word ("point out", "make clear").
 PARTICLE_CUES: dict[str, frozenset[str]] = {
@@ -73,23 +90,25 @@ CUE_PREPOSITIONS: frozenset[str] = frozenset({"for", "on", "about", "against", "
 
 # Verbs that are cues only with a clause or quote after them, never with a bare object
 # ("told reporters", "asked him", "read the book", "found the keys").
-NEEDS_CLAUSE: frozenset[str] = frozenset(
+NEEDS_CLAUSE: frozenset[str] = lexicon(
     """
     tell ask read find see know add continue call rule decide write post point answer
     question thank charge order brief inform notify lecture cite quote go come make
     consider view regard understand accept trust guess imagine realize realise recognize
-    recognise sense recall mention report reply respond hit push fire
-    """.split()
+    recognise sense recall mention report reply respond hit push fire name list sign pass
+    release issue hear remember like need share address cast target credit mean
+    """
 )
 
 # Nouns that name a statement ("in a statement", "his claim that …").
-CUE_NOUNS: frozenset[str] = frozenset(
+CUE_NOUNS: frozenset[str] = lexicon(
     """
     statement remark remarks comment comments claim claims assertion allegation
     announcement warning promise pledge vow argument belief view position call demand
     proposal suggestion testimony interview speech tweet post letter memo report
     complaint criticism accusation insistence prediction admission denial assurance
-    """.split()
+    endorsement support opposition decision message idea response suggestion opinion
+    defense advice assessment"""
 )
 
 # Adverbials that attribute a whole clause ("according to X", "in the words of X").

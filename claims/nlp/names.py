@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claims.nlp.cues import lexicon
+
 HONORIFICS: frozenset[str] = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "rev", "rev."}
 )
@@ -20,7 +22,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us", "you"})
 
 # Role words: a capitalised run of these before a name is the person's role.
-ROLE_WORDS: frozenset[str] = frozenset(
+ROLE_WORDS: frozenset[str] = lexicon(
     """
     minister president vice prime foreign defense defence interior finance deputy
     secretary state senator sen. sen rep. rep representative congressman congresswoman
@@ -32,7 +34,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     councilwoman commissioner sheriff lieutenant colonel analyst economist professor
     pollster author reporter columnist editor anchor host former acting senior top
     national security general's assistant special counsel official
-    """.split()
+    """
 )
 
 # What a role noun ("the top diplomat") may stand for: the role must contain one of these.
@@ -115,22 +117,22 @@ NATIONALITIES: dict[str, str] = {
 }
 
 # Heads of noun phrases that describe an unnamed source ("a source", "officials").
-ANONYMOUS_HEADS: frozenset[str] = frozenset(
+ANONYMOUS_HEADS: frozenset[str] = lexicon(
     """
     source sources official officials aide aides person people insider insiders
     spokesman spokeswoman spokesperson diplomat diplomats observer observers
-    """.split()
+    """
 )
 
 # Heads of noun phrases that name an institution ("the campaign", "the White House").
-ORGANISATION_HEADS: frozenset[str] = frozenset(
+ORGANISATION_HEADS: frozenset[str] = lexicon(
     """
     campaign committee department ministry government administration office council
     company firm agency party court commission board union organization organisation
     house senate congress police network newspaper paper magazine group team
     coalition association foundation institute university bank army military navy
     poll polls survey surveys study studies report reports data analysis
-    """.split()
+    """
 )
 
 ORGANISATION_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC"})

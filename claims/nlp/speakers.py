@@ -225,9 +225,10 @@ class SpeakerBook:
             return Resolution(index, f"unnamed source '{text}'")
         entity = next((ent for ent in mention.ents if ent.root.i == root.i), None)
         label = entity.label_ if entity is not None else ""
-        if label in ORGANISATION_LABELS and not (label == "NORP" and root.tag_ in ("NNPS", "NNS")):
-            kind = "organisation"
-        elif root.lemma_.lower() in ORGANISATION_HEADS or root.pos_ == "PROPN":
+        plural_people = label == "NORP" and root.tag_ in ("NNPS", "NNS")  # "Republicans"
+        if (label in ORGANISATION_LABELS and not plural_people) or (
+            root.lemma_.lower() in ORGANISATION_HEADS or root.pos_ == "PROPN"
+        ):
             kind = "organisation"
         else:
             kind = "group"

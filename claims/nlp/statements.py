@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cues import (
     CORE_SPEECH,
+    CUE_NOUNS,
     CUE_PREPOSITIONS,
     CUE_VERBS,
     EVIDENCE_VERBS,
@@ -37,7 +38,11 @@ SUBJECTS = frozenset({"nsubj"})
 CLAUSES = frozenset({"ccomp"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
-MAX_SPLIT_GAP_TOKENS = 12
+MAX_SPLIT_GAP_TOKENS = 20
+# Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
+TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
+# A quote with no cue of its own continues the previous speaker when this close (paragraphs).
+MAX_CONTINUATION_PARAGRAPHS = 1
 HEADLINE_DASH = re.compile(
     r"^(?P<content>.{8,}?)\s*[—–-]{1,2}\s*(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
 )
@@ -81,7 +86,11 @@ def extract_statements(
     text = doc.text
     quotes = find_quotes(text)
     quote_of = _QuoteIndex(quotes)
-    cues = [cue for token in doc if (cue := _read_cue(token, quote_of)) is not None]
+    cues = [
+        cue
+        for token in doc
+        if (cue := _read_cue(token, quote_of) or _read_noun_cue(token, quote_of)) is not None
+    ]
     found: list[_Found] = []
     used: set[int] = set()
     found += _quoted(doc, quotes, cues, used)
@@ -151,6 +160,36 @@ def _read_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
     )
 
 
+def _read_noun_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
+    """A statement noun with its owner: "Trump's call for a ban", "her claim that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or quote_of.at(token.idx) is not None:
+        return None
+    for child in token.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > token.i:
+            content, joined = _trimmed(child), None
+            break
+        if child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS - {"to"}:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                content, joined = _trimmed(objects[0]), child
+                break
+    else:
+        return None
+    words = [token] if joined is None else [token, joined]
+    return _Cue(
+        verb=token,
+        text=" ".join(t.text for t in words),
+        start_char=token.idx,
+        end_char=words[-1].idx + len(words[-1]),
+        source=_mention(owner),
+        antecedent=None,
+        content=content,
+    )
+
+
 def _source(verb: Token) -> tuple[Span | None, Span | None]:
     """The subject of the cue (inherited through "and", "to" and "saying"), and its antecedent."""
     token = verb
@@ -212,15 +251,25 @@ def _content(
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return _trimmed(child), None
     needs_clause = lemma in NEEDS_CLAUSE and particle is None
-    if not needs_clause:
-        for child in children:
-            if child.dep_ == "dobj" and child.pos_ != "PRON":
-                return _trimmed(child), None
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects:
-                    return _trimmed(objects[0]), child
+    for child in children:
+        if child.dep_ != "dobj" or child.pos_ == "PRON":
+            continue
+        # "called Trump “unhinged”": an object with its predicate is content for any cue.
+        predicate = next(
+            (c for c in children if c.dep_ in ("oprd", "acomp") and c.i > child.i), None
+        )
+        if predicate is not None:
+            return _trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
+        if not needs_clause:
+            return _trimmed(child), None
+    for child in children:
+        if child.dep_ == "prep" and (
+            child.lower_ in CUE_PREPOSITIONS - {"to"}
+            or (child.lower_ == "to" and lemma in TO_VERBS)
+        ):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _trimmed(objects[0]), child
     if verb.dep_ in ("parataxis",) and lemma in CORE_SPEECH | EVIDENCE_VERBS:
         return _clause_before(verb, source), None
     return None, None
@@ -244,7 +293,7 @@ def _is_edge_punct(token: Token, *, opening: bool) -> bool:
     if not token.is_punct:
         return False
     # A closing quote mark ends partly quoted content; an opening one starts it.
-    marks = "“\"" if opening else "”\""
+    marks = '“"' if opening else '”"'
     return not any(mark in token.text for mark in marks)
 
 
@@ -275,10 +324,18 @@ def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> 
     while index < len(quotes):
         quote = quotes[index]
         index += 1
-        if not is_statement_sized(quote, text):
-            continue
         cue = _cue_for_quote(doc, quote, cues, used)
+        follows_split = (
+            cue is not None
+            and index < len(quotes)
+            and _attribution_between(doc, quote, quotes[index], cue, cues, used)
+        )
+        if not is_statement_sized(quote, text) and not follows_split:
+            continue
         if cue is None:
+            continuation = _continuation(doc, quote, found)
+            if continuation is not None:
+                found.append(continuation)
             continue
         used.add(cue.verb.i)
         start, end = quote.inner_start, quote.inner_end
@@ -298,6 +355,18 @@ def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> 
         start, end = _strip(text, start, end)
         found.append(_Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
     return found
+
+
+def _continuation(doc: Doc, quote: Quote, found: list[_Found]) -> _Found | None:
+    """A quote with no cue right after another speaker's statement is theirs, by convention."""
+    if not found or found[-1].source is None:
+        return None
+    previous = found[-1]
+    between = doc.text[previous.end : quote.start]
+    if between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS or len(between.split()) > 30:
+        return None
+    start, end = _strip(doc.text, quote.inner_start, quote.inner_end)
+    return _Found("direct", "", start, end, previous.source, previous.antecedent, 0.4)
 
 
 def _cue_for_quote(doc: Doc, quote: Quote, cues: list[_Cue], used: set[int]) -> _Cue | None:
