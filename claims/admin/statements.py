@@ -22,7 +22,7 @@ from claims.services.review import reassign_statements, review_statement, set_re
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     list_display = [
-        "speaker",
+        "speaker_or_mention",
         "short_text",
         "kind",
         "topic_names",
@@ -91,6 +91,12 @@ class StatementAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Statements come from extraction: their offsets must point into the article text.
         return False
+
+    @admin.display(description="Speaker", ordering="speaker__name")
+    def speaker_or_mention(self, statement: Statement) -> str:
+        if statement.speaker is not None:
+            return str(statement.speaker)
+        return f"“{statement.speaker_mention}” (unresolved)" if statement.speaker_mention else EMPTY
 
     @admin.display(description="Statement")
     def short_text(self, statement: Statement) -> str:

@@ -77,6 +77,16 @@ def test_reassign_asks_for_the_speaker_then_moves_the_statements(client, reviewe
     assert b"Reassign statements to another speaker" in question.content
     statement.refresh_from_db()
     assert statement.speaker == wrong  # nothing happens before the answer
+    picker = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "claims",
+            "model_name": "statement",
+            "field_name": "speaker",
+            "term": "right",
+        },
+    )
+    assert [item["text"] for item in picker.json()["results"]] == ["Right Person"]
 
     response = client.post(
         CHANGELIST,
