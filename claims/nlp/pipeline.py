@@ -13,13 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claims.nlp.language import load_first
-from claims.nlp.records import ArticleExtraction, CleanText, TopicSpec
+from claims.nlp.records import ArticleExtraction, CleanText, StatementRecord, TopicSpec
 from claims.nlp.stance import RuleStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 class Extractor:
@@ -57,21 +57,20 @@ class Extractor:
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
         speakers, statements = extract_statements(doc, clean)
-        statements = tuple(
-            replace(
-                statement,
-                topics=self.topic_tagger.tag(doc.char_span(statement.start, statement.end, alignment_mode="expand")),
-                entities=self.topic_tagger.entities(doc.char_span(statement.start, statement.end, alignment_mode="expand")),
-            )
-            for statement in statements
-        )
-        stances = tuple(
-            self.stance_scorer.infer(doc, statements=statements, speakers=speakers)
-        )
+        statements = tuple(self._tagged(doc, statement) for statement in statements)
+        stances = tuple(self.stance_scorer.infer(doc, statements=statements, speakers=speakers))
         return ArticleExtraction(
             clean=clean,
             speakers=speakers,
             statements=statements,
             stances=stances,
             extractor_version=self.version,
+        )
+
+    def _tagged(self, doc: Doc, statement: StatementRecord) -> StatementRecord:
+        span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+        return replace(
+            statement,
+            topics=self.topic_tagger.tag(span),
+            entities=self.topic_tagger.entities(span),
         )

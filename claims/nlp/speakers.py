@@ -94,9 +94,7 @@ class SpeakerBook:
         if person is not None:
             return self._person(mention, person)
         if self._is_role_noun(mention):
-            found = self._role_noun(mention)
-            if found is not None:
-                return found
+            return self._role_noun(mention) or self._unnamed_person(mention)
         return self._non_person(mention)
 
     # --- people ---------------------------------------------------------------------------
@@ -212,6 +210,15 @@ class SpeakerBook:
             f"role noun '{mention.text}' → most recent speaker whose role fits "
             f"({speaker.role}): {speaker.name}",
         )
+
+    def _unnamed_person(self, mention: Span) -> Resolution:
+        """A role noun no named speaker fits ("the mayor"): a person known by the role."""
+        name = mention.text[:1].lower() + mention.text[1:]
+        index = self._get_or_add("person", name)
+        speaker = self.speakers[index]
+        speaker.role = speaker.role or mention.root.text.capitalize()
+        self._note(index, mention.text, mention.start_char)
+        return Resolution(index, f"role noun '{mention.text}' fits no named speaker before it")
 
     # --- organisations, groups, unnamed sources ------------------------------------------
 

@@ -351,7 +351,7 @@ def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> 
             c_end = doc[cue.content[1] - 1].idx + len(doc[cue.content[1] - 1])
             outside = text[c_start : quote.start].split() if c_start < quote.start else []
             if len(outside) >= 2 and c_end >= quote.start and cue.start_char < quote.start:
-                start, end, kind = c_start, max(end, c_end), "mixed"
+                start, end, kind = c_start, max(quote.end, c_end), "mixed"
         start, end = _strip(text, start, end)
         found.append(_Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
     return found

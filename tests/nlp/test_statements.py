@@ -1,0 +1,162 @@
+"""Statement shapes the finder must recognise, on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claims.nlp.quotes import find_quotes
+from claims.nlp.records import CleanText, StatementRecord
+from claims.nlp.statements import extract_statements
+
+
+def statements(nlp: Language, text: str, *, headline: str = "") -> tuple[StatementRecord, ...]:
+    clean = CleanText(text=text, original=text, headline=headline, paragraphs=_paragraphs(text))
+    _, found = extract_statements(nlp(text), clean)
+    for statement in found:
+        assert text[statement.start : statement.end] == statement.text
+    return found
+
+
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
+    for block in text.split("\n\n"):
+        spans.append((start, start + len(block)))
+        start += len(block) + 2
+    return tuple(spans)
+
+
+def only(found: tuple[StatementRecord, ...]) -> StatementRecord:
+    assert len(found) == 1, [s.text for s in found]
+    return found[0]
+
+
+def test_direct_quote_before_attribution_with_curly_quotes(nlp: Language) -> None:
+    found = only(statements(nlp, "“The border must stay open to trade,” the mayor said."))
+    assert found.kind == "direct"
+    assert found.cue == "said"
+    assert found.text.startswith("The border must stay open")
+    assert found.speaker_mention == "the mayor"
+
+
+def test_direct_quote_after_attribution_with_straight_quotes(nlp: Language) -> None:
+    text = 'Anna Berg said on Monday, "We will not raise taxes this year."'
+    found = only(statements(nlp, text))
+    assert found.kind == "direct"
+    assert found.text == "We will not raise taxes this year."
+
+
+def test_quote_introduced_by_a_colon(nlp: Language) -> None:
+    text = "Ms Hewitt said: “Nobody in this town will lose their home over the new rules.”"
+    found = only(statements(nlp, text))
+    assert found.kind == "direct"
+    assert found.speaker_mention == "Ms Hewitt"
+    assert found.text.startswith("Nobody in this town")
+
+
+def test_split_quote_is_one_statement(nlp: Language) -> None:
+    text = "“The plan is ready,” he said, “and the council will vote on it next week.”"
+    found = only(statements(nlp, text))
+    assert found.text.startswith("The plan is ready")
+    assert found.text.endswith("next week.")
+
+
+def test_quote_running_over_two_paragraphs_is_one_statement(nlp: Language) -> None:
+    text = (
+        "Tom Reed said the vote was close.\n\n"
+        "“We counted every ballot twice and the result did not change.\n\n"
+        "“We will publish the numbers tomorrow morning,” he said."
+    )
+    direct = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert len(direct) == 1
+    assert "counted every ballot" in direct[0].text
+    assert "publish the numbers" in direct[0].text
+    assert direct[0].paragraph == 1
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "The factory will close in March, according to the regional governor."
+    found = only(statements(nlp, text))
+    assert found.cue == "according to"
+    assert found.text == "The factory will close in March"
+    assert "governor" in found.speaker_mention
+
+
+def test_reported_speech_with_that_clause(nlp: Language) -> None:
+    found = only(statements(nlp, "The senator emphasized that the bridge needs urgent repairs."))
+    assert found.kind == "indirect"
+    assert found.cue == "emphasized"
+    assert found.text == "the bridge needs urgent repairs"
+
+
+def test_reported_speech_with_a_complement(nlp: Language) -> None:
+    found = only(statements(nlp, "The minister stated the need to protect the coastal fisheries."))
+    assert found.kind == "indirect"
+    assert found.text == "the need to protect the coastal fisheries"
+
+
+def test_clause_then_attribution(nlp: Language) -> None:
+    text = "The talks with the neighbours have been useful, Lavrov said."
+    found = only(statements(nlp, text))
+    assert found.kind == "indirect"
+    assert found.text == "The talks with the neighbours have been useful"
+    assert found.speaker_mention == "Lavrov"
+
+
+def test_multi_word_cue(nlp: Language) -> None:
+    text = "Maria Lopez pointed out that the hospital had no spare beds."
+    found = only(statements(nlp, text))
+    assert found.cue == "pointed out"
+    assert found.text == "the hospital had no spare beds"
+
+
+def test_mixed_statement(nlp: Language) -> None:
+    text = (
+        "The mayor noted that only the residents “have the right to decide "
+        "what happens to the old harbour.”"
+    )
+    found = only(statements(nlp, text))
+    assert found.kind == "mixed"
+    assert found.text.startswith("only the residents")
+    assert found.text.endswith("harbour.”")
+
+
+def test_headline_attributed_by_a_dash(nlp: Language) -> None:
+    headline = "Necessary to repair the dam before winter — Hansen"
+    text = headline + "\n\nOfficials met on Monday to discuss the dam."
+    found = [s for s in statements(nlp, text, headline=headline) if s.kind == "headline"]
+    assert len(found) == 1
+    assert found[0].text == "Necessary to repair the dam before winter"
+    assert found[0].speaker_mention == "Hansen"
+
+
+def test_transcript_line(nlp: Language) -> None:
+    text = "SMITH: We are going to win this state by a wide margin."
+    found = only(statements(nlp, text))
+    assert found.cue == ":"
+    assert found.speaker_mention == "SMITH"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “reset” between the two countries did not last long.",
+        "She starred in “Gone With The Wind Again” last year.",
+        "The bridge was built in 1910 and carries four lanes of traffic.",
+    ],
+)
+def test_scare_quotes_titles_and_background_are_not_statements(nlp: Language, text: str) -> None:
+    assert statements(nlp, text) == ()
+
+
+def test_no_cue_is_taken_from_inside_a_quote(nlp: Language) -> None:
+    text = "“They said that the plan was dead, but it was never dead,” Ms Park said."
+    found = only(statements(nlp, text))
+    assert found.cue == "said"
+    assert found.speaker_mention == "Ms Park"
+
+
+def test_quote_finder_keeps_single_quotes_out() -> None:
+    text = "He called it the ‘Eastern Partnership’ and said “enough is enough, we leave now.”"
+    quotes = find_quotes(text)
+    assert [q.inner(text) for q in quotes] == ["enough is enough, we leave now."]
