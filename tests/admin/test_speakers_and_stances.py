@@ -147,3 +147,33 @@ def test_stance_actions_review_the_selection(client, reviewer):
     assert Stance.objects.get(pk=chosen.pk).review_status == ReviewStatus.REJECTED
     assert Stance.objects.get(pk=chosen.pk).reviewed_by == reviewer
     assert Stance.objects.get(pk=other.pk).review_status == ReviewStatus.PENDING
+
+
+def test_a_stance_entered_by_hand_is_manual_and_reviewed(client, reviewer):
+    statement = make_statement()
+    topic = make_stance().topic
+    add_url = reverse("admin:claims_stance_add")
+    assert client.get(add_url).context["adminform"].form.initial["method"] == "manual"
+
+    response = client.post(
+        add_url,
+        {
+            "speaker": statement.speaker.pk,
+            "topic": topic.pk,
+            "polarity": Polarity.FAVOR,
+            "target": "",
+            "observed_on": "2024-03-02",
+            "evidence": [statement.pk],
+            "cues": "[]",
+            "review_status": ReviewStatus.APPROVED,
+            "confidence": 1,
+            "method": "manual",
+            "method_version": "",
+        },
+    )
+
+    assert response.status_code == 302
+    stance = Stance.objects.get(topic=topic, speaker=statement.speaker)
+    assert list(stance.evidence.all()) == [statement]
+    assert stance.reviewed_by == reviewer
+    assert stance.history.first().history_user == reviewer
