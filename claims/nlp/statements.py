@@ -39,6 +39,8 @@ CLAUSES = frozenset({"ccomp"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 MAX_SPLIT_GAP_TOKENS = 20
+# Reported content of one word ("backed Sanders") is more often an act than a statement.
+MIN_REPORTED_WORDS = 2
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
 TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
 # A quote with no cue of its own continues the previous speaker when this close (paragraphs).
@@ -437,6 +439,8 @@ def _reported(doc: Doc, cues: list[_Cue], used: set[int], quote_of: _QuoteIndex)
         if cue.verb.i in used or cue.content is None:
             continue
         start, end = cue.content
+        if sum(1 for t in doc[start:end] if not t.is_punct) < MIN_REPORTED_WORDS:
+            continue
         start_char = doc[start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1])
         inner = quote_of.overlapping(start_char, end_char)
