@@ -95,13 +95,13 @@ def extract_statements(
     ]
     found: list[_Found] = []
     used: set[int] = set()
-    found += _quoted(doc, quotes, cues, used)
-    found += _reported(doc, cues, used, quote_of)
+    found += _quoted(doc, text, quotes, cues, used)
+    found += _reported(doc, text, cues, used, quote_of)
     found += _according_to(doc, quote_of)
     found += _headline(clean, text)
     found += _transcript_lines(text)
     found = _without_duplicates(found)
-    return _resolve(doc, clean, found)
+    return _resolve(doc, text, clean, found)
 
 
 # --- cues -----------------------------------------------------------------------------------
@@ -319,23 +319,24 @@ def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 # --- shape 1: quotations --------------------------------------------------------------------
 
 
-def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> list[_Found]:
-    text = doc.text
+def _quoted(
+    doc: Doc, text: str, quotes: list[Quote], cues: list[_Cue], used: set[int]
+) -> list[_Found]:
     found: list[_Found] = []
     index = 0
     while index < len(quotes):
         quote = quotes[index]
         index += 1
-        cue = _cue_for_quote(doc, quote, cues, used)
+        cue = _cue_for_quote(doc, text, quote, cues, used)
         follows_split = (
             cue is not None
             and index < len(quotes)
-            and _attribution_between(doc, quote, quotes[index], cue, cues, used)
+            and _attribution_between(doc, text, quote, quotes[index], cue, cues, used)
         )
         if not is_statement_sized(quote, text) and not follows_split:
             continue
         if cue is None:
-            continuation = _continuation(doc, quote, found)
+            continuation = _continuation(text, quote, found)
             if continuation is not None:
                 found.append(continuation)
             continue
@@ -343,7 +344,7 @@ def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> 
         start, end = quote.inner_start, quote.inner_end
         # A split quote: “X,” he said, “Y.” – the second part belongs to the same statement.
         while index < len(quotes) and _attribution_between(
-            doc, quotes[index - 1], quotes[index], cue, cues, used
+            doc, text, quotes[index - 1], quotes[index], cue, cues, used
         ):
             end = quotes[index].inner_end
             index += 1
@@ -359,19 +360,21 @@ def _quoted(doc: Doc, quotes: list[Quote], cues: list[_Cue], used: set[int]) -> 
     return found
 
 
-def _continuation(doc: Doc, quote: Quote, found: list[_Found]) -> _Found | None:
+def _continuation(text: str, quote: Quote, found: list[_Found]) -> _Found | None:
     """A quote with no cue right after another speaker's statement is theirs, by convention."""
     if not found or found[-1].source is None:
         return None
     previous = found[-1]
-    between = doc.text[previous.end : quote.start]
+    between = text[previous.end : quote.start]
     if between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS or len(between.split()) > 30:
         return None
-    start, end = _strip(doc.text, quote.inner_start, quote.inner_end)
+    start, end = _strip(text, quote.inner_start, quote.inner_end)
     return _Found("direct", "", start, end, previous.source, previous.antecedent, 0.4)
 
 
-def _cue_for_quote(doc: Doc, quote: Quote, cues: list[_Cue], used: set[int]) -> _Cue | None:
+def _cue_for_quote(
+    doc: Doc, text: str, quote: Quote, cues: list[_Cue], used: set[int]
+) -> _Cue | None:
     """The nearest unused cue outside quotes in the sentences the quote spans."""
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
@@ -379,7 +382,7 @@ def _cue_for_quote(doc: Doc, quote: Quote, cues: list[_Cue], used: set[int]) -> 
         return None
     window_start = first.sent.start_char
     window_end = last.sent.end_char
-    before = doc.text[window_start : quote.start].rstrip()
+    before = text[window_start : quote.start].rstrip()
     if not before and first.sent.start > 0:
         # A quote opening its sentence may be introduced by the one before ("He said:").
         previous = doc[first.sent.start - 1].sent
@@ -404,7 +407,7 @@ def _cue_for_quote(doc: Doc, quote: Quote, cues: list[_Cue], used: set[int]) -> 
 
 
 def _attribution_between(
-    doc: Doc, left: Quote, right: Quote, cue: _Cue, cues: list[_Cue], used: set[int]
+    doc: Doc, text: str, left: Quote, right: Quote, cue: _Cue, cues: list[_Cue], used: set[int]
 ) -> bool:
     """Whether only the attribution stands between two quotes ("…,” Ross said. “…").
 
@@ -412,7 +415,7 @@ def _attribution_between(
     """
     if not (left.end <= cue.start_char < right.start):
         return False
-    gap = doc.text[left.end : right.start]
+    gap = text[left.end : right.start]
     if "\n" in gap:
         return False
     if not gap.rstrip().endswith((",", ":")):
@@ -433,7 +436,9 @@ def _attribution_between(
 # --- shape 2: reported speech ---------------------------------------------------------------
 
 
-def _reported(doc: Doc, cues: list[_Cue], used: set[int], quote_of: _QuoteIndex) -> list[_Found]:
+def _reported(
+    doc: Doc, text: str, cues: list[_Cue], used: set[int], quote_of: _QuoteIndex
+) -> list[_Found]:
     found = []
     for cue in cues:
         if cue.verb.i in used or cue.content is None:
@@ -444,7 +449,7 @@ def _reported(doc: Doc, cues: list[_Cue], used: set[int], quote_of: _QuoteIndex)
         start_char = doc[start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1])
         inner = quote_of.overlapping(start_char, end_char)
-        quoted = any(mark in doc.text[start_char:end_char] for mark in QUOTE_MARKS)
+        quoted = any(mark in text[start_char:end_char] for mark in QUOTE_MARKS)
         kind = "mixed" if inner and quoted else "indirect"
         confidence = 0.7 if cue.verb.lemma_ in CORE_SPEECH else 0.5
         used.add(cue.verb.i)
@@ -560,7 +565,7 @@ def _without_duplicates(found: list[_Found]) -> list[_Found]:
 
 
 def _resolve(
-    doc: Doc, clean: CleanText, found: list[_Found]
+    doc: Doc, text: str, clean: CleanText, found: list[_Found]
 ) -> tuple[tuple[SpeakerInfo, ...], tuple[StatementRecord, ...]]:
     """Resolve every statement's source in text order, then build the records."""
     book = SpeakerBook(doc)
@@ -572,7 +577,7 @@ def _resolve(
     for number, item in sorted(enumerate(found), key=lambda pair: position(pair[1])):
         mention = item.source
         if mention is None and item.source_text:
-            mention = doc.char_span(*_find_source(doc.text, item), alignment_mode="expand")
+            mention = doc.char_span(*_find_source(text, item), alignment_mode="expand")
         resolution = (
             book.resolve(mention, antecedent=item.antecedent) if mention is not None else None
         )
@@ -585,7 +590,7 @@ def _resolve(
             StatementRecord(
                 kind=item.kind,
                 cue=item.cue,
-                text=doc.text[item.start : item.end],
+                text=text[item.start : item.end],
                 start=item.start,
                 end=item.end,
                 paragraph=clean.paragraph_at(item.start),
