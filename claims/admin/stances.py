@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -12,8 +15,30 @@ from claims.admin.display import EMPTY, change_url, shorten
 from claims.models import ReviewStatus, Stance, StanceMethod
 from claims.services.review import review_stance, set_stance_review_status
 
+try:
+    from claims.selectors.stances import stances_changed_since
+except ImportError:  # written in parallel by another engineer; the list works without it
+    stances_changed_since = None
+
 # Filled in when a stance is reviewed in place; entered by hand, a stance is all editable.
 _ALWAYS_EDITABLE = {"polarity", "review_status", "target"}
+
+
+class ChangedRecentlyFilter(admin.SimpleListFilter):
+    """Stances where a speaker's position on a topic changed in the last N days."""
+
+    title = "position changed in the last"
+    parameter_name = "changed_within_days"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin):
+        return [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("365", "year")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Stance]) -> QuerySet[Stance]:
+        if not self.value() or not self.value().isdigit():
+            return queryset
+        since = timezone.localdate() - timedelta(days=int(self.value()))
+        changed = stances_changed_since(since=since)
+        return queryset.filter(pk__in=changed.values("pk"))
 
 
 @admin.register(Stance)
@@ -51,6 +76,11 @@ class StanceAdmin(SimpleHistoryAdmin):
             {"classes": ["collapse"], "fields": ["confidence", "method", "method_version"]},
         ),
     ]
+
+    def get_list_filter(self, request: HttpRequest) -> list:
+        if stances_changed_since is None:
+            return self.list_filter
+        return [*self.list_filter, ChangedRecentlyFilter]
 
     def get_fieldsets(self, request: HttpRequest, obj: Stance | None = None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin import helpers
 from django.urls import reverse
+from django.utils import timezone
 
+from claims.admin import positions
+from claims.admin import stances as stance_admin
 from claims.models import Polarity, ReviewStatus, Speaker, SpeakerAlias, Stance
-from tests.factories import make_alias, make_speaker, make_stance, make_statement, make_user
+from tests.factories import (
+    make_alias,
+    make_speaker,
+    make_stance,
+    make_statement,
+    make_topic,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +190,44 @@ def test_a_stance_entered_by_hand_is_manual_and_reviewed(client, reviewer):
     assert list(stance.evidence.all()) == [statement]
     assert stance.reviewed_by == reviewer
     assert stance.history.first().history_user == reviewer
+
+
+Position = namedtuple(
+    "Position",
+    "speaker_id topic_id polarity confidence observations last_observed last_change",
+)
+
+
+def test_speaker_page_lays_out_current_positions(client, reviewer, monkeypatch):
+    stance = make_stance(topic=make_topic(name="<i>Grain</i> exports"))
+    seen = {}
+
+    def current_positions(*, speakers):
+        seen["speakers"] = speakers
+        return [Position(stance.speaker_id, stance.topic_id, "favor", 0.8, 3, None, None)]
+
+    monkeypatch.setattr(positions, "current_positions", current_positions)
+
+    page = client.get(reverse("admin:claims_speaker_change", args=[stance.speaker_id]))
+
+    html = page.content.decode()
+    assert seen["speakers"] == [stance.speaker_id]
+    assert "&lt;i&gt;Grain&lt;/i&gt; exports</a></td><td>Favor</td><td>0.80</td><td>3</td>" in html
+    assert "<i>Grain</i>" not in html
+
+
+def test_stance_list_filters_positions_changed_recently(client, reviewer, monkeypatch):
+    changed, steady = make_stance(), make_stance()
+    asked = {}
+
+    def stances_changed_since(*, since):
+        asked["since"] = since
+        return Stance.objects.filter(pk=changed.pk)
+
+    monkeypatch.setattr(stance_admin, "stances_changed_since", stances_changed_since)
+
+    listed = client.get(STANCES, {"changed_within_days": "30"}).context["cl"].result_list
+
+    assert list(listed) == [changed]
+    assert asked["since"] == timezone.localdate() - timedelta(days=30)
+    assert steady not in listed
