@@ -1,7 +1,8 @@
 """The words the rule stance scorer reads, grouped by what they do to a position.
 
-All entries are lower-case lemmas (feeling adjectives: the word as written). Each group is used only in the dependency positions
-``claims.nlp.stance`` gives it: a word in a list is never a stance by itself.
+All entries are lower-case lemmas (feeling adjectives: the word as written). Each group is
+used only in the dependency positions ``claims.nlp.stance`` gives it: a word in a list is
+never a stance by itself.
 """
 
 from __future__ import annotations

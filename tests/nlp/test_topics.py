@@ -1,0 +1,111 @@
+"""Topic tagging: phrases found case-insensitively and by lemma, per statement span."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from claims.models import Topic, TopicStatus
+from claims.nlp.records import EntityRecord, TopicSpec
+from claims.nlp.topics import TopicTagger, topic_mentions
+from tests.conftest import ROOT
+
+SPECS = (
+    TopicSpec("belarus", "Belarus", ("belarus", "minsk")),
+    TopicSpec("sanctions", "Sanctions", ("sanction", "embargo")),
+    TopicSpec("cis", "CIS", ("cis", "commonwealth of independent states")),
+    TopicSpec("united-states", "United States", ("united states", "us", "washington")),
+    TopicSpec("nato", "NATO", ("nato",)),
+    TopicSpec("regional-security", "Regional security", ("security cooperation",)),
+    TopicSpec("western-proposals", "Western proposals", ("proposals for security cooperation",)),
+)
+
+
+@pytest.fixture(scope="module")
+def tagger(nlp):
+    return TopicTagger(nlp, SPECS)
+
+
+def tag(nlp, tagger, text):
+    doc = nlp(text)
+    return tagger.tag(doc[:])
+
+
+def test_phrases_match_any_case_and_inflection(nlp, tagger):
+    assert tag(nlp, tagger, "New SANCTIONS against minsk were announced.") == (
+        "sanctions",
+        "belarus",
+    )
+
+
+def test_full_name_and_abbreviation_tag_the_same_topic(nlp, tagger):
+    assert tag(nlp, tagger, "Leaders of the Commonwealth of Independent States met.") == ("cis",)
+    assert tag(nlp, tagger, "CIS leaders met.") == ("cis",)
+
+
+def test_a_capital_city_stands_for_its_country(nlp, tagger):
+    assert tag(nlp, tagger, "Washington keeps up the pressure.") == ("united-states",)
+
+
+def test_pronoun_us_is_not_the_united_states(nlp, tagger):
+    assert tag(nlp, tagger, "They told us nothing.") == ()
+    assert tag(nlp, tagger, "The US told them nothing.") == ("united-states",)
+
+
+def test_a_longer_phrase_of_another_topic_wins(nlp, tagger):
+    assert tag(nlp, tagger, "The proposals for security cooperation were discussed.") == (
+        "western-proposals",
+    )
+
+
+def test_only_the_span_is_tagged(nlp, tagger):
+    doc = nlp("Minsk rejected it. NATO welcomed the sanctions.")
+    second = list(doc.sents)[1]
+    assert tagger.tag(second) == ("nato", "sanctions")
+    assert tagger.tag(None) == ()
+
+
+def test_matches_are_shared_with_later_steps_through_the_doc(nlp, tagger):
+    doc = nlp("NATO welcomed the sanctions.")
+    assert topic_mentions(doc) == ()
+    tagger.tag(doc[:])
+    assert [(m.slug, doc[m.start : m.end].text) for m in topic_mentions(doc)] == [
+        ("nato", "NATO"),
+        ("sanctions", "sanctions"),
+    ]
+
+
+def test_entities_no_topic_covers_are_listed_for_suggestion(nlp, tagger):
+    doc = nlp("NATO discussed the embargo with the Kremlin in Berlin.")
+    found = tagger.entities(doc[:])
+    assert EntityRecord("Berlin", "GPE") in found
+    assert "Kremlin" in {entity.text for entity in found}  # "the" is not part of the name
+    assert all(entity.text != "NATO" for entity in found)
+    assert tagger.entities(None) == ()
+
+
+@pytest.mark.django_db
+def test_curated_fixture_loads_with_the_seed_subjects_and_a_hierarchy():
+    call_command("loaddata", str(ROOT / "fixtures" / "topics.json"), verbosity=0)
+    topics = {topic.name: topic for topic in Topic.objects.select_related("parent")}
+    seed_subjects = {
+        "Afghanistan", "Arms supply", "Terrorism", "Migration", "Central Asia",
+        "Regional security cooperation", "CIS", "CSTO", "SCO", "Belarus", "Sanctions",
+        "European Union", "United States", "Eastern Partnership", "Western security proposals",
+    }  # fmt: skip
+    assert seed_subjects <= topics.keys()
+    assert len(topics) >= 40
+    assert all(topic.status == TopicStatus.CURATED for topic in topics.values())
+    assert topics["CSTO"].parent == topics["Regional security cooperation"]
+    assert topics["Eastern Partnership"].parent == topics["European Union"]
+
+
+def test_fixture_phrases_are_lower_case_and_unique_per_topic():
+    rows = json.loads((ROOT / "fixtures" / "topics.json").read_text(encoding="utf-8"))
+    for row in rows:
+        phrases = row["fields"]["phrases"]
+        assert phrases, row["fields"]["name"]
+        assert all(phrase == phrase.lower() for phrase in phrases)
+        assert len(set(phrases)) == len(phrases)
