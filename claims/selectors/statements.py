@@ -1,0 +1,71 @@
+"""Statement reads: the API's statement lists and the searches its filters run.
+
+Full-text search uses PostgreSQL's ``to_tsvector('english', text)``, matched by the GIN
+index of migration 0002 and ranked; other databases (SQLite in development) fall back to
+every word appearing in the text.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Prefetch, QuerySet
+
+from claims.models import Speaker, Stance, Statement, Topic
+from claims.selectors.topics import topic_tree_ids
+
+SEARCH_CONFIG = "english"
+
+
+def statement_list() -> QuerySet[Statement]:
+    """Statements with their speaker, article (without its text) and topics: three queries."""
+    return (
+        Statement.objects.select_related("speaker", "article")
+        .defer("article__text", "article__original_text")
+        .prefetch_related(statement_topics())
+    )
+
+
+def statement_topics() -> Prefetch:
+    return Prefetch("topics", queryset=Topic.objects.only("id", "slug", "name"))
+
+
+def statement_text_vector() -> SearchVector:
+    """The expression the GIN index is built on; queries must use exactly this one."""
+    return SearchVector("text", config=SEARCH_CONFIG)
+
+
+def search_statements(*, statements: QuerySet[Statement], query: str) -> QuerySet[Statement]:
+    """Statements matching ``query``, best match first on PostgreSQL.
+
+    PostgreSQL reads ``query`` as a web search ("quoted phrase", ``-word``, ``or``) and
+    matches stems ("sanction" finds "sanctions"); elsewhere every word must appear.
+    """
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        return (
+            # alias, not annotate: the vectors are computed to match and rank, never returned.
+            statements.alias(document=statement_text_vector())
+            .filter(document=search)
+            .alias(rank=SearchRank(statement_text_vector(), search))
+            .order_by("-rank", "pk")
+        )
+    for word in query.split():
+        statements = statements.filter(text__icontains=word)
+    return statements
+
+
+def spoken_by(*, statements: QuerySet[Statement], speakers: QuerySet[Speaker]) -> QuerySet:
+    return statements.filter(speaker__in=speakers.values("pk"))
+
+
+def about_topic(*, statements: QuerySet[Statement], topic: Topic) -> QuerySet[Statement]:
+    """Statements tagged with ``topic`` or any topic below it, each once."""
+    links = Statement.topics.through.objects.filter(topic_id__in=topic_tree_ids(topic=topic))
+    return statements.filter(pk__in=links.values("statement_id"))
+
+
+def evidence_for_polarity(*, statements: QuerySet[Statement], polarity: str) -> QuerySet:
+    """Statements that are evidence for at least one stance of ``polarity``."""
+    links = Stance.evidence.through.objects.filter(stance__polarity=polarity)
+    return statements.filter(pk__in=links.values("statement_id"))
