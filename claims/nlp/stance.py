@@ -46,9 +46,17 @@ SETTING_PREPOSITIONS = frozenset({"in", "within", "inside", "across", "throughou
 PLACE_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 # Prepositions that attach a topic as a side participant, not as what a position is about.
 DETACHING_PREPOSITIONS = frozenset(
-    {"with", "for", "about", "from", "between", "among", "under", "despite", "after", "before",
-     "since", "without", "like", "than", "except", "including", "besides"}
+    {"with", "for", "about", "from", "between", "among", "under", "without", "like", "than",
+     "except", "including", "besides"}
 )  # fmt: skip
+# Causes and circumstances never say what a position is about, even next to a cue
+# ("defend gun rights because of the attacks").
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"because", "due", "amid", "during", "following", "given", "despite", "after", "before",
+     "since"}
+)  # fmt: skip
+# Words that make the position they govern a non-position ("the refusal to support ...").
+REFUSALS = frozenset({"refuse", "refusal", "fail", "failure", "decline", "reluctance"})
 EXPLETIVES = frozenset({"it", "this", "that", "there"})
 
 # Base confidence of each kind of cue: how often such a cue states a position in news text.
@@ -134,18 +142,32 @@ class RuleStanceScorer:
             span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
             if span is None:
                 continue
+            holders = speaker_words(speakers[statement.speaker])
             for mention in mentions:
                 inside = span.start <= mention.start and mention.end <= span.end
                 if not inside or mention.slug not in statement.topics:
                     continue
-                reading = read_position(doc[mention.start : mention.end], span)
+                reading = read_position(doc[mention.start : mention.end], span, holders=holders)
                 if reading is not None:
                     observations.append((statement.speaker, mention.slug, index, reading))
         return aggregate(observations, method=self.name, version=self.version)
 
 
-def read_position(mention: Span, statement: Span) -> Reading | None:
-    """The position ``statement`` takes on the topic named by ``mention``, if it takes one."""
+def speaker_words(speaker: SpeakerInfo) -> frozenset[str]:
+    """Lower-case words that name the speaker or the side they speak for."""
+    names = (speaker.name, speaker.affiliation, *speaker.aliases)
+    return frozenset(word.lower() for name in names for word in name.split())
+
+
+def read_position(
+    mention: Span, statement: Span, *, holders: frozenset[str] | None = None
+) -> Reading | None:
+    """The position ``statement`` takes on the topic named by ``mention``, if it takes one.
+
+    ``holders`` are the words naming the speaker (``speaker_words``); a stance verb or
+    feeling whose subject is someone else ("Trump criticized ...") is that person's position,
+    not the speaker's, and gives none. None accepts any subject.
+    """
     root = mention.root
     own = _own_cue(root)
     if own is not None:
@@ -157,13 +179,17 @@ def read_position(mention: Span, statement: Span) -> Reading | None:
         cue = _cue(node, child)
         if cue is HOLDER:
             return None
+        if cue is not None and not _held_by_speaker(cue, holders):
+            return None
         if cue is not None:
             return _reading(cue, flipped=flipped, indirect=flipped or setting, statement=statement)
         lemma = node.lower_
         if node.dep_ in ("prep", "agent") or node.pos_ == "ADP":
             if lemma in SETTING_PREPOSITIONS and is_place:
                 setting = True
-            elif lemma in DETACHING_PREPOSITIONS and _cue(node.head, node) is None:
+            elif lemma in CIRCUMSTANCE_PREPOSITIONS or (
+                lemma in DETACHING_PREPOSITIONS and _cue(node.head, node) is None
+            ):
                 return None
             elif lemma == "against" and not setting:
                 flipped = not flipped
@@ -293,6 +319,8 @@ def _reading(cue: _Cue, *, flipped: bool, indirect: bool, statement: Span) -> Re
     if cue.anchor.dep_ in ("xcomp", "acomp") or cue.words[0].dep_ == "acomp":
         governors.append(cue.anchor.head)  # "does not seem necessary", "is not concerned"
     negations = [t for g in governors for t in g.children if _is_negation(t)]
+    if cue.anchor.head.lemma_.lower() in REFUSALS:
+        negations.append(cue.anchor.head)
     hedges = [t for g in governors for t in g.children if t.lower_ in cues.HEDGES]
     if cue.anchor.head.lemma_.lower() in cues.HEDGES:
         hedges.append(cue.anchor.head)
@@ -361,6 +389,21 @@ def aggregate(
             )
         )
     return sorted(records, key=lambda record: (record.evidence, record.speaker, record.topic))
+
+
+def _held_by_speaker(cue: _Cue, holders: frozenset[str] | None) -> bool:
+    """Whether a verb's or feeling's subject is the speaker, their side, or a pronoun."""
+    if holders is None or cue.kind not in ("verb", "feeling"):
+        return True
+    subjects = [t for t in cue.anchor.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if cue.kind == "feeling" and not subjects and cue.anchor.dep_ == "acomp":
+        subjects = [t for t in cue.anchor.head.children if t.dep_ == "nsubj"]
+    if cue.kind == "verb" and cue.anchor.dep_ in ("xcomp", "advcl", "pcomp") and not subjects:
+        subjects = [t for t in cue.anchor.head.children if t.dep_ == "nsubj"]
+    return all(
+        subject.pos_ == "PRON" or subject.lower_ in holders or subject.dep_ == "nsubjpass"
+        for subject in subjects
+    )
 
 
 def _demanded(verb: Token) -> bool:

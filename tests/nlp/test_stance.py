@@ -24,7 +24,7 @@ SPECS = (
     TopicSpec("eastern-partnership", "Eastern Partnership", ("eastern partnership",)),
     TopicSpec("arms", "Arms supply", ("weapons", "arms supplies")),
 )
-SPEAKERS = (SpeakerInfo(name="Ann Speaker"),)
+SPEAKERS = (SpeakerInfo(name="Ann Speaker", affiliation="Russia"),)  # speaks for Russia
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +185,18 @@ def test_seed_article_positions(nlp, seed_path):
     assert lavrov["european-union"] == "against"
     assert lavrov["united-states"] == "against"
     assert "terrorism" not in lavrov or lavrov["terrorism"] == "against"
+
+
+def test_a_third_party_s_stance_verb_is_not_the_speaker_s_position(nlp, tagger):
+    assert infer(nlp, tagger, "Trump condemned the sanctions.") == []
+    assert positions(nlp, tagger, "She condemned the sanctions.") == {"sanctions": "against"}
+
+
+def test_a_refusal_to_support_is_against(nlp, tagger):
+    found = positions(nlp, tagger, "Their refusal to support the sanctions is a mistake.")
+    assert found == {"sanctions": "against"}
+
+
+def test_a_cause_is_not_what_the_position_is_about(nlp, tagger):
+    found = positions(nlp, tagger, "We must defend Ukraine because of the sanctions.")
+    assert found == {"ukraine": "favor"}
