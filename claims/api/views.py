@@ -32,21 +32,11 @@ from claims.api.serializers import (
 from claims.readers.records import RawArticle
 from claims.selectors.articles import article_detail, article_list
 from claims.selectors.speakers import speaker_list
+from claims.selectors.stances import stance_list
 from claims.selectors.statements import statement_list
 from claims.selectors.topics import topic_list
 from claims.services.ingest import NEW, ingest_article
 from claims.services.review import review_stance, review_statement
-
-
-def stance_list():  # TEMPORARY until claims.selectors.stances lands
-    from django.db.models import Prefetch
-
-    from claims.models import Stance, Statement
-
-    return Stance.objects.select_related("speaker", "topic").prefetch_related(
-        Prefetch("evidence", queryset=Statement.objects.only("id"))
-    )
-
 
 ID_OR_SLUG = OpenApiParameter(
     "id_or_slug",
