@@ -11,18 +11,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from claims.models import Polarity, Speaker, Topic
-
-try:
-    from claims.selectors.stances import current_positions
-except ImportError:  # written in parallel by another engineer; the page works without it
-    current_positions = None
+from claims.selectors.stances import current_positions
 
 HEADER = ("Topic", "Position", "Confidence", "Observations", "Last observed", "Last change")
 
 
 def current_positions_table(*, speaker: Speaker) -> SafeString | str:
-    if current_positions is None:
-        return "Not available: positions are not computed yet."
     positions = list(current_positions(speakers=[speaker.pk]))
     if not positions:
         return "No stance observed yet."
@@ -43,7 +37,7 @@ def current_positions_table(*, speaker: Speaker) -> SafeString | str:
                 else position.polarity,
                 f"{position.confidence:.2f}",
                 position.observations,
-                position.last_observed or "–",
+                position.last_observed,
                 position.last_change or "–",
             )
             for position in positions

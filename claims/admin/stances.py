@@ -13,12 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.display import EMPTY, change_url, shorten
 from claims.models import ReviewStatus, Stance, StanceMethod
+from claims.selectors.stances import stances_changed_since
 from claims.services.review import review_stance, set_stance_review_status
-
-try:
-    from claims.selectors.stances import stances_changed_since
-except ImportError:  # written in parallel by another engineer; the list works without it
-    stances_changed_since = None
 
 # Filled in when a stance is reviewed in place; entered by hand, a stance is all editable.
 _ALWAYS_EDITABLE = {"polarity", "review_status", "target"}
@@ -61,6 +57,7 @@ class StanceAdmin(SimpleHistoryAdmin):
         ("topic", admin.RelatedOnlyFieldListFilter),
         ("speaker", admin.RelatedOnlyFieldListFilter),
         "observed_on",
+        ChangedRecentlyFilter,
     ]
     search_fields = ["speaker__name", "topic__name", "target"]
     list_select_related = ["speaker", "topic"]
@@ -76,11 +73,6 @@ class StanceAdmin(SimpleHistoryAdmin):
             {"classes": ["collapse"], "fields": ["confidence", "method", "method_version"]},
         ),
     ]
-
-    def get_list_filter(self, request: HttpRequest) -> list:
-        if stances_changed_since is None:
-            return self.list_filter
-        return [*self.list_filter, ChangedRecentlyFilter]
 
     def get_fieldsets(self, request: HttpRequest, obj: Stance | None = None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import timedelta
 
 import pytest
@@ -10,8 +9,6 @@ from django.contrib.admin import helpers
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.admin import positions
-from claims.admin import stances as stance_admin
 from claims.models import Polarity, ReviewStatus, Speaker, SpeakerAlias, Stance
 from tests.factories import (
     make_alias,
@@ -192,42 +189,33 @@ def test_a_stance_entered_by_hand_is_manual_and_reviewed(client, reviewer):
     assert stance.history.first().history_user == reviewer
 
 
-Position = namedtuple(
-    "Position",
-    "speaker_id topic_id polarity confidence observations last_observed last_change",
-)
-
-
-def test_speaker_page_lays_out_current_positions(client, reviewer, monkeypatch):
-    stance = make_stance(topic=make_topic(name="<i>Grain</i> exports"))
-    seen = {}
-
-    def current_positions(*, speakers):
-        seen["speakers"] = speakers
-        return [Position(stance.speaker_id, stance.topic_id, "favor", 0.8, 3, None, None)]
-
-    monkeypatch.setattr(positions, "current_positions", current_positions)
+def test_speaker_page_shows_current_positions(client, reviewer):
+    stance = make_stance(
+        topic=make_topic(name="<i>Grain</i> exports"), polarity=Polarity.FAVOR, confidence=0.8
+    )
 
     page = client.get(reverse("admin:claims_speaker_change", args=[stance.speaker_id]))
 
     html = page.content.decode()
-    assert seen["speakers"] == [stance.speaker_id]
-    assert "&lt;i&gt;Grain&lt;/i&gt; exports</a></td><td>Favor</td><td>0.80</td><td>3</td>" in html
+    assert "&lt;i&gt;Grain&lt;/i&gt; exports</a></td><td>Favor</td><td>0.80</td><td>1</td>" in html
     assert "<i>Grain</i>" not in html
 
 
-def test_stance_list_filters_positions_changed_recently(client, reviewer, monkeypatch):
-    changed, steady = make_stance(), make_stance()
-    asked = {}
+def test_stance_list_filters_positions_changed_recently(client, reviewer):
+    today = timezone.localdate()
+    before = make_stance(polarity=Polarity.AGAINST, observed_on=today - timedelta(days=100))
+    after = make_stance(
+        speaker=before.speaker,
+        topic=before.topic,
+        polarity=Polarity.FAVOR,
+        observed_on=today - timedelta(days=20),
+    )
+    steady = make_stance(polarity=Polarity.FAVOR, observed_on=today - timedelta(days=20))
 
-    def stances_changed_since(*, since):
-        asked["since"] = since
-        return Stance.objects.filter(pk=changed.pk)
+    recent = client.get(STANCES, {"changed_within_days": "30"}).context["cl"].result_list
+    older = client.get(STANCES, {"changed_within_days": "7"}).context["cl"].result_list
 
-    monkeypatch.setattr(stance_admin, "stances_changed_since", stances_changed_since)
-
-    listed = client.get(STANCES, {"changed_within_days": "30"}).context["cl"].result_list
-
-    assert list(listed) == [changed]
-    assert asked["since"] == timezone.localdate() - timedelta(days=30)
-    assert steady not in listed
+    assert set(recent) == {before, after}
+    assert steady not in recent
+    assert list(older) == []  # the change was 20 days ago
+    assert set(client.get(STANCES).context["cl"].result_list) == {before, after, steady}
