@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 
@@ -50,3 +50,25 @@ class IdOrSlugField(forms.ModelChoiceField):
     def validate(self, value: Model | None) -> None:
         if value is None and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+def find_all_by_id_or_slug(
+    *, queryset: QuerySet, values: list[str]
+) -> tuple[list[Model], list[str]]:
+    """The rows named by ``values`` (ids or slugs) in their order, and the values naming none.
+
+    One query, whatever the number of values.
+    """
+    values = list(dict.fromkeys(value.strip() for value in values if value.strip()))
+    ids = [int(value) for value in values if value.isdigit()]
+    rows = list(queryset.filter(Q(pk__in=ids) | Q(slug__in=values)))
+    by_id = {str(row.pk): row for row in rows}
+    by_slug = {row.slug: row for row in rows}
+    found, missing = [], []
+    for value in values:
+        row = by_id.get(value) or by_slug.get(value)
+        if row is None:
+            missing.append(value)
+        elif row not in found:
+            found.append(row)
+    return found, missing

@@ -4,12 +4,13 @@ validate input and leave the work to the services (ingest, review)."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Model, QuerySet
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.api.lookups import find_by_id_or_slug
+from claims.api.lookups import find_all_by_id_or_slug, find_by_id_or_slug
 from claims.models import (
     Article,
     Polarity,
@@ -88,26 +89,51 @@ class StatementSerializer(StatementInArticleSerializer):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class SpeakerReferenceField(serializers.RelatedField):
-    """Input only: a speaker's id or slug."""
+class ReferenceField(serializers.RelatedField):
+    """Input only: a speaker or topic by id or slug."""
 
-    default_error_messages = {"does_not_exist": "No speaker has the id or slug {value!r}."}
+    default_error_messages = {"does_not_exist": "No {model} has the id or slug {value!r}."}
 
-    def to_internal_value(self, data: object) -> Speaker:
-        found = find_by_id_or_slug(queryset=self.get_queryset(), value=str(data))
+    def to_internal_value(self, data: object) -> Model:
+        queryset = self.get_queryset()
+        found = find_by_id_or_slug(queryset=queryset, value=str(data))
         if found is None:
-            self.fail("does_not_exist", value=data)
+            self.fail("does_not_exist", model=queryset.model._meta.verbose_name, value=data)
         return found
 
-    def to_representation(self, value: Speaker) -> int:
+    def to_representation(self, value: Model) -> int:
         return value.pk
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ReferenceListField(serializers.Field):
+    """Input only: comma-separated ids or slugs (``sergey-lavrov,12``), at most ``max_length``."""
+
+    def __init__(self, *, queryset: QuerySet, max_length: int = 50, **kwargs: object) -> None:
+        self.queryset = queryset
+        self.max_length = max_length
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: object) -> list[Model]:
+        values = [value for value in str(data).split(",") if value.strip()]
+        if not values:
+            raise serializers.ValidationError("Name at least one, by id or slug.")
+        if len(values) > self.max_length:
+            raise serializers.ValidationError(f"At most {self.max_length}, not {len(values)}.")
+        found, missing = find_all_by_id_or_slug(queryset=self.queryset, values=values)
+        if missing:
+            label = self.queryset.model._meta.verbose_name_plural
+            raise serializers.ValidationError(
+                f"No {label} with these ids or slugs: {', '.join(missing)}."
+            )
+        return found
 
 
 class StatementReviewSerializer(serializers.Serializer):
     """A reviewer's changes to a statement; give at least one field."""
 
     review_status = serializers.ChoiceField(choices=ReviewStatus.choices, required=False)
-    speaker = SpeakerReferenceField(
+    speaker = ReferenceField(
         queryset=Speaker.objects.all(),
         required=False,
         help_text="The speaker who really said it: id or slug.",
@@ -262,3 +288,103 @@ class StanceReviewSerializer(serializers.Serializer):
         if not attrs:
             raise serializers.ValidationError("Give polarity or review_status.")
         return attrs
+
+
+# --- positions (computed from the stances) ----------------------------------------------------
+
+
+class PositionSerializer(serializers.Serializer):
+    """A current position, computed from the observations (stances) of a speaker on a topic."""
+
+    polarity = serializers.ChoiceField(choices=Polarity.choices)
+    confidence = serializers.FloatField()
+    observations = serializers.IntegerField(help_text="How many observations it rests on.")
+    last_observed = serializers.DateField()
+    last_change = serializers.DateField(
+        allow_null=True, help_text="When it last turned between favor and against."
+    )
+
+
+class PositionChangeSerializer(serializers.Serializer):
+    before = serializers.ChoiceField(choices=Polarity.choices)
+    after = serializers.ChoiceField(choices=Polarity.choices)
+    last_before = serializers.DateField(help_text="The last day of the old position.")
+    changed_on = serializers.DateField(help_text="The first day of the new one.")
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    """One stance behind a position (speaker and topic are those of the position)."""
+
+    evidence = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Stance
+        fields = [
+            "id",
+            "polarity",
+            "confidence",
+            "target",
+            "cues",
+            "observed_on",
+            "article",
+            "evidence",
+            "method",
+            "review_status",
+        ]
+
+
+class StandingSerializer(serializers.Serializer):
+    topic = TopicBriefSerializer()
+    position = PositionSerializer()
+    observations = ObservationSerializer(many=True)
+    changes = PositionChangeSerializer(many=True)
+
+
+class SpeakerStancesSerializer(serializers.Serializer):
+    speaker = SpeakerBriefSerializer()
+    positions = StandingSerializer(many=True, help_text="Most recently observed first.")
+
+
+class SpeakerPositionSerializer(serializers.Serializer):
+    speaker = SpeakerBriefSerializer()
+    position = PositionSerializer()
+
+
+class TopicSpeakersSerializer(serializers.Serializer):
+    topic = TopicBriefSerializer()
+    positions = SpeakerPositionSerializer(
+        many=True, help_text="In favor first, then against, then neutral; most confident first."
+    )
+
+
+class TimelineQuerySerializer(serializers.Serializer):
+    topic = ReferenceField(
+        queryset=Topic.objects.all(),
+        required=False,
+        help_text="Only observations on this topic: its slug or id.",
+    )
+
+
+class MatrixQuerySerializer(serializers.Serializer):
+    speakers = ReferenceListField(
+        queryset=Speaker.objects.only("pk", "slug", "name", "role", "affiliation"),
+        help_text="Comma-separated speaker slugs or ids, at most 50.",
+    )
+    topics = ReferenceListField(
+        queryset=Topic.objects.only("pk", "slug", "name"),
+        help_text="Comma-separated topic slugs or ids, at most 50.",
+    )
+
+
+class MatrixRowSerializer(serializers.Serializer):
+    speaker = serializers.SlugField()
+    positions = serializers.DictField(
+        child=PositionSerializer(allow_null=True),
+        help_text="By topic slug: the current position, or null where none was observed.",
+    )
+
+
+class MatrixSerializer(serializers.Serializer):
+    speakers = SpeakerBriefSerializer(many=True)
+    topics = TopicBriefSerializer(many=True)
+    rows = MatrixRowSerializer(many=True, help_text="One per speaker, in the order asked.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,19 +23,24 @@ from claims.api.serializers import (
     ArticleDetailSerializer,
     ArticleInputSerializer,
     ArticleSerializer,
+    MatrixQuerySerializer,
+    MatrixSerializer,
     SpeakerSerializer,
+    SpeakerStancesSerializer,
     StanceReviewSerializer,
     StanceSerializer,
     StatementReviewSerializer,
     StatementSerializer,
+    TimelineQuerySerializer,
     TopicSerializer,
+    TopicSpeakersSerializer,
 )
 from claims.readers.records import RawArticle
 from claims.selectors.articles import article_detail, article_list
-from claims.selectors.speakers import speaker_list
-from claims.selectors.stances import stance_list
+from claims.selectors.speakers import speaker_list, speaker_standings
+from claims.selectors.stances import current_positions, stance_list, stance_timeline
 from claims.selectors.statements import statement_list
-from claims.selectors.topics import topic_list
+from claims.selectors.topics import topic_list, topic_positions
 from claims.services.ingest import NEW, ingest_article
 from claims.services.review import review_stance, review_statement
 
@@ -57,6 +63,8 @@ ID_OR_SLUG = OpenApiParameter(
     )
 )
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Ingested news articles; the detail carries the text and every statement found in it."""
+
     filterset_class = ArticleFilter
 
     def get_queryset(self) -> QuerySet:
@@ -94,20 +102,64 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
 @extend_schema_view(retrieve=extend_schema(parameters=[ID_OR_SLUG]))
 class SpeakerViewSet(IdOrSlugLookupMixin, viewsets.ReadOnlyModelViewSet):
+    """People, organisations and anonymous sources, with the names they go by."""
+
     serializer_class = SpeakerSerializer
     filterset_class = SpeakerFilter
 
     def get_queryset(self) -> QuerySet:
         return speaker_list()
 
+    @extend_schema(
+        summary="A speaker's positions",
+        description="The speaker's current position on each topic, with the observations "
+        "(stances) behind it and the dates it turned.",
+        parameters=[ID_OR_SLUG],
+        responses=SpeakerStancesSerializer,
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def stances(self, request: Request, id_or_slug: str) -> Response:
+        speaker = self.get_object()
+        body = {"speaker": speaker, "positions": speaker_standings(speaker=speaker)}
+        return Response(SpeakerStancesSerializer(body).data)
+
+    @extend_schema(
+        summary="A speaker's observations over time",
+        description="The speaker's stances, oldest first (rejected ones left out).",
+        parameters=[ID_OR_SLUG, TimelineQuerySerializer],
+        responses=StanceSerializer(many=True),
+    )
+    @action(detail=True, filter_backends=[])
+    def timeline(self, request: Request, id_or_slug: str) -> Response:
+        speaker = self.get_object()
+        query = TimelineQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        stances = stance_timeline(speaker=speaker, topic=query.validated_data.get("topic"))
+        page = self.paginate_queryset(stances)
+        return self.get_paginated_response(StanceSerializer(page, many=True).data)
+
 
 @extend_schema_view(retrieve=extend_schema(parameters=[ID_OR_SLUG]))
 class TopicViewSet(IdOrSlugLookupMixin, viewsets.ReadOnlyModelViewSet):
+    """Topics statements are tagged with: curated ones, and those the extractor suggests."""
+
     serializer_class = TopicSerializer
     filterset_class = TopicFilter
 
     def get_queryset(self) -> QuerySet:
         return topic_list()
+
+    @extend_schema(
+        summary="Who stands where on a topic",
+        description="Every speaker's current position on the topic.",
+        parameters=[ID_OR_SLUG],
+        responses=TopicSpeakersSerializer,
+    )
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def speakers(self, request: Request, id_or_slug: str) -> Response:
+        topic = self.get_object()
+        body = {"topic": topic, "positions": topic_positions(topic=topic)}
+        return Response(TopicSpeakersSerializer(body).data)
 
 
 @extend_schema_view(
@@ -144,11 +196,42 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     )
 )
 class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Observed positions: a speaker for or against a topic on a day, with the evidence."""
+
     serializer_class = StanceSerializer
     filterset_class = StanceFilter
 
     def get_queryset(self) -> QuerySet:
         return stance_list()
+
+    @extend_schema(
+        summary="Positions of speakers on topics",
+        description="A speakers × topics table of current positions.",
+        parameters=[MatrixQuerySerializer],
+        responses=MatrixSerializer,
+    )
+    @action(detail=False, filter_backends=[], pagination_class=None)
+    def matrix(self, request: Request) -> Response:
+        query = MatrixQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        speakers, topics = query.validated_data["speakers"], query.validated_data["topics"]
+        positions = {
+            (position.speaker_id, position.topic_id): position
+            for position in current_positions(
+                speakers=[speaker.pk for speaker in speakers], topics=[topic.pk for topic in topics]
+            )
+        }
+        rows = [
+            {
+                "speaker": speaker.slug,
+                "positions": {
+                    topic.slug: positions.get((speaker.pk, topic.pk)) for topic in topics
+                },
+            }
+            for speaker in speakers
+        ]
+        body = {"speakers": speakers, "topics": topics, "rows": rows}
+        return Response(MatrixSerializer(body).data)
 
     def partial_update(self, request: Request, pk: str) -> Response:
         stance = self.get_object()

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from claims.models import Speaker, SpeakerAlias
+from claims.models import Speaker, SpeakerAlias, Stance, Topic
+from claims.selectors.stances import (
+    Position,
+    PositionChange,
+    current_positions,
+    position_changes,
+    stance_timeline,
+)
 from claims.services.speakers import normalize_alias
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A speaker's current position on one topic, with the observations and turns behind it."""
+
+    topic: Topic
+    position: Position
+    observations: list[Stance]  # oldest first, rejected ones left out
+    changes: list[PositionChange]  # oldest first
 
 
 def speaker_list() -> QuerySet[Speaker]:
@@ -34,3 +53,22 @@ def speakers_named(*, name: str) -> QuerySet[Speaker]:
     return Speaker.objects.filter(
         Q(name__iexact=name.strip()) | Q(pk__in=aliased.values("speaker_id"))
     )
+
+
+def speaker_standings(*, speaker: Speaker) -> list[Standing]:
+    """Where ``speaker`` stands on each topic, most recently observed first (four queries)."""
+    observations: dict[int, list[Stance]] = defaultdict(list)
+    for stance in stance_timeline(speaker=speaker):
+        observations[stance.topic_id].append(stance)
+    changes: dict[int, list[PositionChange]] = defaultdict(list)
+    for change in position_changes(speaker=speaker):
+        changes[change.topic_id].append(change)
+    return [
+        Standing(
+            topic=observations[position.topic_id][0].topic,
+            position=position,
+            observations=observations[position.topic_id],
+            changes=changes[position.topic_id],
+        )
+        for position in current_positions(speakers=[speaker.pk])
+    ]

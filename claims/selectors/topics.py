@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from claims.models import Topic
+from claims.models import Polarity, Speaker, Topic
+from claims.selectors.speakers import speakers_by_id
+from claims.selectors.stances import Position, current_positions
+
+_POLARITY_ORDER = {Polarity.FAVOR: 0, Polarity.AGAINST: 1, Polarity.NEUTRAL: 2}
+
+
+@dataclass(frozen=True)
+class SpeakerPosition:
+    speaker: Speaker
+    position: Position
 
 
 def topic_list() -> QuerySet[Topic]:
@@ -35,3 +46,12 @@ def search_topics(*, topics: QuerySet[Topic], query: str) -> QuerySet[Topic]:
     """Topics whose name or slug contains ``query`` (case-insensitive)."""
     query = query.strip()
     return topics.filter(Q(name__icontains=query) | Q(slug__icontains=query))
+
+
+def topic_positions(*, topic: Topic) -> list[SpeakerPosition]:
+    """Who stands where on ``topic``: in favour first, then against, then neutral; the most
+    confident first within each (two queries)."""
+    positions = current_positions(topics=[topic.pk])
+    speakers = speakers_by_id(ids=(position.speaker_id for position in positions))
+    positions.sort(key=lambda p: (_POLARITY_ORDER.get(p.polarity, 3), -p.confidence))
+    return [SpeakerPosition(speaker=speakers[p.speaker_id], position=p) for p in positions]

@@ -111,7 +111,7 @@ CLAIMTRACKER_API_ANON_RATE = os.environ.get("CLAIMTRACKER_API_ANON_RATE", "120/m
 CLAIMTRACKER_API_MAX_ARTICLE_BYTES = int(
     os.environ.get("CLAIMTRACKER_API_MAX_ARTICLE_BYTES", str(1024 * 1024))
 )
-# JSON escapes can double a text's size; a body beyond this is refused before it is parsed.
+# JSON escapes can double a text's size; a larger request body is refused (413) unread.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * CLAIMTRACKER_API_MAX_ARTICLE_BYTES + 64 * 1024
 
 REST_FRAMEWORK = {
@@ -126,6 +126,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": CLAIMTRACKER_API_ANON_RATE},
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberWithSizePagination",
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.SizeLimitedJSONParser"],
 }
 
 SPECTACULAR_SETTINGS = {

@@ -44,7 +44,7 @@ def api() -> APIClient:
 
 
 @pytest.fixture
-def client_with_perms(api: APIClient):
+def client_with_perms(api: APIClient, db):
     """An API client logged in as a (non-superuser) user holding the given permissions."""
 
     def login(*codenames: str) -> APIClient:

@@ -60,15 +60,20 @@ def many_rows(db) -> None:
         for statement, topic in zip(statements, topics, strict=True)
         for topic in (topic, parent)
     )
+    # Speaker 0 holds a position on every topic; every speaker holds one on Security.
     stances = Stance.objects.bulk_create(
         Stance(
-            speaker=statement.speaker,
+            speaker=speakers[0],
             topic=topic,
             article=statement.article,
             polarity="against",
             observed_on=date(2024, 3, 1),
         )
         for statement, topic in zip(statements, topics, strict=True)
+    )
+    Stance.objects.bulk_create(
+        Stance(speaker=speaker, topic=parent, polarity="favor", observed_on=date(2024, 3, 2))
+        for speaker in speakers
     )
     Stance.evidence.through.objects.bulk_create(
         Stance.evidence.through(stance=stance, statement=statement)
@@ -89,6 +94,8 @@ def many_rows(db) -> None:
         # + one query to look up each named speaker/topic, + one per level of sub-topics
         ("/api/statements/?topic=security&published_after=2024-01-01&q=officials&", 6),
         ("/api/stances/?topic=security&ordering=-observed&", 6),
+        # the speaker and its aliases, then count, page and evidence
+        ("/api/speakers/speaker-0/timeline/?", 5),
     ],
 )
 def test_list_query_count_does_not_grow_with_the_page(
@@ -104,3 +111,40 @@ def test_list_query_count_does_not_grow_with_the_page(
 
     assert response.status_code == 200
     assert len(response.json()["results"]) == page_size
+
+
+@pytest.mark.parametrize(
+    ("url", "queries", "rows"),
+    [
+        # the speaker and its aliases, its stances and their evidence, changes, positions
+        ("/api/speakers/speaker-0/stances/", 6, ROWS + 1),
+        # the topic, positions, speakers
+        ("/api/topics/security/speakers/", 3, ROWS),
+    ],
+)
+def test_position_lists_make_a_fixed_number_of_queries(
+    api: APIClient,
+    many_rows: None,
+    django_assert_max_num_queries,
+    url: str,
+    queries: int,
+    rows: int,
+) -> None:
+    with django_assert_max_num_queries(queries):
+        response = api.get(url)
+
+    assert len(response.json()["positions"]) == rows
+
+
+def test_matrix_makes_three_queries_for_fifty_by_fifty(
+    api: APIClient, many_rows: None, django_assert_max_num_queries
+) -> None:
+    speakers = ",".join(f"speaker-{i}" for i in range(50))
+    topics = ",".join(["security", *(f"topic-{i}" for i in range(49))])
+
+    with django_assert_max_num_queries(3):
+        response = api.get(f"/api/stances/matrix/?speakers={speakers}&topics={topics}")
+
+    rows = response.json()["rows"]
+    assert len(rows) == 50
+    assert all(row["positions"]["security"]["polarity"] == "favor" for row in rows)
