@@ -6,6 +6,7 @@ a bad date or an unknown choice is a 400 naming the parameter (django-filter's v
 
 from __future__ import annotations
 
+from django import forms
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
@@ -87,7 +88,9 @@ class StatementFilter(filters.FilterSet):
     )
     topic = topic_filter("filter_topic")
     article = filters.ModelChoiceFilter(
-        queryset=Article.objects.only("pk"), help_text="Article id."
+        queryset=Article.objects.only("pk"),
+        widget=forms.TextInput,  # a select would list every article in the browsable API
+        help_text="Article id.",
     )
     outlet = filters.CharFilter(
         field_name="article__outlet",

@@ -34,7 +34,12 @@ class IdOrSlugLookupMixin:
 
 
 class IdOrSlugField(forms.ModelChoiceField):
-    """A form field (used by filters) that turns an id or a slug into the row, or a 400."""
+    """A form field (used by filters) that turns an id or a slug into the row, or a 400.
+
+    A text box, not a select: the browsable API would otherwise list every row.
+    """
+
+    widget = forms.TextInput
 
     def to_python(self, value: object) -> Model | None:
         if value in self.empty_values:

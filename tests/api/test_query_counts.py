@@ -148,3 +148,16 @@ def test_matrix_makes_three_queries_for_fifty_by_fifty(
     rows = response.json()["rows"]
     assert len(rows) == 50
     assert all(row["positions"]["security"]["polarity"] == "favor" for row in rows)
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/statements/", "/api/stances/", "/api/topics/?parent=security"]
+)
+def test_browsable_api_pages_do_not_list_every_speaker_topic_or_article_in_their_filter_forms(
+    api: APIClient, many_rows: None, django_assert_max_num_queries, url: str
+) -> None:
+    with django_assert_max_num_queries(4):
+        response = api.get(url, HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert b"Speaker 50" not in response.content.split(b"<form")[-1]
