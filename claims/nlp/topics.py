@@ -23,6 +23,7 @@ from claims.nlp.records import EntityRecord, TopicSpec
 TOPIC_ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 
 _CACHE_KEY = "claims.topic_mentions"
+_ENTITIES_KEY = "claims.topic_entities"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +77,32 @@ class TopicTagger:
         """Places, organisations and groups named in ``span`` that no topic phrase covers."""
         if span is None:
             return ()
-        covered = {i for m in self.mentions(span.doc) for i in range(m.start, m.end)}
         found: dict[str, EntityRecord] = {}
-        for entity in span.ents:
+        for start, end, record in self._uncovered_entities(span.doc):
+            if span.start <= start and end <= span.end:
+                found.setdefault(record.text.lower(), record)
+        return tuple(found.values())
+
+    def _uncovered_entities(self, doc: Doc) -> list[tuple[int, int, EntityRecord]]:
+        # Doc.ents builds new Span objects on every access (and Span.ents reads all of
+        # them), so the entities are listed once per Doc and shared by its statements.
+        cached = doc.user_data.get(_ENTITIES_KEY)
+        if cached is not None and cached[0] == id(self):
+            return cached[1]
+        covered = {i for m in self.mentions(doc) for i in range(m.start, m.end)}
+        entities = []
+        for entity in doc.ents:
             if entity.label_ not in TOPIC_ENTITY_LABELS:
                 continue
-            if any(token.i in covered for token in entity):
+            if any(i in covered for i in range(entity.start, entity.end)):
                 continue
             text = _without_article(entity)
-            if text and text.lower() not in found:
-                found[text.lower()] = EntityRecord(text=text, label=entity.label_)
-        return tuple(found.values())
+            if text:
+                entities.append(
+                    (entity.start, entity.end, EntityRecord(text=text, label=entity.label_))
+                )
+        doc.user_data[_ENTITIES_KEY] = (id(self), entities)
+        return entities
 
     def mentions(self, doc: Doc) -> tuple[TopicMention, ...]:
         """Every topic mention in ``doc``, matched once per Doc and cached in it."""

@@ -23,7 +23,7 @@ from claims.nlp.records import ArticleExtraction, CleanText
 from claims.nlp.repair import clean_article
 from claims.readers.records import RawArticle, ReadFailure
 from claims.services.speakers import resolve_speaker
-from claims.services.topics import suggest_topic, topic_specs
+from claims.services.topics import entity_key, suggested_topic_ids, topic_specs
 
 NEW, UNCHANGED, REEXTRACTED, FAILED, DRY_RUN = (
     "new",
@@ -231,6 +231,9 @@ def store_extraction(
 
     taken = [(s.start, s.end) for s in keep]
     topic_ids = dict(Topic.objects.values_list("slug", "id"))
+    entity_topic_ids = suggested_topic_ids(
+        entities=(entity for record in extraction.statements for entity in record.entities)
+    )
     rows: list[tuple[Statement, list[int]]] = []
     index_to_row: dict[int, Statement] = {}
     for index, record in enumerate(extraction.statements):
@@ -250,7 +253,7 @@ def store_extraction(
             extractor_version=extraction.extractor_version,
         )
         topics = [topic_ids[slug] for slug in record.topics if slug in topic_ids]
-        topics += [suggest_topic(entity=entity).pk for entity in record.entities]
+        topics += [entity_topic_ids[entity_key(entity)] for entity in record.entities]
         rows.append((statement, list(dict.fromkeys(topics))))
         index_to_row[index] = statement
         taken.append((record.start, record.end))

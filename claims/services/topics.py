@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from claims.models import Topic, TopicStatus
@@ -47,3 +50,31 @@ def suggest_topic(*, entity: EntityRecord) -> Topic:
             )
     except IntegrityError:  # created by a concurrent ingest in the meantime
         return Topic.objects.get(name__iexact=name)
+
+
+def entity_key(entity: EntityRecord) -> str:
+    """How ``suggested_topic_ids`` keys an entity: its topic name, lower-cased."""
+    return entity.text.strip()[:200].lower()
+
+
+def suggested_topic_ids(*, entities: Iterable[EntityRecord]) -> dict[str, int]:
+    """Topic ids for many entities at once, keyed by lower-case entity text.
+
+    One query finds the topics that already exist; only the entities still missing go
+    through ``suggest_topic`` one by one (after the first articles, that is rare).
+    """
+    wanted: dict[str, EntityRecord] = {}
+    for entity in entities:
+        wanted.setdefault(entity_key(entity), entity)  # the first spelling names the topic
+    if not wanted:
+        return {}
+    found = dict(
+        Topic.objects.annotate(lower_name=Lower("name"))
+        .filter(lower_name__in=list(wanted))
+        .order_by("-id")
+        .values_list("lower_name", "id")
+    )
+    for key, entity in wanted.items():
+        if key not in found:
+            found[key] = suggest_topic(entity=entity).pk
+    return found
