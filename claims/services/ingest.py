@@ -230,7 +230,10 @@ def store_extraction(
         speakers_new += created
 
     taken = [(s.start, s.end) for s in keep]
-    topic_ids = dict(Topic.objects.values_list("slug", "id"))
+    # Only the topics this article names: the table grows with every suggested topic.
+    named = {slug for record in extraction.statements for slug in record.topics}
+    named.update(record.topic for record in extraction.stances)
+    topic_ids = dict(Topic.objects.filter(slug__in=named).values_list("slug", "id"))
     entity_topic_ids = suggested_topic_ids(
         entities=(entity for record in extraction.statements for entity in record.entities)
     )
