@@ -6,12 +6,24 @@ from django import forms
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
+# The largest id a database row can have (a 64-bit signed primary key).
+MAX_ID = 2**63 - 1
+
+
+def as_id(value: str) -> int | None:
+    """``value`` as a row id, or None: ASCII digits only ("¹" and "٣" are digits to
+    ``str.isdigit`` but not to ``int``) and within the primary key's range."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None
+
 
 def find_by_id_or_slug(*, queryset: QuerySet, value: str) -> Model | None:
     """The row whose id (for digits) or slug is ``value``; a digit-only slug still matches."""
     value = value.strip()
-    if value.isdigit():
-        match = queryset.filter(pk=int(value)).first()
+    if (number := as_id(value)) is not None:
+        match = queryset.filter(pk=number).first()
         if match is not None:
             return match
     return queryset.filter(slug=value).first()
@@ -65,7 +77,7 @@ def find_all_by_id_or_slug(
     One query, whatever the number of values.
     """
     values = list(dict.fromkeys(value.strip() for value in values if value.strip()))
-    ids = [int(value) for value in values if value.isdigit()]
+    ids = [number for value in values if (number := as_id(value)) is not None]
     rows = list(queryset.filter(Q(pk__in=ids) | Q(slug__in=values)))
     by_id = {str(row.pk): row for row in rows}
     by_slug = {row.slug: row for row in rows}

@@ -39,6 +39,6 @@ class PageNumberWithSizePagination(PageNumberPagination):
 
 def _positive_int(raw: str) -> int | None:
     raw = raw.strip()
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:  # "¹".isdigit() is True
         return None
     return int(raw)

@@ -1,0 +1,68 @@
+"""Ids, slugs and numbers that look like digits but are not, or are too large: 400 or 404,
+never 500. Each of these was a 500 that the schema fuzzing (test_fuzz.py) found."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.api.conftest import Claims
+
+TOO_BIG = "9" * 25  # over any 64-bit primary key
+SUPERSCRIPT_ONE = "¹"  # str.isdigit() is True, int() refuses it
+ARABIC_THREE = "٣"  # int() takes it as 3; an id is ASCII digits only
+
+
+@pytest.mark.parametrize("value", [SUPERSCRIPT_ONE, ARABIC_THREE, TOO_BIG])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/speakers/{}/",
+        "/api/speakers/{}/stances/",
+        "/api/speakers/{}/timeline/",
+        "/api/topics/{}/",
+        "/api/topics/{}/speakers/",
+    ],
+)
+def test_odd_ids_in_the_path_are_404(api: APIClient, claims: Claims, url: str, value: str) -> None:
+    assert api.get(url.format(value)).status_code == 404
+
+
+@pytest.mark.parametrize("value", [SUPERSCRIPT_ONE, ARABIC_THREE, TOO_BIG])
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/statements/?speaker={}", "speaker"),
+        ("/api/statements/?topic={}", "topic"),
+        ("/api/stances/?speaker={}", "speaker"),
+        ("/api/topics/?parent={}", "parent"),
+        ("/api/speakers/sergey-lavrov/timeline/?topic={}", "topic"),
+        ("/api/stances/matrix/?speakers={}&topics=sanctions", "speakers"),
+        ("/api/stances/matrix/?speakers=sergey-lavrov&topics={}", "topics"),
+        ("/api/statements/?page_size={}", "page_size"),
+        ("/api/statements/?page={}", "page"),
+    ],
+)
+def test_odd_ids_in_filters_are_400_naming_the_parameter(
+    api: APIClient, claims: Claims, url: str, parameter: str, value: str
+) -> None:
+    response = api.get(url.format(value))
+
+    if parameter == "page_size" and value == TOO_BIG:
+        assert response.status_code == 200  # a large page size is capped, as documented
+        return
+    if parameter == "page" and value == TOO_BIG:
+        assert response.status_code == 404  # a page past the end
+        return
+    assert response.status_code == 400, response.content
+    assert parameter in response.json()
+
+
+def test_a_slug_made_of_digits_still_names_its_row(api: APIClient, claims: Claims) -> None:
+    claims.kremlin.slug = "987654321"  # no row has that id
+    claims.kremlin.save()
+
+    response = api.get("/api/speakers/987654321/")
+
+    assert response.status_code == 200
+    assert response.json()["slug"] == "987654321"
