@@ -156,6 +156,7 @@ LOGGING = {
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "redis://127.0.0.1:6379/1")
 CELERY_RESULT_EXPIRES = 7 * 24 * 3600
+CELERY_RESULT_EXTENDED = True  # keep task arguments: `ingest --follow` names failed files
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "claimtracker")
 CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-article leaves the task for another
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -79,6 +79,15 @@ def articles(tmp_path: Path, seed_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def articles_with_corpus(articles: Path) -> Path:
+    """The articles plus two real news articles from the shared corpus, when it is there."""
+    corpus = sorted((ROOT.parent / "shared" / "gold" / "polnear-train").glob("*.txt"))[:2]
+    for path in corpus:
+        shutil.copy(path, articles / path.name)
+    return articles
+
+
 def stored(env: dict[str, str]) -> list[dict]:
     out = manage("export", "statements", env=env).stdout
     return [json.loads(line) for line in out.splitlines()]
@@ -106,7 +115,8 @@ def redis_is_up() -> bool:
 
 
 @pytest.mark.skipif(not redis_is_up(), reason="Redis (the Celery broker) is not running")
-def test_queued_articles_are_stored_by_a_real_worker(environment, articles: Path):
+def test_queued_articles_are_stored_by_a_real_worker(environment, articles_with_corpus: Path):
+    files = len(list(articles_with_corpus.iterdir()))
     worker = subprocess.Popen(
         [
             str(CELERY),
@@ -128,14 +138,32 @@ def test_queued_articles_are_stored_by_a_real_worker(environment, articles: Path
         stderr=subprocess.DEVNULL,
     )
     try:
-        first = manage("ingest", "--queue", str(articles), "--format", "json", env=environment)
-        again = manage("ingest", "--queue", str(articles), "--format", "json", env=environment)
+        first = manage(
+            "ingest", "--queue", str(articles_with_corpus), "--format", "json", env=environment
+        )
+        enqueued = manage(
+            "ingest", "--queue", "--no-wait", str(articles_with_corpus), env=environment
+        )
+        group_id = enqueued.stderr.split("task group ")[1].split()[0]
+        followed = manage("ingest", "--follow", group_id, "--format", "json", env=environment)
     finally:
         worker.terminate()
         worker.wait(timeout=30)
         time.sleep(0.1)
 
-    assert json.loads(first.stdout)["new"] == 6
-    assert json.loads(again.stdout)["unchanged"] == 6
+    report = json.loads(first.stdout)
+    assert (report["new"], report["failed"]) == (files, 0)
+    assert f"--follow {group_id}" in enqueued.stderr
+    assert json.loads(followed.stdout)["unchanged"] == files
     rows = stored(environment)
     assert sum(1 for row in rows if row["speaker"] == "Sergey Lavrov") >= 14
+    assert {row["speaker"] for row in rows if "budget" in row["document"]} == {"Maria Alvarez"}
+
+
+def test_following_an_unknown_task_group_fails_clearly(environment):
+    if not redis_is_up():
+        pytest.skip("Redis (the Celery broker) is not running")
+    result = manage("ingest", "--follow", "no-such-group", env=environment, check=False)
+
+    assert result.returncode == 1
+    assert "no task group no-such-group" in result.stderr

@@ -81,6 +81,12 @@ class Command(BaseCommand):
             "--no-wait", action="store_true", help="with --queue: enqueue and return at once"
         )
         parser.add_argument(
+            "--follow",
+            metavar="GROUP_ID",
+            help="wait for a task group enqueued with --queue --no-wait and report its "
+            "articles and failures like a waiting --queue run",
+        )
+        parser.add_argument(
             "--batch-size", type=int, default=16, help="articles per nlp.pipe batch"
         )
 
@@ -102,6 +108,10 @@ class Command(BaseCommand):
     @staticmethod
     def _check_options(options: dict) -> None:
         paths = options["paths"]
+        if options["follow"]:
+            if paths or options["queue"] or options["reextract"]:
+                raise CommandError("--follow GROUP_ID takes no PATH, --queue or --reextract")
+            return
         if not paths and not options["reextract"]:
             raise CommandError("name at least one file, folder, glob or '-' (see --help)")
         if options["url"] and len(paths) != 1:
@@ -125,6 +135,8 @@ class Command(BaseCommand):
         )
         if options["reextract"]:
             return self._reextract(paths)
+        if options["follow"]:
+            return self._follow(options["follow"])
         if options["queue"]:
             return self._enqueue(paths, overrides, wait=not options["no_wait"])
         if options["workers"] > 1:
@@ -166,11 +178,24 @@ class Command(BaseCommand):
             ingest_file_task.s(path, overrides.outlet, overrides.url, published) for path in files
         )
         result = tasks.apply_async()
+        result.save()  # so that `ingest --follow` can find the group later
         self.stderr.write(f"Enqueued {len(files)} files as task group {result.id}")
         if not wait:
+            self.stderr.write(f"Follow it with: manage.py ingest --follow {result.id}")
             return
-        for task in result.results:
-            yield from task.get(disable_sync_subtasks=False)
+        yield from _task_outcomes(result, files)
+
+    def _follow(self, group_id: str) -> Iterator[IngestOutcome | dict]:
+        from celery.result import GroupResult
+
+        from claimtracker.celery import app
+
+        result = GroupResult.restore(group_id, app=app)
+        if result is None:
+            raise CommandError(f"no task group {group_id} (unknown, or its results expired)")
+        done = sum(task.ready() for task in result.results)
+        self.stderr.write(f"Task group {group_id}: {done} of {len(result.results)} files done")
+        yield from _task_outcomes(result)
 
     def _report(self, outcomes: Iterable[IngestOutcome | dict], options: dict) -> dict:
         counts: Counter[str] = Counter()
@@ -244,6 +269,20 @@ class Command(BaseCommand):
             f"{report['statements']} statements, {report['speakers_new']} new speakers; "
             f"{report['seconds']} s"
         )
+
+
+def _task_outcomes(result, files: list[str] | None = None) -> Iterator[IngestOutcome | dict]:
+    """Each task's article reports as it finishes; a task that crashed fails its file.
+
+    ``files`` are the tasks' paths when known; a restored group reads them from the stored
+    task arguments (``CELERY_RESULT_EXTENDED``).
+    """
+    for index, task in enumerate(result.results):
+        try:
+            yield from task.get(disable_sync_subtasks=False, propagate=True)
+        except Exception as exc:  # the worker's exception, re-raised here by Celery
+            path = files[index] if files else (task.args or ["(unknown file)"])[0]
+            yield IngestOutcome(path, FAILED, error=f"worker task failed: {exc!r}")
 
 
 def _split_paths(paths: list[str]) -> tuple[list[str], list[IngestOutcome]]:
