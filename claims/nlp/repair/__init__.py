@@ -18,7 +18,7 @@ from claims.nlp.repair.layout import (
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
-__all__ = ["clean_article"]
+__all__ = ["clean_article", "paragraph_spans"]
 
 
 def clean_article(raw: str, *, title: str = "") -> CleanText:
@@ -54,14 +54,15 @@ def clean_article(raw: str, *, title: str = "") -> CleanText:
         outlet=dateline.outlet if dateline else "",
         repairs=tuple(repairs),
         boilerplate=tuple(blocks.boilerplate),
-        paragraphs=_spans(paragraph_texts),
+        paragraphs=paragraph_spans(text),
     )
 
 
-def _spans(paragraphs: list[str]) -> tuple[tuple[int, int], ...]:
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each paragraph of repaired text (paragraphs are split by a blank line)."""
     spans = []
     start = 0
-    for paragraph in paragraphs:
+    for paragraph in text.split(PARAGRAPH_SEPARATOR) if text else []:
         spans.append((start, start + len(paragraph)))
         start += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     return tuple(spans)
