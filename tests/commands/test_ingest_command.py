@@ -172,3 +172,18 @@ def test_export_csv_has_a_header_and_a_row_per_statement(tmp_path: Path):
 def test_no_paths_is_a_usage_error():
     with pytest.raises(CommandError, match="at least one file"):
         run()
+
+
+def test_export_stances_of_the_seed_names_topic_polarity_cues_and_evidence(seed_path: Path):
+    call_command("loaddata", "fixtures/topics.json", verbosity=0)
+    run(str(seed_path))
+    out = StringIO()
+
+    call_command("export", "stances", stdout=out)
+
+    rows = {row["topic"]: row for row in map(json.loads, out.getvalue().splitlines())}
+    belarus = rows["Belarus"]
+    assert (belarus["speaker"], belarus["polarity"]) == ("Sergey Lavrov", "against")
+    assert belarus["cues"] and belarus["evidence"]
+    assert belarus["document"] == str(seed_path)
+    assert rows["Regional security cooperation"]["polarity"] == "favor"
