@@ -51,8 +51,19 @@ def decode_text(data: bytes) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _decode_legacy(data)
+    return check_text(text)
+
+
+def check_text(text: str) -> str:
+    """``text`` if it can be an article's text; raises ``NotTextError`` saying why not.
+
+    Also for text that arrives already decoded (a JSON Lines record): a NUL character is
+    valid JSON, but no database text column takes it.
+    """
     if not text.strip():
         raise NotTextError("only whitespace, no text")
+    if "\x00" in text:
+        raise NotTextError("contains NUL characters, not text")
     controls = sum(1 for char in text if char < " " and char not in _LINE_CONTROLS)
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise NotTextError("undecodable: mostly control characters, not text")

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
 
 from claims.readers.dates import parse_published
 from claims.readers.records import RawArticle, ReadFailure
+
+# A page holds an article only if some paragraph is prose: menus, link lists, cookie notes
+# and footers that trafilatura falls back to on a page with no article are shorter.
+MIN_PROSE_WORDS = 8
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is an HTML document (it opens with a doctype or an <html> tag)."""
+    return _HTML_START.match(text) is not None
 
 
 def article_from_html(html: str, *, source: str) -> RawArticle | ReadFailure:
     """The article in a page, or a failure when the page holds no article text."""
     document = trafilatura.bare_extraction(html, with_metadata=True)
     text = (document.text or "") if document is not None else ""
-    if not text.strip():
-        return ReadFailure(source, "no article text found in the HTML page")
+    # trafilatura puts one paragraph (or heading, or list item) on each line.
+    paragraphs = _undoubled([line.strip() for line in text.splitlines() if line.strip()])
+    if not any(len(line.split()) >= MIN_PROSE_WORDS for line in paragraphs):
+        reason = "no article text found in the HTML page"
+        if paragraphs:
+            reason += f" (only short lines such as {paragraphs[0][:60]!r})"
+        return ReadFailure(source, reason)
     published, warnings = parse_published(document.date)
     return RawArticle(
         source=source,
-        # trafilatura puts one paragraph (or heading, or list item) on each line.
-        text="\n\n".join(line for line in text.splitlines() if line.strip()),
+        text="\n\n".join(paragraphs),
         title=document.title or "",
         url=document.url or "",
         outlet=document.sitename or "",
@@ -27,3 +43,13 @@ def article_from_html(html: str, *, source: str) -> RawArticle | ReadFailure:
         format="html",
         warnings=warnings,
     )
+
+
+def _undoubled(paragraphs: list[str]) -> list[str]:
+    """The paragraphs once: on short pages trafilatura can return the body twice over."""
+    half = len(paragraphs) // 2
+    if half and len(paragraphs) % 2 == 0 and paragraphs[:half] == paragraphs[half:]:
+        return paragraphs[:half]
+    if half and paragraphs[1 : half + 1] == paragraphs[half + 1 :]:
+        return paragraphs[: half + 1]  # a headline, then the body twice
+    return paragraphs

@@ -10,7 +10,12 @@ import json
 from collections.abc import Iterable, Iterator
 
 from claims.readers.dates import parse_published
-from claims.readers.decoding import MAX_ARTICLE_BYTES, size_limit_reason
+from claims.readers.decoding import (
+    MAX_ARTICLE_BYTES,
+    NotTextError,
+    check_text,
+    size_limit_reason,
+)
 from claims.readers.records import RawArticle, ReadFailure
 
 _TEXT_FIELDS = ("title", "url", "outlet", "author")
@@ -43,6 +48,10 @@ def _article_from_line(line: bytes, *, source: str, number: int) -> RawArticle |
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return ReadFailure(source, 'record has no "text"', number)
+    try:
+        check_text(text)
+    except NotTextError as error:
+        return ReadFailure(source, f'"text" {error}', number)
     published, warnings = parse_published(record.get("published"))
     fields = {name: str(record.get(name) or "") for name in _TEXT_FIELDS}
     return RawArticle(

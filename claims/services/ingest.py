@@ -7,6 +7,7 @@ article already stored (same repaired text, by its hash) is left unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,13 +15,14 @@ from datetime import date
 from itertools import islice
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
 from claims.models import Article, Stance, Statement, Topic
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, CleanText
-from claims.nlp.repair import clean_article
+from claims.nlp.repair import clean_article, paragraph_spans
+from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.records import RawArticle, ReadFailure
 from claims.services.speakers import resolve_speaker
 from claims.services.topics import entity_key, suggested_topic_ids, topic_specs
@@ -147,6 +149,13 @@ def ingest_articles(
 def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, _Prepared | None]:
     if isinstance(item, ReadFailure):
         return IngestOutcome(item.source, FAILED, error=item.reason, line=item.line), None
+    if item.format == "text" and looks_like_html(item.text):
+        # A whole page given as text (posted to the API, a JSON Lines record): read it as
+        # the page it is, like a file starting with "<", instead of storing its markup.
+        page = article_from_html(item.text, source=item.source)
+        if isinstance(page, ReadFailure):
+            return IngestOutcome(item.source, FAILED, error=page.reason, line=item.line), None
+        item = _page_under(item, page)
     clean = clean_article(item.text, title=item.title)
     if not clean.text.strip():
         return IngestOutcome(item.source, FAILED, error="no article text", line=item.line), None
@@ -155,6 +164,21 @@ def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, _Pre
     if existing is not None:
         return IngestOutcome(item.source, UNCHANGED, article=existing, line=item.line), None
     return None, _Prepared(item, clean, digest)
+
+
+def _page_under(given: RawArticle, page: RawArticle) -> RawArticle:
+    """The article read from a page, with what the caller said about it winning."""
+    return dataclasses.replace(
+        page,
+        source=given.source,
+        title=given.title or page.title,
+        url=given.url or page.url,
+        outlet=given.outlet or page.outlet,
+        author=given.author or page.author,
+        published=given.published or page.published,
+        line=given.line,
+        warnings=given.warnings + page.warnings,
+    )
 
 
 def _store_safely(
@@ -180,6 +204,12 @@ def _store_safely(
         if existing is None:
             raise
         return IngestOutcome(item.raw.source, UNCHANGED, article=existing, line=item.raw.line)
+    except DataError as error:
+        # A value this database cannot hold: this article fails, the others still land.
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return IngestOutcome(
+            item.raw.source, FAILED, error=f"the database refused it: {reason}", line=item.raw.line
+        )
     return IngestOutcome(
         item.raw.source,
         NEW,
@@ -319,7 +349,7 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
             text=article.text,
             original=article.original_text,
             headline=article.headline,
-            paragraphs=_paragraphs(article.text),
+            paragraphs=paragraph_spans(article.text),
         )
     extraction = extractor.extract(clean)
     with transaction.atomic():
@@ -340,12 +370,3 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
         statements=statements,
         speakers_new=speakers_new,
     )
-
-
-def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    spans, start = [], 0
-    for block in text.split("\n\n"):
-        if block.strip():
-            spans.append((start, start + len(block)))
-        start += len(block) + 2
-    return tuple(spans)
