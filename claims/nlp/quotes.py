@@ -3,7 +3,8 @@
 A paragraph that opens a quotation and never closes it continues into the next paragraph
 when that one opens with a quote mark again (the newspaper convention for long quotes).
 Single quote marks (‘…’) are left alone: in news they mark scare quotes, titles and
-quotes inside quotes, never a speaker's own words.
+quotes inside quotes, never a speaker's own words. Two straight single marks (``''``) are
+a double quote mark, as some newspapers' archives write it (''We will win,'' she said).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
+DOUBLED = "''"  # two straight single marks used as one double mark; opens and closes
 QUOTE_MARKS = OPENING + CLOSING + STRAIGHT + "‟"
-_MARK = re.compile(r"[\"“”„«»‟]")
+_MARK = re.compile(r"''|[\"“”„«»‟]")
 
 # A quotation this short, or short and written in title case, is a scare quote or a
 # title ("so-called “reset”", “Make America Great Again”), not a statement of its own.
@@ -64,7 +66,8 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(_unclosed(text, open_at, position))
                 open_at = position
             else:
-                quotes.append(Quote(open_at, position + 1, open_at + 1, position))
+                inner_start = open_at + _mark_width(text, open_at)
+                quotes.append(Quote(open_at, position + len(mark), inner_start, position))
                 open_at = None
         if open_at is not None:
             carried, carried_end = open_at, paragraph_end
@@ -99,4 +102,13 @@ def is_statement_sized(quote: Quote, text: str) -> bool:
 
 def _unclosed(text: str, open_at: int, limit: int) -> Quote:
     end = len(text[:limit].rstrip())
-    return Quote(open_at, end, open_at + 1, end, closed=False)
+    return Quote(open_at, end, open_at + _mark_width(text, open_at), end, closed=False)
+
+
+def _mark_width(text: str, at: int) -> int:
+    return len(DOUBLED) if text.startswith(DOUBLED, at) else 1
+
+
+def has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quote mark of any kind, ``''`` included."""
+    return DOUBLED in text or any(mark in text for mark in QUOTE_MARKS)

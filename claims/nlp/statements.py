@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cues import (
+    COGNITION_VERBS,
     CORE_SPEECH,
     CUE_NOUNS,
     CUE_PREPOSITIONS,
@@ -29,8 +30,9 @@ from claims.nlp.cues import (
     EVIDENCE_VERBS,
     NEEDS_CLAUSE,
     PARTICLE_CUES,
+    SPEECH_VERBS,
 )
-from claims.nlp.quotes import QUOTE_MARKS, Quote, find_quotes, is_statement_sized
+from claims.nlp.quotes import Quote, find_quotes, has_quote_mark, is_statement_sized
 from claims.nlp.records import CleanText, SpeakerInfo, StatementRecord
 from claims.nlp.speakers import SpeakerBook
 
@@ -39,6 +41,8 @@ CLAUSES = frozenset({"ccomp"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 MAX_SPLIT_GAP_TOKENS = 20
+# Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
+PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
 MIN_REPORTED_WORDS = 2
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
@@ -272,8 +276,8 @@ def _content(
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return _trimmed(objects[0]), child
-    if verb.dep_ in ("parataxis",) and lemma in CORE_SPEECH | EVIDENCE_VERBS:
-        return _clause_before(verb, source), None
+    if verb.dep_ == "parataxis" and lemma in PARENTHETICAL_CUES:
+        return _host_clause(verb, source), None
     return None, None
 
 
@@ -295,17 +299,28 @@ def _is_edge_punct(token: Token, *, opening: bool) -> bool:
     if not token.is_punct:
         return False
     # A closing quote mark ends partly quoted content; an opening one starts it.
-    marks = '“"' if opening else '”"'
+    marks = ("“", '"', "''", "``") if opening else ("”", '"', "''")
     return not any(mark in token.text for mark in marks)
 
 
-def _clause_before(verb: Token, source: Span) -> tuple[int, int] | None:
-    """For "…, Lavrov said": the clause this cue comments on, up to the cue's own words."""
-    sentence = verb.sent
-    left = min(verb.left_edge.i, source.start)
-    if left <= sentence.start:
+def _host_clause(verb: Token, source: Span) -> tuple[int, int] | None:
+    """For "…, Lavrov said." and "X, he said, Y": the clause the cue is inserted into.
+
+    A cue at the end (or start) of the clause leaves it out; a cue in the middle is kept
+    inside, as the attributed content runs on both sides of it.
+    """
+    host = verb.head
+    left, right = host.left_edge.i, host.right_edge.i + 1
+    cue_start = min(verb.left_edge.i, source.start)
+    cue_end = max(verb.right_edge.i, source.end - 1) + 1
+    doc = verb.doc
+    if all(t.is_punct or t.is_space for t in doc[cue_end:right]):
+        right = cue_start
+    elif all(t.is_punct or t.is_space for t in doc[left:cue_start]):
+        left = cue_end
+    if right - left < MIN_REPORTED_WORDS:
         return None
-    return _trim_range(verb.doc, sentence.start, left)
+    return _trim_range(doc, left, right)
 
 
 def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -380,14 +395,21 @@ def _cue_for_quote(
     last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    window_start = first.sent.start_char
-    window_end = last.sent.end_char
+    # The sentences the quote spans, never beyond its lines: a line break ends a paragraph
+    # even where the parser ran a sentence on over it.
+    window_start = max(first.sent.start_char, _line_start(text, quote.start))
+    window_end = min(last.sent.end_char, _line_end(text, quote.end))
     before = text[window_start : quote.start].rstrip()
-    if not before and first.sent.start > 0:
+    if not before and window_start > 0:
         # A quote opening its sentence may be introduced by the one before ("He said:").
-        previous = doc[first.sent.start - 1].sent
-        if previous.text.rstrip().endswith(":"):
-            window_start = previous.start_char
+        last_char = window_start - 1
+        while last_char > 0 and text[last_char].isspace():
+            last_char -= 1
+        if text[last_char] == ":":
+            window_start = max(
+                doc[first.sent.start - 1].sent.start_char if first.sent.start > 0 else 0,
+                _line_start(text, last_char),
+            )
     candidates = [
         cue
         for cue in cues
@@ -421,6 +443,7 @@ def _attribution_between(
     if not gap.rstrip().endswith((",", ":")):
         last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
         sentence_end = last.sent.end_char if last is not None else right.end
+        sentence_end = min(sentence_end, _line_end(text, right.end))
         if any(
             right.end <= other.start_char < sentence_end and other.verb.i not in used
             for other in cues
@@ -449,7 +472,7 @@ def _reported(
         start_char = doc[start].idx
         end_char = doc[end - 1].idx + len(doc[end - 1])
         inner = quote_of.overlapping(start_char, end_char)
-        quoted = any(mark in text[start_char:end_char] for mark in QUOTE_MARKS)
+        quoted = has_quote_mark(text[start_char:end_char])
         kind = "mixed" if inner and quoted else "indirect"
         confidence = 0.7 if cue.verb.lemma_ in CORE_SPEECH else 0.5
         used.add(cue.verb.i)
@@ -541,6 +564,17 @@ def _transcript_lines(text: str) -> list[_Found]:
 
 
 # --- assembling -----------------------------------------------------------------------------
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Offset of the first character of the line holding ``offset``."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _line_end(text: str, offset: int) -> int:
+    """Offset just past the last character of the line holding ``offset``."""
+    end = text.find("\n", offset)
+    return len(text) if end == -1 else end
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

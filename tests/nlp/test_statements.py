@@ -160,3 +160,37 @@ def test_quote_finder_keeps_single_quotes_out() -> None:
     text = "He called it the ‘Eastern Partnership’ and said “enough is enough, we leave now.”"
     quotes = find_quotes(text)
     assert [q.inner(text) for q in quotes] == ["enough is enough, we leave now."]
+
+
+def test_doubled_single_marks_are_a_quotation(nlp: Language) -> None:
+    text = "''We will open the new school in the spring,'' Ms. Lund said."
+    assert [q.inner(text) for q in find_quotes(text)] == [
+        "We will open the new school in the spring,"
+    ]
+    found = only(statements(nlp, text))
+    assert found.kind == "direct"
+    assert found.text.startswith("We will open the new school")
+    assert found.speaker_mention == "Ms. Lund"
+
+
+def test_cue_inside_the_clause_it_attributes(nlp: Language) -> None:
+    text = "In any case, Mr. Olsen said, the harbour was far too small for the new ships."
+    found = only(statements(nlp, text))
+    assert found.cue == "said"
+    assert found.speaker_mention == "Mr. Olsen"
+    assert found.text.startswith("In any case")
+    assert found.text.endswith("for the new ships")
+
+
+def test_quote_takes_no_cue_from_the_next_line(nlp: Language) -> None:
+    text = (
+        "The mayor spoke to the crowd for an hour.\n"
+        '"They build," she said. "Everybody builds here, right?"\n'
+        "Later, Tom Berg claimed the real problem was the bridge."
+    )
+    found = statements(nlp, text)
+    quoted = [s for s in found if s.text.startswith("They build")]
+    assert len(quoted) == 1
+    assert quoted[0].kind == "direct"
+    assert "Everybody builds" in quoted[0].text
+    assert quoted[0].speaker_mention == "she"
