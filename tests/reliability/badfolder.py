@@ -18,18 +18,21 @@ ROOT = Path(__file__).resolve().parents[2]
 POLNEAR_TRAIN = ROOT.parent / "shared" / "gold" / "polnear-train"
 
 # Skip the very shortest texts (a headline and a line), take the next ones by size: real
-# articles of 1.5 to 2 KB, so that 100 of them ingest in a few seconds.
+# articles of 1.5 to 2 KB.
 _SKIP_SHORTEST = 100
 
 
-def good_texts(count: int) -> list[tuple[str, str]]:
-    """``count`` (file name, text) pairs of real or generated articles, all different."""
+def good_texts(count: int, *, real: int | None = None) -> list[tuple[str, str]]:
+    """``count`` different (file name, text) pairs: ``real`` news articles (all by default)
+    when the PolNeAR sample is there, and generated short articles for the rest."""
+    chosen: list[Path] = []
     if POLNEAR_TRAIN.is_dir():
         files = sorted(POLNEAR_TRAIN.glob("*.txt"), key=lambda p: (p.stat().st_size, p.name))
-        chosen = files[_SKIP_SHORTEST : _SKIP_SHORTEST + count]
-        if len(chosen) == count:
-            return [(p.name, p.read_text(encoding="utf-8")) for p in chosen]
-    return [(f"generated-{n:03}.txt", generated_article(n)) for n in range(count)]
+        wanted = count if real is None else min(real, count)
+        chosen = files[_SKIP_SHORTEST : _SKIP_SHORTEST + wanted]
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in chosen]
+    texts += [(f"generated-{n:03}.txt", generated_article(n)) for n in range(count - len(texts))]
+    return texts
 
 
 _PEOPLE = [
@@ -38,19 +41,33 @@ _PEOPLE = [
     ("Mayor", "Linda Choi"),
     ("Minister", "Pavel Dvorak"),
     ("Representative", "Grace Okafor"),
+    ("Finance Minister", "Anna Berg"),
+    ("Councillor", "Ruth Baker"),
+    ("Secretary", "Omar Haddad"),
+    ("Judge", "Ellen Park"),
+    ("General", "Victor Sousa"),
+    ("Ambassador", "Mei Tanaka"),
 ]
-_TOPICS = ["the budget", "health care", "trade", "immigration", "the climate bill"]
+_TOPICS = ["the budget", "health care", "trade", "immigration", "the climate bill", "housing"]
+_SHAPES = [
+    "{role} {name} said on Monday that {topic} plan number {n} would cost families more.\n\n"
+    "“We will not support plan {n},” {surname} told reporters.\n",
+    "“Plan {n} on {topic} is a mistake,” {role} {name} said on Tuesday.\n\n"
+    "{surname} added that the vote should wait until the spring.\n",
+    "{name}, the {role_lower}, warned that {topic} reform number {n} had no money behind it.\n\n"
+    "According to {surname}, “nobody has read plan {n} yet.”\n",
+]
 
 
 def generated_article(n: int) -> str:
+    """A short article with a named speaker, a quote and reported speech; different for each n."""
     role, name = _PEOPLE[n % len(_PEOPLE)]
     topic = _TOPICS[(n // len(_PEOPLE)) % len(_TOPICS)]
-    surname = name.split()[-1]
-    return (
-        f"{name} speaks on {topic} (report {n})\n\n"
-        f"{role} {name} said on Monday that {topic} plan number {n} would cost families more.\n\n"
-        f"“We will not support plan {n},” {surname} told reporters.\n"
+    shape = _SHAPES[n % len(_SHAPES)]
+    body = shape.format(
+        role=role, role_lower=role.lower(), name=name, surname=name.split()[-1], topic=topic, n=n
     )
+    return f"{name} speaks on {topic} (report {n})\n\n{body}"
 
 
 def png_bytes() -> bytes:
@@ -154,11 +171,11 @@ class Folder:
 TWENTY_MB = 20 * 1024 * 1024
 
 
-def build(folder: Path, *, good: int = 100) -> Folder:
+def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
     """Write the mixed folder; returns what each file is expected to do."""
     folder.mkdir(parents=True, exist_ok=True)
     names = []
-    for name, text in good_texts(good):
+    for name, text in good_texts(good, real=real):
         (folder / name).write_text(text, encoding="utf-8")
         names.append(name)
     bad = [
