@@ -41,6 +41,16 @@ class IdOrSlugFilter(filters.CharFilter):
     field_class = IdOrSlugField
 
 
+class OrderingFilter(filters.OrderingFilter):
+    """django-filter's, except that a blank ordering (``?ordering=`` or ``?ordering=,``) keeps
+    the default order: ``order_by()`` with no field would drop it and pages would overlap."""
+
+    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value or not any(value):
+            return qs
+        return super().filter(qs, value)
+
+
 def speaker_filter() -> IdOrSlugFilter:
     return IdOrSlugFilter(
         queryset=Speaker.objects.only("pk", "slug"),
@@ -69,7 +79,7 @@ class ArticleFilter(filters.FilterSet):
     search = filters.CharFilter(
         field_name="headline", lookup_expr="icontains", help_text="Words in the headline."
     )
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("published", "published"), ("ingested_at", "ingested"), ("headline", "headline")),
         help_text="Sort by `published`, `ingested` or `headline`; prefix `-` to reverse. "
         "Default: newest published first.",
@@ -127,7 +137,7 @@ class StatementFilter(filters.FilterSet):
         help_text='Full-text search in the statement text, best match first: words, "a phrase", '
         "`-word` to exclude (PostgreSQL; stems match, so `sanction` finds `sanctions`).",
     )
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("article__published", "published"),
             ("created_at", "created"),
@@ -171,7 +181,7 @@ class SpeakerFilter(filters.FilterSet):
         lookup_expr="icontains",
         help_text="Words in the role, case-insensitive, e.g. `minister`.",
     )
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("created_at", "created")),
         help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
     )
@@ -196,7 +206,7 @@ class TopicFilter(filters.FilterSet):
         choices=TopicStatus.choices,
         help_text="`curated` (in the topic table) or `suggested` (proposed by the extractor).",
     )
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(("name", "name"), ("created_at", "created")),
         help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
     )
@@ -224,7 +234,7 @@ class StanceFilter(filters.FilterSet):
         help_text="Observed on or before (YYYY-MM-DD).",
     )
     review_status = filters.ChoiceFilter(choices=ReviewStatus.choices, help_text=REVIEW_STATUS_HELP)
-    ordering = filters.OrderingFilter(
+    ordering = OrderingFilter(
         fields=(
             ("observed_on", "observed"),
             ("speaker__name", "speaker"),
