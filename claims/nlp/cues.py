@@ -116,3 +116,26 @@ ACCORDING_TO: tuple[str, ...] = ("according to",)
 
 # Speech verbs so common that a bare clause with them is a statement even at low confidence.
 CORE_SPEECH: frozenset[str] = frozenset({"say", "tell", "add", "state", "note", "write", "tweet"})
+
+# Things a source puts out that then "say" something: "Trump released an ad saying …" is
+# Trump's statement, "the campaign issued a statement that called …" the campaign's.
+CARRIER_NOUNS: frozenset[str] = lexicon(
+    """
+    statement ad advertisement commercial spot video documentary email e-mail letter memo
+    release report resolution petition tweet post message op-ed editorial column note
+    filing brief lawsuit suit complaint mailer flyer leaflet book speech announcement
+    campaign survey poll study analysis
+    """
+)
+
+# Verbs that attribute to no one named: "X seems to …", "X appears to …".
+RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
+
+# Cue verbs that, passive and with no "by" agent, attribute to no one named:
+# "X is expected to …", "it was revealed that …", "X is known for …".
+IMPERSONAL_PASSIVES: frozenset[str] = lexicon(
+    """
+    expect know say believe think report consider see rumor rumour estimate project
+    predict reveal understand regard view deem describe
+    """
+)

@@ -22,14 +22,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cues import (
+    CARRIER_NOUNS,
     COGNITION_VERBS,
     CORE_SPEECH,
     CUE_NOUNS,
     CUE_PREPOSITIONS,
     CUE_VERBS,
     EVIDENCE_VERBS,
+    IMPERSONAL_PASSIVES,
     NEEDS_CLAUSE,
     PARTICLE_CUES,
+    RAISING_VERBS,
     SPEECH_VERBS,
 )
 from claims.nlp.quotes import Quote, find_quotes, has_quote_mark, is_statement_sized
@@ -145,8 +148,12 @@ def _read_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
     )
     if lemma not in CUE_VERBS and particle is None:
         return None
+    if lemma in RAISING_VERBS:
+        return _impersonal_cue(token, lemma)
     source, antecedent = _source(token)
-    if source is None or quote_of.at(source.start_char) is not None:
+    if source is None:
+        return _impersonal_cue(token, lemma)
+    if quote_of.at(source.start_char) is not None:
         return None
     content, preposition = _content(token, lemma, particle, source)
     words = [token]
@@ -205,8 +212,15 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             if subject.lower_ in ("it", "there", "this") and token.lemma_ != "say":
                 return None, None
             if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-                return _mention(subject), _mention(token.head)
+                return _mention(subject), _carrier_maker(token.head) or _mention(token.head)
             return _mention(subject), None
+        # "The plan was criticized by Senator Hill": the source is the passive's agent.
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        agent_object = (
+            next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        )
+        if agent_object is not None:
+            return _mention(agent_object), None
         participle = next(
             (c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < token.i),
             None,
@@ -217,12 +231,73 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             if subject is not None:
                 return _mention(subject), None
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-            return _mention(token.head), None
+            return _carrier_maker(token.head) or _mention(token.head), None
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
             token = token.head
             continue
         return None, None
     return None, None
+
+
+def _author(noun: Token) -> Token:
+    """The author named after a document: "a tally by the Associated Press" → Press."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+    return noun
+
+
+def _carrier_maker(noun: Token) -> Span | None:
+    """Who put out the statement, ad or email that says something, when the parse shows it.
+
+    "Trump released a video saying …" → Trump; "the campaign's statement calling …" → the
+    campaign. None when the carrier has no owner or maker in the sentence.
+    """
+    if noun.lemma_.lower() not in CARRIER_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _mention(owner)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lower_ not in ("it", "there", "this", "that"):
+            return _mention(subject)
+    return None
+
+
+def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
+    """A cue that attributes to no one named: "X seems to …", "X is expected to …".
+
+    The subject is part of what is attributed, so the content runs from the subject to the
+    end of the complement; "it was revealed that …" attributes only the clause.
+    """
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma not in RAISING_VERBS and not (passive and lemma in IMPERSONAL_PASSIVES):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None
+    ) or next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive),
+        None,
+    )
+    if subject is None or complement is None:
+        return None
+    if subject.lower_ in ("it", "there") or complement.dep_ == "ccomp":
+        content = _trimmed(complement)
+    else:
+        content = _trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
+    return _Cue(
+        verb=verb,
+        text=verb.text,
+        start_char=verb.idx,
+        end_char=verb.idx + len(verb),
+        source=None,
+        antecedent=None,
+        content=content,
+    )
 
 
 def _mention(subject: Token) -> Span:
@@ -234,9 +309,19 @@ def _mention(subject: Token) -> Span:
             break
         end = child.right_edge.i + 1
     start = subject.left_edge.i
-    while start < subject.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    # A line break inside the phrase is a paragraph the parser ran over ("12:15 p.m.\n\nObama").
+    for token in doc[start : subject.i]:
+        if "\n" in token.text_with_ws:
+            start = token.i + 1
+    for token in doc[subject.i : end]:
+        if "\n" in token.text_with_ws:
+            end = token.i + 1
+            break
+    while start < subject.i and (
+        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+    ):
         start += 1
-    while end - 1 > subject.i and doc[end - 1].is_punct:
+    while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
 
@@ -276,6 +361,11 @@ def _content(
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return _trimmed(objects[0]), child
+    if source.start > verb.i:
+        # "The plan was criticized by Senator Hill": what the agent criticised is the subject.
+        target = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if target is not None and target.lower_ not in ("it", "there"):
+            return _trimmed(target), None
     if verb.dep_ == "parataxis" and lemma in PARENTHETICAL_CUES:
         return _host_clause(verb, source), None
     return None, None
@@ -413,7 +503,9 @@ def _cue_for_quote(
     candidates = [
         cue
         for cue in cues
-        if window_start <= cue.start_char < window_end and cue.verb.i not in used
+        if window_start <= cue.start_char < window_end
+        and cue.verb.i not in used
+        and cue.source is not None
     ]
     if not candidates:
         return None
@@ -498,7 +590,7 @@ def _according_to(doc: Doc, quote_of: _QuoteIndex) -> list[_Found]:
         ]
         if not objects:
             continue
-        source = _mention(objects[0])
+        source = _mention(_author(objects[0]))
         sentence = token.sent
         phrase_end = max(token.right_edge.i, to.right_edge.i) + 1
         before = _trim_range(doc, sentence.start, token.i)

@@ -194,3 +194,43 @@ def test_quote_takes_no_cue_from_the_next_line(nlp: Language) -> None:
     assert quoted[0].kind == "direct"
     assert "Everybody builds" in quoted[0].text
     assert quoted[0].speaker_mention == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The new mayor seems to be losing patience with the harbour board.", "seems"),
+        ("The council is expected to approve the budget on Friday evening.", "expected"),
+    ],
+)
+def test_impersonal_cue_has_no_speaker_and_keeps_the_subject(
+    nlp: Language, text: str, cue: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == cue
+    assert found.speaker_mention == ""
+    assert found.speaker is None
+    assert found.text.startswith("The ")
+
+
+def test_passive_attribution_takes_the_agent(nlp: Language) -> None:
+    text = "The tax plan was criticized by Senator Mark Hill as a gift to the banks."
+    found = only(statements(nlp, text))
+    assert found.cue == "criticized"
+    assert found.speaker_mention == "Senator Mark Hill"
+    assert found.text == "The tax plan"
+
+
+def test_statement_put_out_by_someone_is_theirs(nlp: Language) -> None:
+    text = "The Hill campaign issued a statement saying the senator would not attend the debate."
+    found = only(statements(nlp, text))
+    assert found.cue == "saying"
+    assert found.speaker_mention == "The Hill campaign"
+    assert found.text.startswith("the senator would not attend")
+
+
+def test_according_to_a_document_by_an_author(nlp: Language) -> None:
+    text = "Turnout rose by a third this year, according to a count by the Daily Ledger."
+    found = only(statements(nlp, text))
+    assert found.cue == "according to"
+    assert found.speaker_mention == "the Daily Ledger"
