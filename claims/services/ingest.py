@@ -24,7 +24,7 @@ from claims.nlp.records import ArticleExtraction, CleanText
 from claims.nlp.repair import clean_article, paragraph_spans
 from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.records import RawArticle, ReadFailure
-from claims.services.speakers import resolve_speaker
+from claims.services.speakers import lock_resolution, resolve_speaker
 from claims.services.topics import entity_key, suggested_topic_ids, topic_specs
 
 NEW, UNCHANGED, REEXTRACTED, FAILED, DRY_RUN = (
@@ -250,8 +250,10 @@ def store_extraction(
 
     ``keep`` are statements a reviewer touched: a new statement over the same span is
     skipped. ``keep_stances`` likewise for (speaker, topic) pairs. Returns the number of
-    statements written and of speakers created. Call inside a transaction.
+    statements written and of speakers created. Call inside a transaction: it takes the
+    speaker-resolution lock until the transaction ends (see ``lock_resolution``).
     """
+    lock_resolution()
     speakers = []
     speakers_new = 0
     for info in extraction.speakers:

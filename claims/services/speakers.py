@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 import unicodedata
+import zlib
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
 
 from claims.models import Speaker, SpeakerAlias, SpeakerKind
 from claims.nlp.records import SpeakerInfo
+
+# The PostgreSQL advisory lock that ingest transactions take before resolving speakers.
+_RESOLUTION_LOCK = zlib.crc32(b"claimtracker.speaker-resolution")
+
+
+def lock_resolution() -> None:
+    """Hold, until the current transaction ends, the right to resolve speakers and topics.
+
+    Two ingests storing articles at once would each miss the speakers and aliases the other
+    has not committed yet: both create "Sergey Lavrov" (one fails on the unique name), or
+    one stores a second speaker "Lavrov" that a single run would have found as his alias,
+    or each waits on a name the other inserted (a deadlock). Taking one lock per article
+    transaction makes them store one after the other, as a single run would; extraction,
+    the slow part, still runs in parallel. SQLite already lets one writer in at a time.
+    Call inside a transaction.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_RESOLUTION_LOCK])
 
 
 def normalize_alias(text: str) -> str:
@@ -70,6 +90,23 @@ def resolve_speaker(*, info: SpeakerInfo) -> tuple[Speaker, bool]:
     speaker = find_speaker(info=info)
     created = False
     if speaker is None:
+        speaker, created = _create_speaker(info=info, kind=kind)
+    elif (not speaker.role and info.role) or (not speaker.affiliation and info.affiliation):
+        speaker.role = speaker.role or info.role
+        speaker.affiliation = speaker.affiliation or info.affiliation
+        speaker.save(update_fields=["role", "affiliation"])
+    add_aliases(speaker=speaker, aliases=naming_aliases(info))
+    return speaker, created
+
+
+def _create_speaker(*, info: SpeakerInfo, kind: str, attempts: int = 3) -> tuple[Speaker, bool]:
+    """A new speaker, or the one a concurrent writer created under the same name.
+
+    The savepoint keeps the article's transaction usable after a unique-constraint error:
+    on the name, the other writer's row is read; on the slug only (another name with the
+    same slug, taken in the meantime), a fresh slug is tried.
+    """
+    for attempt in range(attempts):
         try:
             with transaction.atomic():
                 speaker = Speaker.objects.create(
@@ -79,15 +116,14 @@ def resolve_speaker(*, info: SpeakerInfo) -> tuple[Speaker, bool]:
                     role=info.role,
                     affiliation=info.affiliation,
                 )
-                created = True
+            return speaker, True
         except IntegrityError:
-            speaker = Speaker.objects.get(name=info.name, kind=kind)
-    elif (not speaker.role and info.role) or (not speaker.affiliation and info.affiliation):
-        speaker.role = speaker.role or info.role
-        speaker.affiliation = speaker.affiliation or info.affiliation
-        speaker.save(update_fields=["role", "affiliation"])
-    add_aliases(speaker=speaker, aliases=naming_aliases(info))
-    return speaker, created
+            existing = Speaker.objects.filter(name=info.name, kind=kind).first()
+            if existing is not None:
+                return existing, False
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def add_aliases(*, speaker: Speaker, aliases: list[str]) -> None:
