@@ -59,8 +59,12 @@ class IdOrSlugField(forms.ModelChoiceField):
         found = find_by_id_or_slug(queryset=self.queryset, value=str(value))
         if found is None:
             label = self.queryset.model._meta.verbose_name
+            # The value goes in as a parameter: django-filter %-formats the message, so a
+            # "%" in the value itself would be a 500.
             raise forms.ValidationError(
-                f"No {label} has the id or slug {value!r}.", code="invalid_choice"
+                "No %(label)s has the id or slug %(value)r.",
+                code="invalid_choice",
+                params={"label": label, "value": value},
             )
         return found
 
