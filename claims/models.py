@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 
@@ -190,6 +191,12 @@ class Statement(Reviewable):
 
     class Meta:
         ordering = ["article_id", "start"]
+        indexes = [
+            # a speaker's statements in the default order, read straight from the index
+            models.Index(fields=["speaker", "article", "start"], name="statement_speaker_order"),
+            # ?cue= matches case-insensitively: UPPER(cue) = UPPER(%s)
+            models.Index(Upper("cue"), name="statement_cue_upper"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start__lt=F("end")), name="statement_start_before_end"

@@ -1,15 +1,22 @@
 """Statement reads: the API's statement lists and the searches its filters run.
 
-Full-text search uses PostgreSQL's ``to_tsvector('english', text)``, matched by the GIN
-index of migration 0002 and ranked; other databases (SQLite in development) fall back to
-every word appearing in the text.
+Full-text search on PostgreSQL matches and ranks the stored ``search_document`` column
+(``to_tsvector('english', text)``, GIN-indexed, migration 0003), so no statement's text is
+parsed again at query time; other databases (SQLite in development) fall back to every word
+appearing in the text.
 """
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
+from django.db.models.expressions import Col
 
 from claims.models import Speaker, Stance, Statement, Topic
 from claims.selectors.topics import topic_tree_ids
@@ -31,8 +38,20 @@ def statement_topics() -> Prefetch:
 
 
 def statement_text_vector() -> SearchVector:
-    """The expression the GIN index is built on; queries must use exactly this one."""
+    """``to_tsvector('english', text)``: what the stored ``search_document`` column holds."""
     return SearchVector("text", config=SEARCH_CONFIG)
+
+
+def statement_search_document() -> Col:
+    """The stored, GIN-indexed ``claims_statement.search_document`` column (PostgreSQL).
+
+    Not a model field (SQLite has no ``tsvector``), so it is named as a column of the
+    statement table; the alias is relabelled like any other when the query is nested.
+    """
+    field = SearchVectorField()
+    field.set_attributes_from_name("search_document")
+    field.model = Statement
+    return Col(Statement._meta.db_table, field)
 
 
 def search_statements(*, statements: QuerySet[Statement], query: str) -> QuerySet[Statement]:
@@ -44,10 +63,10 @@ def search_statements(*, statements: QuerySet[Statement], query: str) -> QuerySe
     if connection.vendor == "postgresql":
         search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
         return (
-            # alias, not annotate: the vectors are computed to match and rank, never returned.
-            statements.alias(document=statement_text_vector())
+            # alias, not annotate: the vectors are read to match and rank, never returned.
+            statements.alias(document=statement_search_document())
             .filter(document=search)
-            .alias(rank=SearchRank(statement_text_vector(), search))
+            .alias(rank=SearchRank(statement_search_document(), search))
             .order_by("-rank", "pk")
         )
     for word in query.split():

@@ -156,4 +156,4 @@ def test_full_text_search_can_use_the_gin_index(claims: Claims) -> None:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = found.explain()
 
-    assert "statement_text_search" in plan
+    assert "statement_search_document" in plan
