@@ -21,6 +21,7 @@ from claims.models import (
     Topic,
 )
 from claims.readers.decoding import NotTextError, decode_text, megabytes
+from claims.selectors.speakers import OBSERVATIONS_PER_TOPIC
 
 # --- small nested shapes ----------------------------------------------------------------------
 
@@ -336,7 +337,12 @@ class ObservationSerializer(serializers.ModelSerializer):
 class StandingSerializer(serializers.Serializer):
     topic = TopicBriefSerializer()
     position = PositionSerializer()
-    observations = ObservationSerializer(many=True)
+    observations = ObservationSerializer(
+        many=True,
+        help_text=f"The most recent observations behind the position (at most "
+        f"{OBSERVATIONS_PER_TOPIC}, oldest first); `position.observations` says how many "
+        "there are, and the speaker's timeline lists them all.",
+    )
     changes = PositionChangeSerializer(many=True)
 
 

@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from claims.models import Speaker, SpeakerAlias, Stance, Topic
 from claims.selectors.stances import (
@@ -18,6 +19,10 @@ from claims.selectors.stances import (
 )
 from claims.services.speakers import normalize_alias
 
+# A speaker's positions list at most this many observations per topic, the most recent
+# ones; a much-quoted speaker has thousands (the timeline endpoint pages through them all).
+OBSERVATIONS_PER_TOPIC = 5
+
 
 @dataclass(frozen=True)
 class Standing:
@@ -25,7 +30,7 @@ class Standing:
 
     topic: Topic
     position: Position
-    observations: list[Stance]  # oldest first, rejected ones left out
+    observations: list[Stance]  # the most recent, oldest first, rejected ones left out
     changes: list[PositionChange]  # oldest first
 
 
@@ -55,10 +60,14 @@ def speakers_named(*, name: str) -> QuerySet[Speaker]:
     )
 
 
-def speaker_standings(*, speaker: Speaker) -> list[Standing]:
-    """Where ``speaker`` stands on each topic, most recently observed first (four queries)."""
+def speaker_standings(
+    *, speaker: Speaker, observations_per_topic: int = OBSERVATIONS_PER_TOPIC
+) -> list[Standing]:
+    """Where ``speaker`` stands on each topic, most recently observed first, with the
+    ``observations_per_topic`` most recent observations behind each position (four queries).
+    """
     observations: dict[int, list[Stance]] = defaultdict(list)
-    for stance in stance_timeline(speaker=speaker):
+    for stance in recent_observations(speaker=speaker, per_topic=observations_per_topic):
         observations[stance.topic_id].append(stance)
     changes: dict[int, list[PositionChange]] = defaultdict(list)
     for change in position_changes(speaker=speaker):
@@ -72,3 +81,18 @@ def speaker_standings(*, speaker: Speaker) -> list[Standing]:
         )
         for position in current_positions(speakers=[speaker.pk])
     ]
+
+
+def recent_observations(*, speaker: Speaker, per_topic: int) -> QuerySet[Stance]:
+    """The speaker's ``per_topic`` most recent observations on each topic, oldest first."""
+    newest_first = Window(
+        RowNumber(),
+        partition_by=[F("topic_id")],
+        order_by=[F("observed_on").desc(), F("id").desc()],
+    )
+    return (
+        stance_timeline(speaker=speaker)
+        .annotate(recency=newest_first)
+        .filter(recency__lte=per_topic)
+        .order_by("observed_on", "id")
+    )
