@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 
-from claims.models import Article, Stance, Statement, Topic
+from claims.models import Article, Stance, Statement, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, CleanText
 from claims.nlp.repair import clean_article, paragraph_spans
@@ -74,8 +74,15 @@ class IngestOutcome:
 
 
 def build_extractor() -> Extractor:
-    """An extractor with the configured spaCy model and the current topic table."""
-    return Extractor.from_model_names(settings.CLAIMTRACKER_SPACY_MODELS, topics=topic_specs())
+    """An extractor with the configured spaCy model and the curated topics.
+
+    Suggested topics (entities the extractor met, not yet reviewed) do not tag by phrase:
+    if they did, what an article yields would depend on what was ingested before it, and a
+    run resumed after a crash, or split in two, would store other stances than one run.
+    """
+    curated = set(Topic.objects.filter(status=TopicStatus.CURATED).values_list("slug", flat=True))
+    topics = [spec for spec in topic_specs() if spec.slug in curated]
+    return Extractor.from_model_names(settings.CLAIMTRACKER_SPACY_MODELS, topics=topics)
 
 
 def content_hash(text: str) -> str:
