@@ -2,6 +2,7 @@
 
 DRF reads the body as a stream, which skips Django's own size check; this parser applies it,
 before reading (by the declared length) and while reading (for bodies that declare none).
+JSON nested deeper than Python's decoder goes is a 400 like any other malformed body.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import IO, Any
 
 from django.conf import settings
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, ParseError
 from rest_framework.parsers import JSONParser
 
 
@@ -36,7 +37,10 @@ class SizeLimitedJSONParser(JSONParser):
         body = stream.read(limit + 1) if limit is not None else stream.read()
         if limit is not None and len(body) > limit:
             raise _too_large(limit)
-        return super().parse(io.BytesIO(body), media_type, parser_context)
+        try:
+            return super().parse(io.BytesIO(body), media_type, parser_context)
+        except RecursionError as error:  # "[[[[…" thousands deep: Python's decoder gives up
+            raise ParseError("JSON parse error - nested too deeply.") from error
 
 
 def _too_large(limit: int) -> RequestTooLarge:
