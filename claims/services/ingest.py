@@ -16,6 +16,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.db import DataError, IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from claims.models import Article, Stance, Statement, Topic, TopicStatus
@@ -348,8 +349,11 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
     """Run the current extractor again over a stored article.
 
     Machine-made statements and stances are replaced; those a reviewer touched (approved,
-    rejected, reset or edited: ``reviewed_at`` is set) are kept. The filter runs inside the
-    delete itself, so a review committed while this runs is respected too.
+    rejected, reset or edited: ``reviewed_at`` is set) are kept, also when the review lands
+    while this runs: the rows are locked and read again inside the writing transaction, so
+    a review committed during the extraction is seen, and one in flight is waited for.
+    (Deleting by the filter alone is not enough: Django collects the rows first for the
+    history signals, then deletes them by id, reviewed in the meantime or not.)
     """
     clean = clean_article(article.text, title=article.headline)
     if clean.text != article.text:
@@ -362,14 +366,19 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
         )
     extraction = extractor.extract(clean)
     with transaction.atomic():
-        Article.objects.select_for_update().filter(pk=article.pk).first()
-        article.statements.filter(reviewed_at__isnull=True).delete()
-        article.stances.filter(reviewed_at__isnull=True).exclude(method="manual").delete()
+        # A write first: it takes the article's row lock on PostgreSQL, and on SQLite the
+        # database's write lock, so that no review commits between the reads and the deletes.
+        Article.objects.filter(pk=article.pk).update(extractor_version=F("extractor_version"))
+        current = list(article.statements.select_for_update())
+        current_stances = list(article.stances.select_for_update())
+        keep = [row for row in current if row.reviewed_at is not None]
+        keep_stances = [
+            row for row in current_stances if row.reviewed_at is not None or row.method == "manual"
+        ]
+        Statement.objects.filter(pk__in=_ids(current, but=keep)).delete()
+        Stance.objects.filter(pk__in=_ids(current_stances, but=keep_stances)).delete()
         statements, speakers_new = store_extraction(
-            article=article,
-            extraction=extraction,
-            keep=list(article.statements.all()),
-            keep_stances=list(article.stances.all()),
+            article=article, extraction=extraction, keep=keep, keep_stances=keep_stances
         )
         Article.objects.filter(pk=article.pk).update(extractor_version=extraction.extractor_version)
     return IngestOutcome(
@@ -379,3 +388,8 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
         statements=statements,
         speakers_new=speakers_new,
     )
+
+
+def _ids(rows: list, *, but: list) -> list[int]:
+    kept = {row.pk for row in but}
+    return [row.pk for row in rows if row.pk not in kept]
