@@ -27,6 +27,7 @@ from claims.selectors.speakers import search_speakers, speakers_named
 from claims.selectors.statements import (
     about_topic,
     evidence_for_polarity,
+    published_between,
     search_statements,
     spoken_by,
 )
@@ -162,6 +163,14 @@ class StatementFilter(filters.FilterSet):
 
     def filter_search(self, statements: QuerySet, name: str, value: str) -> QuerySet:
         return search_statements(statements=statements, query=value)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        statements = super().filter_queryset(queryset)
+        after = self.form.cleaned_data.get("published_after")
+        before = self.form.cleaned_data.get("published_before")
+        if after is None and before is None:
+            return statements
+        return published_between(statements=statements, after=after, before=before)
 
 
 class SpeakerFilter(filters.FilterSet):
