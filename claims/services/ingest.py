@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,8 @@ from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.records import RawArticle, ReadFailure
 from claims.services.speakers import lock_resolution, resolve_speaker
 from claims.services.topics import entity_key, suggested_topic_ids, topic_specs
+
+logger = logging.getLogger(__name__)
 
 NEW, UNCHANGED, REEXTRACTED, FAILED, DRY_RUN = (
     "new",
@@ -126,15 +129,13 @@ def ingest_articles(
         prepared: list[_Prepared] = []
         outcomes: list[IngestOutcome | None] = []
         for item in batch:
-            outcome, ready = _prepare(item)
+            outcome, ready = _prepare_safely(item)
             outcomes.append(outcome)
             if ready is not None:
                 prepared.append(ready)
         if prepared:
             extractor = extractor or build_extractor()
-            extractions = iter(
-                extractor.extract_many((p.clean for p in prepared), batch_size=batch_size)
-            )
+            extractions = iter(_extract_batch(extractor, prepared, batch_size))
         ready_items = iter(prepared)
         for outcome in outcomes:
             if outcome is not None:
@@ -142,7 +143,14 @@ def ingest_articles(
                 continue
             item = next(ready_items)
             extraction = next(extractions)
-            if dry_run:
+            if isinstance(extraction, Exception):
+                yield IngestOutcome(
+                    item.raw.source,
+                    FAILED,
+                    error=f"extraction failed: {_describe(extraction)}",
+                    line=item.raw.line,
+                )
+            elif dry_run:
                 yield IngestOutcome(
                     source=item.raw.source,
                     status=DRY_RUN,
@@ -152,6 +160,46 @@ def ingest_articles(
                 )
             else:
                 yield _store_safely(item, extraction, overrides)
+
+
+def _prepare_safely(
+    item: RawArticle | ReadFailure,
+) -> tuple[IngestOutcome | None, _Prepared | None]:
+    """``_prepare``, with an unexpected error in text repair failing this article only."""
+    try:
+        return _prepare(item)
+    except Exception as error:
+        logger.exception("text repair failed for %s", item.source)
+        return IngestOutcome(
+            item.source, FAILED, error=f"text repair failed: {_describe(error)}", line=item.line
+        ), None
+
+
+def _extract_batch(
+    extractor: Extractor, prepared: list[_Prepared], batch_size: int
+) -> list[ArticleExtraction | Exception]:
+    """Each article's extraction; an article the extractor fails on gets its error instead.
+
+    The batch goes through ``nlp.pipe`` at once; only if that raises is it run again one
+    article at a time, to find which one fails, so that the others still land.
+    """
+    try:
+        return list(extractor.extract_many((p.clean for p in prepared), batch_size=batch_size))
+    except Exception:
+        logger.warning("a batch failed to extract; extracting its articles one by one")
+    results: list[ArticleExtraction | Exception] = []
+    for item in prepared:
+        try:
+            results.append(extractor.extract(item.clean))
+        except Exception as error:
+            logger.exception("extraction failed for %s", item.raw.source)
+            results.append(error)
+    return results
+
+
+def _describe(error: Exception) -> str:
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, _Prepared | None]:

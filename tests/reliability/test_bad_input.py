@@ -20,6 +20,8 @@ from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from claims.models import Article, Speaker, SpeakerAlias, Stance, Statement, Topic
+from claims.nlp.pipeline import Extractor
+from claims.services import ingest as service
 from tests.factories import make_user
 from tests.reliability import badfolder
 
@@ -297,3 +299,48 @@ def test_an_html_page_with_an_article_posted_as_text_stores_the_article(writer: 
     assert "<" not in article.text and "Home" not in article.text
     assert article.text.count("We will not accept this") == 1
     assert (article.headline, article.outlet) == ("Lavrov speaks", "Example")
+
+
+def test_an_article_the_extractor_fails_on_is_reported_and_the_others_land(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A text that breaks the NLP (a bug there, a pathological input) fails alone."""
+    for n in range(5):
+        (tmp_path / f"a{n}.txt").write_text(badfolder.generated_article(n), encoding="utf-8")
+    (tmp_path / "breaks.txt").write_text("Boom\n\nThe parser breaks on this.\n", encoding="utf-8")
+    (tmp_path / "breaks-repair.txt").write_text("Crash the repair, please.\n", encoding="utf-8")
+    real_extract, real_extract_many = Extractor.extract, Extractor.extract_many
+    real_clean = service.clean_article
+
+    def extract(self, clean):
+        if "parser breaks" in clean.text:
+            raise ValueError("[E1234] something deep in the pipeline")
+        return real_extract(self, clean)
+
+    def extract_many(self, cleans, *, batch_size: int = 16):
+        cleans = list(cleans)
+        if any("parser breaks" in clean.text for clean in cleans):
+            raise ValueError("[E1234] something deep in the pipeline")
+        return real_extract_many(self, cleans, batch_size=batch_size)
+
+    def clean_article(text: str, **kwargs):
+        if "Crash the repair" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_clean(text, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
+    monkeypatch.setattr(Extractor, "extract_many", extract_many)
+    monkeypatch.setattr(service, "clean_article", clean_article)
+
+    out, err, status = ingest(str(tmp_path))
+
+    assert status == 1
+    assert (
+        f"FAILED      {tmp_path / 'breaks.txt'}: extraction failed: "
+        "ValueError: [E1234] something deep in the pipeline"
+    ) in err
+    assert (
+        f"FAILED      {tmp_path / 'breaks-repair.txt'}: text repair failed: RecursionError"
+    ) in err
+    assert Article.objects.count() == 5
+    assert "5 new, 0 unchanged, 2 failed" in out
