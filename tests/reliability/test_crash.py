@@ -18,8 +18,8 @@ from tests.reliability.conftest import manage, query, start_manage
 
 pytestmark = pytest.mark.nlp
 
-ARTICLES = 20
-KILL_AFTER = 6  # articles committed before the kill; batches are 4, so mid-batch
+ARTICLES = 16
+KILL_AFTER = 5  # articles committed before the kill; batches are 4, so mid-batch
 
 
 @pytest.fixture
