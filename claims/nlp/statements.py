@@ -438,10 +438,17 @@ def _quoted(
             and index < len(quotes)
             and _attribution_between(doc, text, quote, quotes[index], cue, cues, used)
         )
-        if not is_statement_sized(quote, text) and not follows_split:
+        if (
+            not is_statement_sized(quote, text)
+            and not follows_split
+            and not _right_beside(text, quote, cue)
+        ):
             continue
         if cue is None:
-            continuation = _continuation(text, quote, found)
+            if _runs_on(text, quote, found):
+                found[-1].end = _strip(text, quote.inner_start, quote.inner_end)[1]
+                continue
+            continuation = _continuation(text, quote, found) or _after_colon(doc, text, quote)
             if continuation is not None:
                 found.append(continuation)
             continue
@@ -463,6 +470,62 @@ def _quoted(
         start, end = _strip(text, start, end)
         found.append(_Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
     return found
+
+
+def _right_beside(text: str, quote: Quote, cue: _Cue | None) -> bool:
+    """A short quote is a statement when a speech cue stands right beside it.
+
+    “We’ll see,” Sanders said / Sanders said, “We’ll see.” – only punctuation between the
+    quote and the attribution, and the quote closes on its own punctuation, so it is a
+    sentence someone said rather than a scare quote or a title.
+    """
+    if cue is None or cue.source is None or cue.verb.lemma_ not in SPEECH_VERBS:
+        return False
+    inner = quote.inner(text).rstrip()
+    if not inner or inner[-1] not in ",.?!":
+        return False
+    attribution_start = min(cue.start_char, cue.source.start_char)
+    attribution_end = max(cue.end_char, cue.source.end_char)
+    if attribution_start >= quote.end:
+        gap = text[quote.end : attribution_start]
+    elif attribution_end <= quote.start:
+        gap = text[attribution_end : quote.start]
+    else:
+        return False
+    return not any(c.isalnum() for c in gap)
+
+
+def _runs_on(text: str, quote: Quote, found: list[_Found]) -> bool:
+    """A quote with no cue that follows a quoted statement in the same paragraph continues it.
+
+    “X,” she said. “Y.” – the second sentence is one more fragment of the same statement.
+    """
+    if not found or found[-1].kind not in ("direct", "mixed") or found[-1].end > quote.start:
+        return False
+    between = text[found[-1].end : quote.start]
+    return "\n" not in between and len(between.split()) <= MAX_SPLIT_GAP_TOKENS
+
+
+def _after_colon(doc: Doc, text: str, quote: Quote) -> _Found | None:
+    """A quote after "Trump went even further:" is said by the subject before the colon."""
+    at = quote.start - 1
+    while at > 0 and text[at] in " \t":
+        at -= 1
+    if at <= 0 or text[at] != ":":
+        return None
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i > colon[0].i or subject.lower_ in ("it", "there", "this"):
+        return None
+    if not is_statement_sized(quote, text):
+        return None
+    start, end = _strip(text, quote.inner_start, quote.inner_end)
+    return _Found("direct", text[verb.idx : at + 1], start, end, _mention(subject), None, 0.5)
 
 
 def _continuation(text: str, quote: Quote, found: list[_Found]) -> _Found | None:

@@ -234,3 +234,28 @@ def test_according_to_a_document_by_an_author(nlp: Language) -> None:
     found = only(statements(nlp, text))
     assert found.cue == "according to"
     assert found.speaker_mention == "the Daily Ledger"
+
+
+def test_short_quote_right_beside_a_speech_cue(nlp: Language) -> None:
+    found = only(statements(nlp, "“We will see,” Ms. Lund said."))
+    assert found.kind == "direct"
+    assert found.text == "We will see,"
+    assert found.speaker_mention == "Ms. Lund"
+
+
+def test_quote_after_a_colon_belongs_to_the_subject_before_it(nlp: Language) -> None:
+    text = "Tom Berg went even further: “If the bridge closes, the whole town will suffer.”"
+    found = only(statements(nlp, text))
+    assert found.kind == "direct"
+    assert found.speaker_mention == "Tom Berg"
+    assert found.text.startswith("If the bridge closes")
+
+
+def test_uncued_quote_in_the_same_paragraph_runs_on(nlp: Language) -> None:
+    text = (
+        "“The harbour is far too small,” Anna Berg said on Monday at the meeting. "
+        "“We need a new one before the ships get any bigger.”"
+    )
+    found = only(statements(nlp, text))
+    assert found.text.startswith("The harbour is far too small")
+    assert found.text.endswith("any bigger.")
