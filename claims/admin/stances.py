@@ -30,9 +30,11 @@ class ChangedRecentlyFilter(admin.SimpleListFilter):
         return [("7", "7 days"), ("30", "30 days"), ("90", "90 days"), ("365", "year")]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Stance]) -> QuerySet[Stance]:
-        if not self.value() or not self.value().isdigit():
+        value = self.value() or ""
+        # ASCII digits ("¹".isdigit() is True) and at most a century (timedelta overflows).
+        if not (value.isascii() and value.isdigit()) or int(value) > 36500:
             return queryset
-        since = timezone.localdate() - timedelta(days=int(self.value()))
+        since = timezone.localdate() - timedelta(days=int(value))
         changed = stances_changed_since(since=since)
         return queryset.filter(pk__in=changed.values("pk"))
 

@@ -22,6 +22,8 @@ def as_id(value: str) -> int | None:
 def find_by_id_or_slug(*, queryset: QuerySet, value: str) -> Model | None:
     """The row whose id (for digits) or slug is ``value``; a digit-only slug still matches."""
     value = value.strip()
+    if "\x00" in value:  # no slug holds NUL, and PostgreSQL refuses it in a query
+        return None
     if (number := as_id(value)) is not None:
         match = queryset.filter(pk=number).first()
         if match is not None:
@@ -82,7 +84,8 @@ def find_all_by_id_or_slug(
     """
     values = list(dict.fromkeys(value.strip() for value in values if value.strip()))
     ids = [number for value in values if (number := as_id(value)) is not None]
-    rows = list(queryset.filter(Q(pk__in=ids) | Q(slug__in=values)))
+    slugs = [value for value in values if "\x00" not in value]  # see find_by_id_or_slug
+    rows = list(queryset.filter(Q(pk__in=ids) | Q(slug__in=slugs)))
     by_id = {str(row.pk): row for row in rows}
     by_slug = {row.slug: row for row in rows}
     found, missing = [], []

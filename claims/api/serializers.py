@@ -130,6 +130,15 @@ class ReferenceListField(serializers.Field):
         return found
 
 
+class TopicSlugField(serializers.SlugRelatedField):
+    """A topic by slug; a slug holding NUL names none (PostgreSQL refuses it in a query)."""
+
+    def to_internal_value(self, data: object) -> Model:
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
 class StatementReviewSerializer(serializers.Serializer):
     """A reviewer's changes to a statement; give at least one field."""
 
@@ -139,7 +148,7 @@ class StatementReviewSerializer(serializers.Serializer):
         required=False,
         help_text="The speaker who really said it: id or slug.",
     )
-    topics = serializers.SlugRelatedField(
+    topics = TopicSlugField(
         slug_field="slug",
         queryset=Topic.objects.all(),
         many=True,

@@ -126,7 +126,8 @@ def test_hostile_values_in_every_filter_are_literal_or_refused(
 
         assert response.status_code in (200, 400), (path, query, response.status_code)
         if response.status_code == 400:
-            assert set(response.json()) & set(query), (path, query, response.json())
+            if "\x00" not in payload:  # NUL is refused before any view, in plain text
+                assert set(response.json()) & set(query), (path, query, response.json())
             continue
         body = response.json()
         if "results" in body:  # a list: every row it returns really holds the value
