@@ -10,6 +10,8 @@ that loses a race reports the article as unchanged.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import queue
 from collections.abc import Iterator, Sequence
 
 from django.db import connections
@@ -18,6 +20,8 @@ from claims.readers import read_sources
 from claims.services.ingest import FAILED, ArticleOverrides, IngestOutcome, ingest_articles
 
 _DONE = "__done__"
+# How long the parent waits for a result before it checks whether a worker has died.
+_POLL_SECONDS = 1.0
 
 
 def _worker(files, results, overrides: ArticleOverrides, batch_size: int) -> None:
@@ -35,7 +39,7 @@ def _worker(files, results, overrides: ArticleOverrides, batch_size: int) -> Non
         results.put(IngestOutcome("<worker>", FAILED, error=f"worker crashed: {exc!r}"))
     finally:
         connections.close_all()
-        results.put(_DONE)
+        results.put((_DONE, os.getpid()))
 
 
 def ingest_in_workers(
@@ -65,14 +69,35 @@ def ingest_in_workers(
     ]
     for process in processes:
         process.start()
-    running = len(processes)
+    finished: set[int] = set()
+    suspects: set[int] = set()
     try:
-        while running:
-            item = results.get()
-            if item == _DONE:
-                running -= 1
+        while len(finished) < len(processes):
+            try:
+                item = results.get(timeout=_POLL_SECONDS)
+            except queue.Empty:
+                # A worker killed outright (SIGKILL, out of memory) never says it is done:
+                # report it instead of waiting forever. Declared dead only after a second
+                # quiet poll, so that its last messages, already sent, are read first.
+                dead = {p.pid for p in processes if p.exitcode is not None} - finished
+                for pid in dead & suspects:
+                    finished.add(pid)
+                    yield IngestOutcome(
+                        f"<worker {pid}>",
+                        FAILED,
+                        error=f"worker died (exit code {_exit_code(processes, pid)}); the "
+                        "articles it was storing are not stored: run the command again",
+                    )
+                suspects = dead - finished
+                continue
+            if isinstance(item, tuple) and item[0] == _DONE:
+                finished.add(item[1])
             else:
                 yield item
     finally:
         for process in processes:
             process.join(timeout=5)
+
+
+def _exit_code(processes: list, pid: int) -> int | None:
+    return next((p.exitcode for p in processes if p.pid == pid), None)

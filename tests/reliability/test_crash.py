@@ -6,6 +6,7 @@ one filled by a single clean run.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import time
 from collections.abc import Callable
@@ -65,3 +66,34 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_the_wo
         0,
     )
     assert state.content(killed) == expected
+
+
+def worker_pids(parent: int) -> list[int]:
+    """The child processes of ``parent`` (Linux)."""
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds workers through /proc")
+def test_a_worker_killed_under_ingest_workers_is_reported_and_the_run_ends(
+    folder: Path, subprocess_db: str
+):
+    process = start_manage(
+        "ingest", str(folder), "--workers", "2", "--batch-size", "2", database_url=subprocess_db
+    )
+    while process.poll() is None and stored_articles(subprocess_db) < 2:
+        time.sleep(0.02)
+    workers = worker_pids(process.pid)
+    assert workers, "the ingest finished before a worker could be killed"
+    victim = workers[0]
+    os.kill(victim, signal.SIGKILL)
+
+    _, err = process.communicate(timeout=300)  # before the fix, it waited forever
+
+    assert process.returncode == 1
+    assert f"FAILED      <worker {victim}>: worker died (exit code -9)" in err
+    rerun = manage("ingest", str(folder), "--format", "json", database_url=subprocess_db)
+    report = json.loads(rerun.stdout)
+    assert report["failed"] == 0
+    assert report["new"] + report["unchanged"] == ARTICLES
+    assert stored_articles(subprocess_db) == ARTICLES
