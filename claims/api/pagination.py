@@ -72,7 +72,7 @@ class EstimatingPaginator(Paginator):
         if self.count_exact:
             return super().page(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        rows = list(self._rows(bottom, bottom + self.per_page + 1))
         if not rows and number > 1:
             raise EmptyPage(self.error_messages["no_results"])
         has_next = len(rows) > self.per_page
@@ -83,6 +83,23 @@ class EstimatingPaginator(Paginator):
         elif seen + 1 > self.count:  # more rows than estimated: at least the next one
             self._settle(seen + 1, exact=False)
         return EstimatedPage(rows, number, self, has_next=has_next)
+
+    def _get_page(self, rows: QuerySet, number: int, paginator: Paginator) -> Page:
+        """An exact count's page (Django's), its rows read as in ``_rows``."""
+        if isinstance(rows, QuerySet) and rows.query.is_sliced:
+            rows = self._rows(rows.query.low_mark, rows.query.high_mark)
+        return super()._get_page(rows, number, paginator)
+
+    def _rows(self, bottom: int, top: int | None) -> QuerySet | list:
+        """Rows ``bottom`` to ``top`` of the list, read in one query with a deferred join on
+        PostgreSQL: the page's ids are found first, ordered and limited, without the
+        related rows the list shows (speaker, article…), which are then joined for those
+        rows only. Joined before the limit, they were read for every row considered.
+        """
+        rows = self.object_list
+        if not isinstance(rows, QuerySet) or connections[rows.db].vendor != "postgresql":
+            return rows[bottom:top]
+        return rows.filter(pk__in=rows.values("pk")[bottom:top])
 
     def validate_number(self, number: int | str) -> int:
         if self.count_exact:
