@@ -241,15 +241,8 @@ def _store_safely(
     item: _Prepared, extraction: ArticleExtraction, overrides: ArticleOverrides
 ) -> IngestOutcome:
     url = overrides.url or item.raw.url or None
-    if url:
-        holder = Article.objects.filter(url=url).exclude(content_hash=item.digest).first()
-        if holder is not None:
-            return IngestOutcome(
-                item.raw.source,
-                FAILED,
-                error=f"the URL {url} is already stored with a different text (article {holder.pk})",
-                line=item.raw.line,
-            )
+    if url and (holder := _url_holder(url, item.digest)) is not None:
+        return _url_taken(item, url, holder)
     try:
         with transaction.atomic():
             article = _create_article(item, extraction, overrides, url)
@@ -257,9 +250,12 @@ def _store_safely(
     except IntegrityError:
         # Another ingest stored the same article between our check and our insert.
         existing = Article.objects.filter(content_hash=item.digest).first()
-        if existing is None:
-            raise
-        return IngestOutcome(item.raw.source, UNCHANGED, article=existing, line=item.raw.line)
+        if existing is not None:
+            return IngestOutcome(item.raw.source, UNCHANGED, article=existing, line=item.raw.line)
+        # Or another ingest stored a different text under the same URL meanwhile.
+        if url and (holder := _url_holder(url, item.digest)) is not None:
+            return _url_taken(item, url, holder)
+        raise
     except DataError as error:
         # A value this database cannot hold: this article fails, the others still land.
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -272,6 +268,20 @@ def _store_safely(
         article=article,
         statements=statements,
         speakers_new=speakers_new,
+        line=item.raw.line,
+    )
+
+
+def _url_holder(url: str, digest: str) -> Article | None:
+    """The stored article with this URL and another text, if any."""
+    return Article.objects.filter(url=url).exclude(content_hash=digest).first()
+
+
+def _url_taken(item: _Prepared, url: str, holder: Article) -> IngestOutcome:
+    return IngestOutcome(
+        item.raw.source,
+        FAILED,
+        error=f"the URL {url} is already stored with a different text (article {holder.pk})",
         line=item.raw.line,
     )
 
