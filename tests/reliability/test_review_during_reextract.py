@@ -58,9 +58,11 @@ class ReviewingMidway:
 
 
 def stored(article) -> tuple[Statement, Statement, Stance]:
-    first, *rest = article.statements.order_by("start")
-    stance = article.stances.get()
-    return first, rest[-1], stance
+    """The first and last statements and the first stance the extractor stored."""
+    statements = list(article.statements.order_by("start"))
+    stance = article.stances.order_by("pk").first()
+    assert len(statements) >= 2 and stance is not None, "the extractor found too little"
+    return statements[0], statements[-1], stance
 
 
 @pytest.mark.django_db
