@@ -124,7 +124,7 @@ def test_a_surname_resolves_to_the_speaker_another_ingest_is_storing(
     assert list(Speaker.objects.filter(kind=SpeakerKind.PERSON).values_list("name", flat=True)) == [
         "Sergey Lavrov"
     ]
-    lavrov = Speaker.objects.get()
+    lavrov = Speaker.objects.get(name="Sergey Lavrov")
     assert Statement.objects.filter(article__source="second", speaker=lavrov).count() == 2
 
 
