@@ -126,6 +126,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.ReadOpenWriteWithModelPermission"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": CLAIMTRACKER_API_ANON_RATE},
+    # Anonymous clients are told apart by address. With None, DRF would take the whole
+    # X-Forwarded-For header, which any client can change on each request to escape the
+    # throttle; 0 reads the connection's address, N the entry N proxies back (production: 1).
+    "NUM_PROXIES": int(os.environ.get("CLAIMTRACKER_API_NUM_PROXIES", "0")),
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberWithSizePagination",
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.SizeLimitedJSONParser"],
 }

@@ -1,9 +1,13 @@
-"""Production: no debug, a real secret key required, secure cookies and HSTS."""
+"""Production: no debug, a real secret key required, HTTPS only (secure cookies, HSTS, SSL
+redirect behind a proxy that sets X-Forwarded-Proto), static files served by WhiteNoise from
+``collectstatic``'s folder. docs/deploy.md is the recipe."""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import DATABASES, MIDDLEWARE, REST_FRAMEWORK, SECRET_KEY, env_bool, env_list
 
 DEBUG = False
 
@@ -21,3 +25,33 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Origins allowed to POST with a session (the admin) besides the site itself, e.g. when the
+# proxy's public address differs from the Host it passes on: https://claims.example.org
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# A database connection is reused across requests; check it is alive before each one.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Static files (the admin's, the browsable API's, Swagger UI's): `manage.py collectstatic`
+# copies them to STATIC_ROOT with hashed names; WhiteNoise serves them, compressed and
+# cached for a year, from the same gunicorn processes.
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles"))  # noqa: F405
+# Right after SecurityMiddleware, which redirects to HTTPS before anything is served.
+_AFTER = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_AFTER],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_AFTER:],
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Behind one reverse proxy (nginx, a load balancer) every request comes from the proxy's
+# address: anonymous throttling must read the client's from X-Forwarded-For, as the proxy
+# appends it (and only that entry: earlier ones are the client's to forge).
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "NUM_PROXIES": int(os.environ.get("CLAIMTRACKER_API_NUM_PROXIES", "1")),
+}
