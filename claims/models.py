@@ -196,6 +196,10 @@ class Statement(Reviewable):
             models.Index(fields=["speaker", "article", "start"], name="statement_speaker_order"),
             # ?cue= matches case-insensitively: UPPER(cue) = UPPER(%s)
             models.Index(Upper("cue"), name="statement_cue_upper"),
+            # The list order with the id, and the id with the list order: a page's ids are
+            # found from the index alone, walking the list order or looking up a few ids.
+            models.Index(fields=["article", "start", "id"], name="statement_order_id"),
+            models.Index(fields=["id", "article", "start"], name="statement_id_order"),
         ]
         constraints = [
             models.CheckConstraint(
