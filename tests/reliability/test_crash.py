@@ -40,6 +40,8 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_the_wo
     folder: Path, new_subprocess_db: Callable[[], str]
 ):
     killed, clean = new_subprocess_db(), new_subprocess_db()
+    # The reference: one clean run, in a database of its own, alongside.
+    reference = start_manage("ingest", str(folder), "--quiet", database_url=clean)
     process = start_manage("ingest", str(folder), "--batch-size", "4", database_url=killed)
     while process.poll() is None and stored_articles(killed) < KILL_AFTER:
         time.sleep(0.02)
@@ -47,7 +49,8 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_second_run_completes_the_wo
     process.communicate(timeout=60)
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it was killed"
 
-    manage("ingest", str(folder), "--quiet", database_url=clean)
+    _, reference_errors = reference.communicate(timeout=600)
+    assert reference.returncode == 0, reference_errors[-2000:]
     expected = state.content(clean)
     after_kill = state.statements_by_article(killed)
     assert KILL_AFTER <= len(after_kill) < ARTICLES
