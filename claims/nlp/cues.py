@@ -30,7 +30,7 @@ SPEECH_VERBS: frozenset[str] = lexicon(
     reassure assure guarantee swear certify affirm reaffirm clarify specify indicate
     signal hint imply disclose reveal leak divulge inform notify brief advocate defend
     justify endorse oppose object protest decry deplore lambast chide scold rebuke
-    reprimand rap knock pan tout trumpet champion stump preach lecture muse reflect
+    reprimand rap knock pan tout trumpet champion stump preach lecture muse
     speculate estimate calculate forecast project acclaim articulate voice express
     convey communicate relay cite quote read recite concede rule decide find
     """
@@ -43,24 +43,24 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan intend seek wish prefer support back favor favour refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care enjoy
+    aim care
     """
 )
 
 # Acts that PolNeAR also annotates as attributions: votes, endorsements, portrayals.
 ACT_VERBS: frozenset[str] = lexicon(
     """
-    talk discuss address debate vote refer offer focus name list identify nominate remind
-    sign pass allow portray embrace echo chant request share determine compare require
-    cast promote ignore mean rail convince persuade press encourage credit introduce deem
-    cheer label invoke paint celebrate target hear release issue
+    talk discuss address vote refer offer focus name list identify nominate remind
+    pass portray echo chant share determine compare
+    cast ignore rail persuade press encourage credit introduce deem
+    cheer label invoke paint target issue
     """
 )
 
 # Evidence: studies, polls and documents that "show" something.
 EVIDENCE_VERBS: frozenset[str] = lexicon(
     """
-    show find suggest indicate reveal demonstrate prove confirm document highlight
+    show find suggest indicate reveal confirm document highlight
     """
 )
 
@@ -97,17 +97,18 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
     consider view regard understand accept trust guess imagine realize realise recognize
     recognise sense recall mention report reply respond hit push fire name list sign pass
     release issue hear remember like need share address cast target credit mean
+    maintain determine challenge advise view
     """
 )
 
 # Nouns that name a statement ("in a statement", "his claim that …").
 CUE_NOUNS: frozenset[str] = lexicon(
     """
-    statement remark remarks comment comments claim claims assertion allegation
-    announcement warning promise pledge vow argument belief view position call demand
-    proposal suggestion testimony interview speech tweet post letter memo report
-    complaint criticism accusation insistence prediction admission denial assurance
-    endorsement support opposition decision message idea response suggestion opinion
+    remark remarks comment comments claim claims assertion allegation
+    announcement warning promise pledge vow argument belief view call demand
+    suggestion testimony interview tweet post letter memo report
+    complaint accusation insistence prediction admission denial assurance
+    endorsement support opposition idea response suggestion opinion
     defense advice assessment"""
 )
 

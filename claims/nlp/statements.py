@@ -44,6 +44,8 @@ CLAUSES = frozenset({"ccomp"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 MAX_SPLIT_GAP_TOKENS = 20
+# Verbs of a reporter's question: "Asked about …, she said" names no asker.
+QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
@@ -52,8 +54,10 @@ MIN_REPORTED_WORDS = 2
 TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
 # A quote with no cue of its own continues the previous speaker when this close (paragraphs).
 MAX_CONTINUATION_PARAGRAPHS = 1
+# … and when at most this many words (the attribution, "he said.") stand between them.
+MAX_CONTINUATION_GAP_WORDS = 8
 HEADLINE_DASH = re.compile(
-    r"^(?P<content>.{8,}?)\s*[—–-]{1,2}\s*(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
+    r"^(?P<content>.{8,}?)(?:\s+-{1,2}\s+|\s*[—–]\s*)(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
 )
 HEADLINE_COLON = re.compile(
     r"^(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<content>.{8,})$"
@@ -148,7 +152,7 @@ def _read_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
     )
     if lemma not in CUE_VERBS and particle is None:
         return None
-    if lemma in RAISING_VERBS:
+    if lemma in RAISING_VERBS or _is_question_put(token, lemma):
         return _impersonal_cue(token, lemma)
     source, antecedent = _source(token)
     if source is None:
@@ -267,6 +271,17 @@ def _carrier_maker(noun: Token) -> Span | None:
     return None
 
 
+def _is_question_put(verb: Token, lemma: str) -> bool:
+    """ "Asked about the wall, he said …": the reporter's question, put by no one named."""
+    return (
+        lemma in QUESTION_VERBS
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+    )
+
+
 def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
     """A cue that attributes to no one named: "X seems to …", "X is expected to …".
 
@@ -274,6 +289,8 @@ def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
     end of the complement; "it was revealed that …" attributes only the clause.
     """
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if _is_question_put(verb, lemma):
+        return _question_put(verb)
     if lemma not in RAISING_VERBS and not (passive and lemma in IMPERSONAL_PASSIVES):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -294,6 +311,32 @@ def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
         text=verb.text,
         start_char=verb.idx,
         end_char=verb.idx + len(verb),
+        source=None,
+        antecedent=None,
+        content=content,
+    )
+
+
+def _question_put(verb: Token) -> _Cue | None:
+    """The question of "Asked about the wall, …" or "Asked whether …, …", with its cue."""
+    content, joined = None, None
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            content = _trimmed(child)
+            break
+        if child.dep_ == "prep" and child.lower_ in ("about", "on", "for", "if"):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                content, joined = _trimmed(objects[0]), child
+                break
+    if content is None:
+        return None
+    words = [verb] if joined is None else [verb, joined]
+    return _Cue(
+        verb=verb,
+        text=" ".join(t.text for t in words),
+        start_char=verb.idx,
+        end_char=words[-1].idx + len(words[-1]),
         source=None,
         antecedent=None,
         content=content,
@@ -534,7 +577,10 @@ def _continuation(text: str, quote: Quote, found: list[_Found]) -> _Found | None
         return None
     previous = found[-1]
     between = text[previous.end : quote.start]
-    if between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS or len(between.split()) > 30:
+    if (
+        between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS
+        or len(between.split()) > MAX_CONTINUATION_GAP_WORDS
+    ):
         return None
     start, end = _strip(text, quote.inner_start, quote.inner_end)
     return _Found("direct", "", start, end, previous.source, previous.antecedent, 0.4)

@@ -259,3 +259,24 @@ def test_uncued_quote_in_the_same_paragraph_runs_on(nlp: Language) -> None:
     found = only(statements(nlp, text))
     assert found.text.startswith("The harbour is far too small")
     assert found.text.endswith("any bigger.")
+
+
+def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
+    text = "Asked about the new bridge, the mayor said it would open in May."
+    found = statements(nlp, text)
+    question = next(s for s in found if s.cue == "Asked about")
+    assert question.text == "the new bridge"
+    assert question.speaker_mention == ""
+    answer = next(s for s in found if s.cue == "said")
+    assert answer.speaker_mention == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new law allows cities to set their own parking rates.",
+        "The figures mean that the harbour will need more money next year.",
+    ],
+)
+def test_acts_that_rarely_attribute_are_not_cues(nlp: Language, text: str) -> None:
+    assert statements(nlp, text) == ()
