@@ -81,3 +81,25 @@ def test_no_local_admin_on_a_configured_database(settings, capsys):
 
     assert not get_user_model().objects.exists()
     assert "createsuperuser" in capsys.readouterr().out
+
+
+def test_the_embedded_database_commits_without_waiting_for_the_disk(tmp_path: Path):
+    """WAL with synchronous=NORMAL: one commit per article costs microseconds, not an fsync."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'claims.sqlite3'}"
+    script = (
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    modes = [cursor.execute(f'PRAGMA {p}').fetchone()[0] for p in ('journal_mode', 'synchronous')]\n"
+        "print(*modes)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.stdout.split() == ["wal", "1"], result.stderr  # 1 is NORMAL

@@ -81,7 +81,15 @@ USES_DEFAULT_DATABASE = DATABASE_URL == DEFAULT_DATABASE_URL
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several ingest workers may write at once: wait for the lock instead of failing, and
     # take it when the transaction starts so two writers never deadlock upgrading it.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 30, "transaction_mode": "IMMEDIATE"}
+    # Write-ahead logging lets the admin read while ingest writes, and with synchronous=NORMAL
+    # a commit no longer waits for an fsync (14 ms each here; one commit per article). A
+    # killed process loses nothing committed; a power cut may lose the last commits, never
+    # the file.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
