@@ -39,8 +39,8 @@ SPEECH_VERBS: frozenset[str] = lexicon(
 # Positions, intentions and beliefs: PolNeAR counts "Trump wants …" as an attribution.
 COGNITION_VERBS: frozenset[str] = lexicon(
     """
-    believe think feel want hope fear expect know consider see view regard worry
-    doubt suspect plan intend seek wish prefer support back favor favour refuse decline
+    believe think want hope fear expect know consider see view regard worry
+    doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
     aim care
@@ -104,7 +104,7 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
 # Nouns that name a statement ("in a statement", "his claim that …").
 CUE_NOUNS: frozenset[str] = lexicon(
     """
-    remark remarks comment comments claim claims assertion allegation
+    remark remarks claim claims assertion allegation
     announcement warning promise pledge vow argument belief view call demand
     suggestion testimony interview tweet post letter memo report
     complaint accusation insistence prediction admission denial assurance

@@ -37,6 +37,15 @@ ROLE_WORDS: frozenset[str] = lexicon(
     """
 )
 
+# Role words that only modify a role ("prime", "campaign", "former"): never a role noun's head.
+ROLE_MODIFIERS: frozenset[str] = lexicon(
+    """
+    vice prime foreign defense defence interior finance deputy state press chief majority
+    minority campaign executive former acting senior top national security general's
+    assistant special
+    """
+)
+
 # What a role noun ("the top diplomat") may stand for: the role must contain one of these.
 ROLE_FITS: dict[str, tuple[str, ...]] = {
     "diplomat": ("foreign minister", "ambassador", "envoy", "secretary of state", "diplomat"),

@@ -23,6 +23,7 @@ from claims.nlp.names import (
     ORGANISATION_LABELS,
     PLURAL_PRONOUNS,
     ROLE_FITS,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     role_fits,
     split_person_phrase,
@@ -144,7 +145,11 @@ class SpeakerBook:
             and 0 <= speaker.last_seen < position
             and speaker.gender in ("", gender)
         ]
-        if candidates:
+        subject = self._subject_before(mention, gender)
+        if subject is not None:
+            index = self._get_or_add("person", subject)
+            reason = "person who is the subject of its sentence"
+        elif candidates:
             index = max(candidates)[1]
             reason = "most recent person"
         else:
@@ -161,6 +166,27 @@ class SpeakerBook:
         self._note(index, mention.text, position)
         return Resolution(index, f"pronoun '{mention.text}' → {reason} {speaker.name}")
 
+    def _subject_before(self, mention: Span, gender: str) -> str | None:
+        """The full name of a person who is a subject earlier in the pronoun's sentence.
+
+        "Trump is doubling down on his support for …": "his" is Trump, even when Trump
+        has not been a speaker yet. None when there is none or their gender differs.
+        """
+        sentence_start = mention.sent.start
+        found = None
+        for ent in self._people:
+            inside = sentence_start <= ent.start and ent.end <= mention.start
+            if inside and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                found = ent
+        if found is None:
+            return None
+        words = _name_words(found)
+        full = self._full_names.get(words[-1], " ".join(words)) if words else found.text
+        known = self._by_key.get(("person", full.lower()))
+        if known is not None and self.speakers[known].gender not in ("", gender):
+            return None
+        return full
+
     def _plural_pronoun(self, mention: Span) -> Resolution:
         position = mention.start_char
         candidates = [
@@ -176,8 +202,12 @@ class SpeakerBook:
         return Resolution(index, f"pronoun '{mention.text}' → most recent group {name}")
 
     def _is_role_noun(self, mention: Span) -> bool:
+        """A phrase headed by a role noun ("the senator"), not by a modifier ("his campaign")."""
         root = mention.root
-        return (root.lemma_.lower() in ROLE_FITS or root.lemma_.lower() in ROLE_WORDS) and not any(
+        lemma = root.lemma_.lower()
+        if lemma in ROLE_MODIFIERS or lemma in ORGANISATION_HEADS:
+            return False
+        return (lemma in ROLE_FITS or lemma in ROLE_WORDS) and not any(
             t.pos_ == "PROPN" and t.lower_ not in NATIONALITIES for t in mention
         )
 

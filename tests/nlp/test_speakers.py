@@ -95,3 +95,20 @@ def test_people_and_organisations_are_never_merged(nlp: Language) -> None:
     speakers, statements = extract(nlp, text)
     kinds = {speaker_of(speakers, s).kind for s in statements}
     assert kinds == {"person", "organisation"}
+
+
+def test_possessive_pronoun_goes_to_the_subject_of_its_sentence(nlp: Language) -> None:
+    text = (
+        "Senator Ann Lee said that the harbour needed money. "
+        "Governor Tom Reed is doubling down on his support for a new bridge."
+    )
+    speakers, statements = extract(nlp, text)
+    support = next(s for s in statements if s.cue == "support for")
+    assert support.speaker_mention == "his"
+    assert speaker_of(speakers, support).name == "Tom Reed"
+
+
+def test_a_role_modifier_does_not_make_a_person(nlp: Language) -> None:
+    text = "His campaign said that the senator would attend the debate in May."
+    speakers, (statement,) = extract(nlp, text)
+    assert speaker_of(speakers, statement).kind != "person"
