@@ -26,7 +26,7 @@ from claims.nlp.records import ArticleExtraction, CleanText
 from claims.nlp.repair import clean_article, paragraph_spans
 from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.records import RawArticle, ReadFailure
-from claims.services.speakers import lock_resolution, resolve_speaker
+from claims.services.speakers import lock_resolution, resolve_speaker, stored_speakers
 from claims.services.topics import entity_key, suggested_topic_ids, topic_specs
 
 logger = logging.getLogger(__name__)
@@ -322,8 +322,9 @@ def store_extraction(
     lock_resolution()
     speakers = []
     speakers_new = 0
+    known = stored_speakers(infos=extraction.speakers)
     for info in extraction.speakers:
-        speaker, created = resolve_speaker(info=info)
+        speaker, created = resolve_speaker(info=info, known=known)
         speakers.append(speaker)
         speakers_new += created
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 import zlib
+from collections.abc import Iterable
 
 from django.db import IntegrityError, connection, transaction
 from django.utils.text import slugify
@@ -57,19 +58,42 @@ def naming_aliases(info: SpeakerInfo) -> list[str]:
     return list(kept.values())
 
 
-def find_speaker(*, info: SpeakerInfo) -> Speaker | None:
-    """The stored speaker this one is, matched on its full name (never on a bare surname)."""
-    normalized = normalize_alias(info.name)
-    match = (
-        Speaker.objects.filter(kind=info.kind, aliases__normalized=normalized)
-        .order_by("id")
-        .first()
+SpeakerKey = tuple[str, str]
+
+
+def speaker_key(info: SpeakerInfo) -> SpeakerKey:
+    """How a speaker is looked up: its kind and its folded full name."""
+    return info.kind, normalize_alias(info.name)
+
+
+def stored_speakers(*, infos: Iterable[SpeakerInfo]) -> dict[SpeakerKey, Speaker]:
+    """The stored speakers these are, matched on stored aliases and names, kind by kind.
+
+    Two queries for a whole article: its names among the aliases, then the names still
+    missing among the speakers' own (a speaker made in admin may have no alias yet).
+    """
+    wanted = {speaker_key(info): info.name for info in infos}
+    found: dict[SpeakerKey, Speaker] = {}
+    aliases = (
+        SpeakerAlias.objects.filter(normalized__in={name for _, name in wanted})
+        .select_related("speaker")
+        .order_by("speaker_id")
     )
-    if match is None:
-        match = (
-            Speaker.objects.filter(kind=info.kind, name__iexact=info.name).order_by("id").first()
-        )
-    return match
+    for alias in aliases:
+        key = (alias.speaker.kind, alias.normalized)
+        if key in wanted:
+            found.setdefault(key, alias.speaker)
+    missing = {name for key, name in wanted.items() if key not in found}
+    for speaker in Speaker.objects.filter(name__in=missing).order_by("id") if missing else ():
+        key = (speaker.kind, normalize_alias(speaker.name))
+        if key in wanted:
+            found.setdefault(key, speaker)
+    return found
+
+
+def find_speaker(*, info: SpeakerInfo) -> Speaker | None:
+    """The stored speaker ``info`` is, if any."""
+    return stored_speakers(infos=[info]).get(speaker_key(info))
 
 
 def _unique_slug(name: str) -> str:
@@ -80,17 +104,23 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def resolve_speaker(*, info: SpeakerInfo) -> tuple[Speaker, bool]:
+def resolve_speaker(
+    *, info: SpeakerInfo, known: dict[SpeakerKey, Speaker] | None = None
+) -> tuple[Speaker, bool]:
     """Return the Speaker for ``info`` and whether it was created; record its naming aliases.
 
-    Safe against a concurrent ingest creating the same speaker: the unique (name, kind)
-    constraint decides, and the loser reads the winner's row.
+    ``known`` is ``stored_speakers`` for the whole article, read once instead of per
+    speaker; a speaker created here is added to it. Safe against a concurrent ingest
+    creating the same speaker: the unique (name, kind) constraint decides, and the loser
+    reads the winner's row.
     """
     kind = info.kind if info.kind in SpeakerKind.values else SpeakerKind.PERSON
-    speaker = find_speaker(info=info)
+    speaker = known.get(speaker_key(info)) if known is not None else find_speaker(info=info)
     created = False
     if speaker is None:
         speaker, created = _create_speaker(info=info, kind=kind)
+        if known is not None:
+            known[speaker_key(info)] = speaker
     elif (not speaker.role and info.role) or (not speaker.affiliation and info.affiliation):
         speaker.role = speaker.role or info.role
         speaker.affiliation = speaker.affiliation or info.affiliation

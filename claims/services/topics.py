@@ -32,12 +32,9 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def suggest_topic(*, entity: EntityRecord) -> Topic:
-    """The topic for a named entity no topic covers: an existing one by name, or a new suggestion."""
+def _create_suggested_topic(entity: EntityRecord) -> Topic:
+    """A new suggested topic for an entity no topic names yet."""
     name = entity.text.strip()[:200]
-    existing = Topic.objects.filter(name__iexact=name).first()
-    if existing is not None:
-        return existing
     try:
         with transaction.atomic():
             return Topic.objects.create(
@@ -60,8 +57,8 @@ def entity_key(entity: EntityRecord) -> str:
 def suggested_topic_ids(*, entities: Iterable[EntityRecord]) -> dict[str, int]:
     """Topic ids for many entities at once, keyed by lower-case entity text.
 
-    One query finds the topics that already exist; only the entities still missing go
-    through ``suggest_topic`` one by one (after the first articles, that is rare).
+    One query finds the topics that already exist (by name, whatever the case); only the
+    entities still missing are created one by one (after the first articles, that is rare).
     """
     wanted: dict[str, EntityRecord] = {}
     for entity in entities:
@@ -76,5 +73,5 @@ def suggested_topic_ids(*, entities: Iterable[EntityRecord]) -> dict[str, int]:
     )
     for key, entity in wanted.items():
         if key not in found:
-            found[key] = suggest_topic(entity=entity).pk
+            found[key] = _create_suggested_topic(entity).pk
     return found

@@ -80,8 +80,8 @@ def store_at_once(
     paused, second_done = threading.Event(), threading.Event()
     resolve = ingest_service.resolve_speaker
 
-    def resolve_then_pause(*, info):
-        speaker, created = resolve(info=info)
+    def resolve_then_pause(**arguments):
+        speaker, created = resolve(**arguments)
         if threading.current_thread().name == "first" and speaker.name == pause_after:
             paused.set()
             wait_for(lambda: second_done.is_set() or someone_waits_for_a_lock())
