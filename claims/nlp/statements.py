@@ -44,6 +44,7 @@ CLAUSES = frozenset({"ccomp"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 MAX_SPLIT_GAP_TOKENS = 20
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
@@ -211,10 +212,16 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
     """The subject of the cue (inherited through "and", "to" and "saying"), and its antecedent."""
     token = verb
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        # Of two subjects ("LONDON (Reuters) - Donald Trump said"), the nearer is the source.
+        subject = min(
+            (c for c in token.children if c.dep_ in SUBJECTS),
+            key=lambda c, verb=token: abs(verb.i - c.i),
+            default=None,
+        )
         if subject is not None:
             if subject.lower_ in ("it", "there", "this") and token.lemma_ != "say":
                 return None, None
+            subject = _past_dateline(subject)
             if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
                 return _mention(subject), _carrier_maker(token.head) or _mention(token.head)
             return _mention(subject), None
@@ -241,6 +248,15 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             continue
         return None, None
     return None, None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "OSLO (Wire) - Anna Berg said": a dateline parsed as the subject gives way to the
+    name after its dash."""
+    dash = next((c for c in subject.rights if c.text in DATELINE_DASHES), None)
+    if dash is None:
+        return subject
+    return next((c for c in subject.rights if c.i > dash.i and c.dep_ == "appos"), subject)
 
 
 def _author(noun: Token) -> Token:

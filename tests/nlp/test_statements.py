@@ -280,3 +280,9 @@ def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
 )
 def test_acts_that_rarely_attribute_are_not_cues(nlp: Language, text: str) -> None:
     assert statements(nlp, text) == ()
+
+
+def test_dateline_before_the_subject_is_not_the_source(nlp: Language) -> None:
+    text = "OSLO (Wire) - Anna Berg said the harbour would open again in the spring."
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Anna Berg"
