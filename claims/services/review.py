@@ -21,6 +21,23 @@ from claims.services.history import bulk_update_with_full_history
 _REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at"]
 
 
+class RowReplacedError(Exception):
+    """The row under review is gone: a re-extraction replaced it before the review was saved."""
+
+
+def _lock_existing(row: Statement | Stance) -> None:
+    """Lock ``row`` until the review commits, or raise ``RowReplacedError`` if it was deleted.
+
+    Without this, saving a row another transaction deleted would insert it again.
+    """
+    model = type(row)
+    if not model.objects.select_for_update().filter(pk=row.pk).exists():
+        raise RowReplacedError(
+            f"This {model._meta.verbose_name} ({row.pk}) was replaced by a re-extraction of "
+            "its article while it was being reviewed; reload it and review the new one."
+        )
+
+
 def _require_choice(value: str, *, allowed: list[str], field: str) -> None:
     if value not in allowed:
         raise ValidationError({field: f"{value!r} is not one of {', '.join(allowed)}."})
@@ -54,6 +71,8 @@ def review_statement(
         statement.speaker = speaker
     _stamp(statement, reviewer=reviewer)
     is_new = statement.pk is None
+    if not is_new:
+        _lock_existing(statement)
     if topics is not None and not is_new:
         # Skip the per-link history rows: the save below snapshots the topics once.
         statement.skip_history_when_saving = True
@@ -61,7 +80,7 @@ def review_statement(
             statement.topics.set(topics)
         finally:
             del statement.skip_history_when_saving
-    statement.save()
+    statement.save(force_update=not is_new)
     if topics is not None and is_new:
         statement.topics.set(topics)
     return statement
@@ -83,7 +102,9 @@ def review_stance(
         _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
         stance.review_status = review_status
     _stamp(stance, reviewer=reviewer)
-    stance.save()
+    if stance.pk is not None:
+        _lock_existing(stance)
+    stance.save(force_update=stance.pk is not None)
     return stance
 
 

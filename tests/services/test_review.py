@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from claims.models import Polarity, ReviewStatus, Stance, Statement
 from claims.services.review import (
+    RowReplacedError,
     reassign_statements,
     review_stance,
     review_statement,
@@ -149,3 +150,25 @@ def test_reassign_moves_statements_and_the_stances_they_alone_support():
     assert moved.history.first().history_user == reviewer
     assert Stance.objects.get(pk=only_moved.pk).speaker == right
     assert Stance.objects.get(pk=mixed.pk).speaker == wrong
+
+
+def test_reviewing_a_statement_a_reextraction_replaced_is_refused_not_reinserted():
+    statement = make_statement()
+    opened = Statement.objects.get(pk=statement.pk)  # the reviewer's copy
+    Statement.objects.filter(pk=statement.pk).delete()  # re-extraction replaced it
+
+    with pytest.raises(RowReplacedError, match="reload it"):
+        review_statement(statement=opened, reviewer=make_user(), review_status="approved")
+
+    assert not Statement.objects.filter(pk=statement.pk).exists()
+
+
+def test_reviewing_a_stance_a_reextraction_replaced_is_refused_not_reinserted():
+    stance = make_stance()
+    opened = Stance.objects.get(pk=stance.pk)
+    Stance.objects.filter(pk=stance.pk).delete()
+
+    with pytest.raises(RowReplacedError):
+        review_stance(stance=opened, reviewer=make_user(), polarity=Polarity.FAVOR)
+
+    assert not Stance.objects.exists()
