@@ -7,10 +7,10 @@ import zlib
 from collections.abc import Iterable
 
 from django.db import IntegrityError, connection, transaction
-from django.utils.text import slugify
 
 from claims.models import Speaker, SpeakerAlias, SpeakerKind
 from claims.nlp.records import SpeakerInfo
+from claims.services.slugs import unique_slug
 
 # The PostgreSQL advisory lock that ingest transactions take before resolving speakers.
 _RESOLUTION_LOCK = zlib.crc32(b"claimtracker.speaker-resolution")
@@ -96,14 +96,6 @@ def find_speaker(*, info: SpeakerInfo) -> Speaker | None:
     return stored_speakers(infos=[info]).get(speaker_key(info))
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:300] or "speaker"
-    slug, suffix = base, 2
-    while Speaker.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
-
-
 def resolve_speaker(
     *, info: SpeakerInfo, known: dict[SpeakerKey, Speaker] | None = None
 ) -> tuple[Speaker, bool]:
@@ -142,7 +134,7 @@ def _create_speaker(*, info: SpeakerInfo, kind: str, attempts: int = 3) -> tuple
                 speaker = Speaker.objects.create(
                     name=info.name,
                     kind=kind,
-                    slug=_unique_slug(info.name),
+                    slug=unique_slug(model=Speaker, name=info.name, fallback="speaker"),
                     role=info.role,
                     affiliation=info.affiliation,
                 )

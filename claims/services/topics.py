@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils.text import slugify
 
 from claims.models import Topic, TopicStatus
 from claims.nlp.records import EntityRecord, TopicSpec
+from claims.services.slugs import unique_slug
 
 
 def topic_specs() -> list[TopicSpec]:
@@ -24,14 +24,6 @@ def topic_specs() -> list[TopicSpec]:
     ]
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:200] or "topic"
-    slug, suffix = base, 2
-    while Topic.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
-
-
 def _create_suggested_topic(entity: EntityRecord) -> Topic:
     """A new suggested topic for an entity no topic names yet."""
     name = entity.text.strip()[:200]
@@ -39,7 +31,7 @@ def _create_suggested_topic(entity: EntityRecord) -> Topic:
         with transaction.atomic():
             return Topic.objects.create(
                 name=name,
-                slug=_unique_slug(name),
+                slug=unique_slug(model=Topic, name=name, fallback="topic"),
                 status=TopicStatus.SUGGESTED,
                 entity_label=entity.label[:16],
                 phrases=[name.lower()],
