@@ -16,20 +16,12 @@ from tests.factories import (
     make_stance,
     make_statement,
     make_topic,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
 
 SPEAKERS = reverse("admin:claims_speaker_changelist")
 STANCES = reverse("admin:claims_stance_changelist")
-
-
-@pytest.fixture
-def reviewer(client):
-    user = make_user()
-    client.force_login(user)
-    return user
 
 
 def test_merge_offers_the_speaker_with_most_statements_then_merges_into_the_chosen_one(

@@ -9,18 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import ReviewStatus, Statement, StatementKind
-from tests.factories import make_article, make_speaker, make_statement, make_topic, make_user
+from tests.factories import make_article, make_speaker, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:claims_statement_changelist")
-
-
-@pytest.fixture
-def reviewer(client):
-    user = make_user()
-    client.force_login(user)
-    return user
 
 
 def run_action(client, action: str, statements, **extra):
