@@ -131,12 +131,3 @@ CARRIER_NOUNS: frozenset[str] = lexicon(
 
 # Verbs that attribute to no one named: "X seems to …", "X appears to …".
 RAISING_VERBS: frozenset[str] = frozenset({"seem", "appear"})
-
-# Cue verbs that, passive and with no "by" agent, attribute to no one named:
-# "X is expected to …", "it was revealed that …", "X is known for …".
-IMPERSONAL_PASSIVES: frozenset[str] = lexicon(
-    """
-    expect know say believe think report consider see rumor rumour estimate project
-    predict reveal understand regard view deem describe
-    """
-)

@@ -29,7 +29,6 @@ from claims.nlp.cues import (
     CUE_PREPOSITIONS,
     CUE_VERBS,
     EVIDENCE_VERBS,
-    IMPERSONAL_PASSIVES,
     NEEDS_CLAUSE,
     PARTICLE_CUES,
     RAISING_VERBS,
@@ -211,7 +210,11 @@ def _read_noun_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
 def _source(verb: Token) -> tuple[Span | None, Span | None]:
     """The subject of the cue (inherited through "and", "to" and "saying"), and its antecedent."""
     token = verb
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(4):
+        if passive and token is not verb:
+            # "State missed the deadline and was ordered to …": whoever ordered is not named.
+            return None, None
         # Of two subjects ("LONDON (Reuters) - Donald Trump said"), the nearer is the source.
         subject = min(
             (c for c in token.children if c.dep_ in SUBJECTS),
@@ -301,13 +304,14 @@ def _is_question_put(verb: Token, lemma: str) -> bool:
 def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
     """A cue that attributes to no one named: "X seems to …", "X is expected to …".
 
-    The subject is part of what is attributed, so the content runs from the subject to the
+    Any passive cue with no "by" agent qualifies ("was ordered to …", "it was revealed
+    that …"): PolNeAR leaves such sources empty. The subject is part of what is attributed, so the content runs from the subject to the
     end of the complement; "it was revealed that …" attributes only the clause.
     """
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if _is_question_put(verb, lemma):
         return _question_put(verb)
-    if lemma not in RAISING_VERBS and not (passive and lemma in IMPERSONAL_PASSIVES):
+    if lemma not in RAISING_VERBS and not passive:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     complement = next(
@@ -316,9 +320,9 @@ def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
         (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive),
         None,
     )
-    if subject is None or complement is None:
+    if complement is None or (subject is None and not passive):
         return None
-    if subject.lower_ in ("it", "there") or complement.dep_ == "ccomp":
+    if subject is None or subject.lower_ in ("it", "there") or complement.dep_ == "ccomp":
         content = _trimmed(complement)
     else:
         content = _trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)

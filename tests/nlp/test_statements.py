@@ -286,3 +286,11 @@ def test_dateline_before_the_subject_is_not_the_source(nlp: Language) -> None:
     text = "OSLO (Wire) - Anna Berg said the harbour would open again in the spring."
     found = only(statements(nlp, text))
     assert found.speaker_mention == "Anna Berg"
+
+
+def test_passive_cue_does_not_inherit_the_subject_of_another_verb(nlp: Language) -> None:
+    text = "The city missed the deadline and was ordered to publish the full budget in May."
+    found = only(statements(nlp, text))
+    assert found.cue == "ordered"
+    assert found.speaker is None
+    assert found.speaker_mention == ""
