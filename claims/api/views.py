@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -42,7 +42,15 @@ from claims.selectors.stances import current_positions, stance_list, stance_time
 from claims.selectors.statements import statement_list
 from claims.selectors.topics import topic_list, topic_positions
 from claims.services.ingest import NEW, ingest_article
-from claims.services.review import review_stance, review_statement
+from claims.services.review import RowReplacedError, review_stance, review_statement
+
+
+class ReplacedConflict(APIException):
+    """409: the row was replaced by a re-extraction between reading it and saving the review."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "replaced"
+
 
 ID_OR_SLUG = OpenApiParameter(
     "id_or_slug",
@@ -182,7 +190,10 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         statement = self.get_object()
         review = StatementReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
-        review_statement(statement=statement, reviewer=request.user, **review.validated_data)
+        try:
+            review_statement(statement=statement, reviewer=request.user, **review.validated_data)
+        except RowReplacedError as error:
+            raise ReplacedConflict(str(error)) from error
         return Response(self.get_serializer(self.get_queryset().get(pk=statement.pk)).data)
 
 
@@ -237,5 +248,8 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         stance = self.get_object()
         review = StanceReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
-        review_stance(stance=stance, reviewer=request.user, **review.validated_data)
+        try:
+            review_stance(stance=stance, reviewer=request.user, **review.validated_data)
+        except RowReplacedError as error:
+            raise ReplacedConflict(str(error)) from error
         return Response(self.get_serializer(self.get_queryset().get(pk=stance.pk)).data)

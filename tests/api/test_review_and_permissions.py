@@ -139,3 +139,28 @@ def test_anonymous_readers_are_throttled_logged_in_ones_are_not(
 
     assert anonymous == [200, 200, 429]
     assert logged_in == [200, 200, 200]
+
+
+def test_a_review_of_a_statement_replaced_meanwhile_is_a_409_and_stores_nothing(
+    client_with_perms, claims: Claims, monkeypatch
+) -> None:
+    from claims.api.views import StatementViewSet
+    from claims.models import Statement
+
+    api = client_with_perms("change_statement")
+    read = StatementViewSet.get_object
+
+    def read_then_replaced(view):
+        statement = read(view)
+        Statement.objects.filter(pk=statement.pk).delete()  # ingest --reextract, meanwhile
+        return statement
+
+    monkeypatch.setattr(StatementViewSet, "get_object", read_then_replaced)
+
+    response = api.patch(
+        f"/api/statements/{claims.no_sanctions.pk}/", {"review_status": "approved"}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert "reload it" in response.json()["detail"]
+    assert not Statement.objects.filter(pk=claims.no_sanctions.pk).exists()
