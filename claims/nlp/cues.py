@@ -25,9 +25,9 @@ SPEECH_VERBS: frozenset[str] = lexicon(
     apologise recall recount describe detail outline summarize summarise conclude continue
     mention remark comment observe point quip joke boast brag joke shout yell scream
     whisper mutter cry exclaim proclaim testify argue contend maintain counter retort
-    suggest propose recommend urge demand call appeal plead beg implore advise instruct
+    suggest propose recommend urge demand call appeal plead beg implore instruct
     order command threaten challenge question dispute doubt disagree agree concur
-    reassure assure guarantee swear certify affirm reaffirm clarify specify indicate
+    reassure assure swear certify affirm reaffirm clarify specify indicate
     signal hint imply disclose reveal leak divulge inform notify brief advocate defend
     justify endorse oppose object protest decry deplore lambast chide scold rebuke
     reprimand rap knock pan tout trumpet champion stump preach lecture muse
@@ -39,7 +39,7 @@ SPEECH_VERBS: frozenset[str] = lexicon(
 # Positions, intentions and beliefs: PolNeAR counts "Trump wants …" as an attribution.
 COGNITION_VERBS: frozenset[str] = lexicon(
     """
-    believe think want hope fear expect know consider see view regard worry
+    believe think want hope fear expect know consider see regard worry
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
@@ -51,7 +51,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
 ACT_VERBS: frozenset[str] = lexicon(
     """
     talk discuss address vote refer offer focus name list identify nominate remind
-    pass portray echo chant share determine compare
+    pass portray echo chant share compare
     cast ignore rail persuade press encourage credit introduce deem
     cheer label invoke paint target issue
     """
@@ -94,10 +94,10 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
     """
     tell ask read find see know add continue call rule decide write post point answer
     question thank charge order brief inform notify lecture cite quote go come make
-    consider view regard understand accept trust guess imagine realize realise recognize
+    consider regard understand accept trust guess imagine realize realise recognize
     recognise sense recall mention report reply respond hit push fire name list sign pass
     release issue hear remember like need share address cast target credit mean
-    maintain determine challenge advise view
+    maintain challenge
     """
 )
 
@@ -105,11 +105,11 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
 CUE_NOUNS: frozenset[str] = lexicon(
     """
     remark remarks claim claims assertion allegation
-    announcement warning promise pledge vow argument belief view call demand
+    announcement warning promise pledge vow argument belief call demand
     suggestion testimony interview tweet post letter memo report
     complaint accusation insistence prediction admission denial assurance
-    endorsement support opposition idea response suggestion opinion
-    defense advice assessment"""
+    endorsement support opposition response suggestion opinion
+    defense advice"""
 )
 
 # Adverbials that attribute a whole clause ("according to X", "in the words of X").
