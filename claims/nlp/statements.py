@@ -43,6 +43,8 @@ CLAUSES = frozenset({"ccomp"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 MAX_SPLIT_GAP_TOKENS = 20
+# "She continued to campaign": an aspect of the next verb, not an attribution of its own.
+ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "go"})
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
@@ -402,7 +404,7 @@ def _content(
             if child.dep_ in CLAUSES:
                 return _trimmed(child), None
     for child in children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return _trimmed(child), None
     needs_clause = lemma in NEEDS_CLAUSE and particle is None
     for child in children:

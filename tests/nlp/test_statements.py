@@ -277,6 +277,7 @@ def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
         "The new law allows cities to set their own parking rates.",
         "The figures mean that the harbour will need more money next year.",
         "Her support for the new bridge surprised the whole council last week.",
+        "She continued to campaign across the state for three more weeks.",
     ],
 )
 def test_acts_that_rarely_attribute_are_not_cues(nlp: Language, text: str) -> None:
