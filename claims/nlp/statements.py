@@ -271,6 +271,13 @@ def _author(noun: Token) -> Token:
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:
                 return author
+        if child.dep_ == "acl":
+            # "according to audio provided by Wyoming Public Radio"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    author = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if author is not None:
+                        return author
     return noun
 
 

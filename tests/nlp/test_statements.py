@@ -229,8 +229,14 @@ def test_statement_put_out_by_someone_is_theirs(nlp: Language) -> None:
     assert found.text.startswith("the senator would not attend")
 
 
-def test_according_to_a_document_by_an_author(nlp: Language) -> None:
-    text = "Turnout rose by a third this year, according to a count by the Daily Ledger."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout rose by a third this year, according to a count by the Daily Ledger.",
+        "The mayor will resign in May, according to audio provided by the Daily Ledger.",
+    ],
+)
+def test_according_to_a_document_by_an_author(nlp: Language, text: str) -> None:
     found = only(statements(nlp, text))
     assert found.cue == "according to"
     assert found.speaker_mention == "the Daily Ledger"
