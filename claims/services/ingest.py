@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from claims.models import Article, Stance, Statement, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
-from claims.nlp.records import ArticleExtraction, CleanText
+from claims.nlp.records import ArticleExtraction, CleanText, TopicSpec
 from claims.nlp.repair import clean_article, paragraph_spans
 from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.records import RawArticle, ReadFailure
@@ -85,8 +86,15 @@ def build_extractor() -> Extractor:
     run resumed after a crash, or split in two, would store other stances than one run.
     """
     curated = set(Topic.objects.filter(status=TopicStatus.CURATED).values_list("slug", flat=True))
-    topics = [spec for spec in topic_specs() if spec.slug in curated]
-    return Extractor.from_model_names(settings.CLAIMTRACKER_SPACY_MODELS, topics=topics)
+    topics = tuple(spec for spec in topic_specs() if spec.slug in curated)
+    return _extractor_for(tuple(settings.CLAIMTRACKER_SPACY_MODELS), topics)
+
+
+@lru_cache(maxsize=2)
+def _extractor_for(model_names: tuple[str, ...], topics: tuple[TopicSpec, ...]) -> Extractor:
+    # Building the topic matcher parses every phrase: once per process (a worker, a Celery
+    # task, an API request reuse it) until the curated topics change.
+    return Extractor.from_model_names(model_names, topics=topics)
 
 
 def content_hash(text: str) -> str:

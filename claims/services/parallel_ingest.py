@@ -30,11 +30,11 @@ def _worker(files, results, overrides: ArticleOverrides, batch_size: int) -> Non
             yield path
 
     try:
-        for path in next_files():
-            for outcome in ingest_articles(
-                items=read_sources([path]), overrides=overrides, batch_size=batch_size
-            ):
-                results.put(outcome)
+        # One stream per worker, so its articles are parsed in nlp.pipe batches; files are
+        # taken from the queue as the batches need them.
+        articles = (item for path in next_files() for item in read_sources([path]))
+        for outcome in ingest_articles(items=articles, overrides=overrides, batch_size=batch_size):
+            results.put(outcome)
     except Exception as exc:  # report, never hang the parent
         results.put(IngestOutcome("<worker>", FAILED, error=f"worker crashed: {exc!r}"))
     finally:
