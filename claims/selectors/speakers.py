@@ -13,8 +13,7 @@ from claims.models import Speaker, SpeakerAlias, Stance, Topic
 from claims.selectors.stances import (
     Position,
     PositionChange,
-    current_positions,
-    position_changes,
+    positions_and_changes,
     stance_timeline,
 )
 from claims.services.speakers import normalize_alias
@@ -64,13 +63,14 @@ def speaker_standings(
     *, speaker: Speaker, observations_per_topic: int = OBSERVATIONS_PER_TOPIC
 ) -> list[Standing]:
     """Where ``speaker`` stands on each topic, most recently observed first, with the
-    ``observations_per_topic`` most recent observations behind each position (four queries).
+    ``observations_per_topic`` most recent observations behind each position (three queries).
     """
     observations: dict[int, list[Stance]] = defaultdict(list)
     for stance in recent_observations(speaker=speaker, per_topic=observations_per_topic):
         observations[stance.topic_id].append(stance)
+    positions, turns = positions_and_changes(speakers=[speaker.pk])
     changes: dict[int, list[PositionChange]] = defaultdict(list)
-    for change in position_changes(speaker=speaker):
+    for change in turns:
         changes[change.topic_id].append(change)
     return [
         Standing(
@@ -79,7 +79,7 @@ def speaker_standings(
             observations=observations[position.topic_id],
             changes=changes[position.topic_id],
         )
-        for position in current_positions(speakers=[speaker.pk])
+        for position in positions
     ]
 
 

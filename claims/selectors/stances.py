@@ -82,11 +82,19 @@ def current_positions(
     *, speakers: Iterable[int] | None = None, topics: Iterable[int] | None = None
 ) -> list[Position]:
     """Current positions of ``speakers`` (ids) on ``topics`` (ids); None means all."""
-    positions = []
+    return positions_and_changes(speakers=speakers, topics=topics)[0]
+
+
+def positions_and_changes(
+    *, speakers: Iterable[int] | None = None, topics: Iterable[int] | None = None
+) -> tuple[list[Position], list[PositionChange]]:
+    """``current_positions`` and every turn behind them (oldest first), from one read."""
+    positions, turns = [], []
     for (speaker_id, topic_id), observations in _observations(speakers, topics).items():
         counted = _counted(observations)
         polarity, confidence = _vote(counted)
         changes = _changes(speaker_id, topic_id, counted)
+        turns.extend(changes)
         positions.append(
             Position(
                 speaker_id=speaker_id,
@@ -98,7 +106,9 @@ def current_positions(
                 last_change=changes[-1].changed_on if changes else None,
             )
         )
-    return sorted(positions, key=lambda p: (p.speaker_id, -p.last_observed.toordinal(), p.topic_id))
+    positions.sort(key=lambda p: (p.speaker_id, -p.last_observed.toordinal(), p.topic_id))
+    turns.sort(key=lambda change: (change.changed_on, change.topic_id))
+    return positions, turns
 
 
 def stance_timeline(*, speaker: Speaker, topic: Topic | None = None) -> QuerySet[Stance]:
@@ -111,11 +121,8 @@ def stance_timeline(*, speaker: Speaker, topic: Topic | None = None) -> QuerySet
 
 def position_changes(*, speaker: Speaker, topic: Topic | None = None) -> list[PositionChange]:
     """Every favor→against or against→favor turn of ``speaker``, oldest first."""
-    found = []
-    observed = _observations([speaker.pk], [topic.pk] if topic is not None else None)
-    for (speaker_id, topic_id), observations in observed.items():
-        found.extend(_changes(speaker_id, topic_id, _counted(observations)))
-    return sorted(found, key=lambda change: (change.changed_on, change.topic_id))
+    topics = [topic.pk] if topic is not None else None
+    return positions_and_changes(speakers=[speaker.pk], topics=topics)[1]
 
 
 def stances_changed_since(*, since: date) -> QuerySet[Stance]:
