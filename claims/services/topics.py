@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from django.conf import settings
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
 from claims.models import Topic, TopicStatus
 from claims.nlp.records import EntityRecord, TopicSpec
 from claims.services.slugs import unique_slug
+
+
+def curated_topics_fixture() -> Path:
+    """The curated topic set that ships with the project."""
+    return Path(settings.BASE_DIR) / "fixtures" / "topics.json"
+
+
+def ensure_curated_topics() -> int:
+    """Load the shipped curated topics into a database that has no topic at all.
+
+    Without topics nothing is tagged and no stance is inferred, so a first ingest into a
+    fresh database would store bare statements. Returns how many topics were loaded (0 when
+    the database already has topics: they are the reviewers', never overwritten).
+    """
+    if Topic.objects.exists():
+        return 0
+    call_command("loaddata", str(curated_topics_fixture()), verbosity=0)
+    return Topic.objects.count()
 
 
 def topic_specs() -> list[TopicSpec]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.models import Article, Speaker, SpeakerAlias, Statement
+from claims.models import Article, Speaker, SpeakerAlias, Stance, Statement, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +187,22 @@ def test_export_stances_of_the_seed_names_topic_polarity_cues_and_evidence(seed_
     assert belarus["cues"] and belarus["evidence"]
     assert belarus["document"] == str(seed_path)
     assert rows["Regional security cooperation"]["polarity"] == "favor"
+
+
+def test_a_first_ingest_into_a_database_without_topics_loads_the_curated_ones(seed_path: Path):
+    _, err = run(str(seed_path))
+
+    assert "loaded the 54 curated topics" in err
+    belarus = Stance.objects.get(topic__slug="belarus")
+    assert (belarus.speaker.name, belarus.polarity) == ("Sergey Lavrov", "against")
+
+
+def test_topics_a_database_already_has_are_left_as_they_are(tmp_path: Path):
+    Topic.objects.create(name="Trade", slug="trade", phrases=["tariffs"])
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+
+    _, err = run(str(path))
+
+    assert "curated topics" not in err
+    assert list(Topic.objects.filter(status="curated").values_list("slug", flat=True)) == ["trade"]

@@ -31,6 +31,7 @@ from claims.services.ingest import (
     reextract_article,
 )
 from claims.services.parallel_ingest import ingest_in_workers
+from claims.services.topics import ensure_curated_topics
 
 
 def iso_date(value: str) -> date:
@@ -93,6 +94,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
         self._check_options(options)
+        if not options["dry_run"] and (loaded := ensure_curated_topics()):
+            self.stderr.write(
+                f"No topics yet: loaded the {loaded} curated topics of fixtures/topics.json"
+            )
         try:
             report = self._report(self._outcomes(options), options)
         except ModelNotInstalledError as exc:
