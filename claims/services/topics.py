@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from claims.models import Topic, TopicStatus
 from claims.nlp.records import EntityRecord, TopicSpec
 from claims.services.slugs import unique_slug
+from claims.services.speakers import lock_resolution
 
 
 def curated_topics_fixture() -> Path:
@@ -29,8 +30,12 @@ def ensure_curated_topics() -> int:
     """
     if Topic.objects.exists():
         return 0
-    call_command("loaddata", str(curated_topics_fixture()), verbosity=0)
-    return Topic.objects.count()
+    with transaction.atomic():
+        lock_resolution()  # two first ingests at once: one loads, the other then sees them
+        if Topic.objects.exists():
+            return 0
+        call_command("loaddata", str(curated_topics_fixture()), verbosity=0)
+        return Topic.objects.count()
 
 
 def topic_specs() -> list[TopicSpec]:
