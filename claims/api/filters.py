@@ -44,12 +44,15 @@ class IdOrSlugFilter(filters.CharFilter):
 
 class OrderingFilter(filters.OrderingFilter):
     """django-filter's, except that a blank ordering (``?ordering=`` or ``?ordering=,``) keeps
-    the default order: ``order_by()`` with no field would drop it and pages would overlap."""
+    the default order: ``order_by()`` with no field would drop it and pages would overlap.
+    Rows equal on the chosen fields (statements of one day) are ordered by id, so that a
+    row never moves from one page to the next between requests."""
 
     def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
         if not value or not any(value):
             return qs
-        return super().filter(qs, value)
+        ordered = super().filter(qs, value)
+        return ordered.order_by(*ordered.query.order_by, "pk")
 
 
 def speaker_filter() -> IdOrSlugFilter:

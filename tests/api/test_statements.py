@@ -6,8 +6,11 @@ import pytest
 from django.db import connection
 from rest_framework.test import APIClient
 
+from claims.api.filters import StatementFilter
+from claims.selectors.statements import statement_list
 from tests.api.conftest import Claims
 from tests.api.results import result_ids
+from tests.factories import make_statement
 
 # Each case: the query string, and the statements (fixture names) it must return.
 FILTER_CASES = [
@@ -125,8 +128,6 @@ def test_pages_have_a_total_count_and_page_size_is_capped_at_100(
 def test_full_text_search_matches_stems_phrases_and_exclusions_best_match_first(
     api: APIClient, claims: Claims
 ) -> None:
-    from tests.factories import make_statement
-
     twice = make_statement(
         article=claims.reuters,
         speaker=claims.blinken,
@@ -157,3 +158,12 @@ def test_full_text_search_can_use_the_gin_index(claims: Claims) -> None:
         plan = found.explain()
 
     assert "statement_search_document" in plan
+
+
+@pytest.mark.django_db
+def test_rows_equal_on_the_chosen_order_are_ordered_by_id_so_pages_never_overlap() -> None:
+    """Many statements share a day; without a last key the database may return them in any
+    order on each request, and a row would move from page 2 to page 3."""
+    ordered = StatementFilter(data={"ordering": "-published,speaker"}, queryset=statement_list())
+
+    assert ordered.qs.query.order_by == ("-article__published", "speaker__name", "pk")
