@@ -147,7 +147,7 @@ def _read_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
         (
             c
             for c in token.children
-            if c.dep_ in ("prt", "acomp", "oprd", "dobj")
+            if c.dep_ in ("prt", "acomp", "oprd", "dobj", "ccomp")
             and c.lower_ in PARTICLE_CUES.get(lemma, ())
         ),
         None,
@@ -214,7 +214,7 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
     token = verb
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(4):
-        if passive and token is not verb:
+        if passive and token != verb:
             # "State missed the deadline and was ordered to …": whoever ordered is not named.
             return None, None
         # Of two subjects ("LONDON (Reuters) - Donald Trump said"), the nearer is the source.
@@ -248,7 +248,7 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
                 return _mention(subject), None
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _carrier_maker(token.head) or _mention(token.head), None
-        if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head != token:
             token = token.head
             continue
         return None, None
@@ -402,13 +402,14 @@ def _content(
     verb: Token, lemma: str, particle: Token | None, source: Span
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range the cue attributes, and the preposition that joins the cue if any."""
-    children = [c for c in verb.children if c is not particle]
+    children = [c for c in verb.children if c != particle]
     for child in children:
         if child.dep_ in CLAUSES:
             return _trimmed(child), None
-    if particle is not None and particle.dep_ in ("acomp", "oprd"):
+    if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
+        # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
         for child in particle.children:
-            if child.dep_ in CLAUSES:
+            if child.dep_ in CLAUSES or _is_that_clause(child):
                 return _trimmed(child), None
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
@@ -418,8 +419,15 @@ def _content(
         if child.dep_ != "dobj" or child.pos_ == "PRON":
             continue
         # "called Trump “unhinged”": an object with its predicate is content for any cue.
+        # "sees Cruz as a uniter": the object with its "as" phrase.
         predicate = next(
-            (c for c in children if c.dep_ in ("oprd", "acomp") and c.i > child.i), None
+            (
+                c
+                for c in children
+                if c.i > child.i
+                and (c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            ),
+            None,
         )
         if predicate is not None:
             return _trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
@@ -440,7 +448,20 @@ def _content(
             return _trimmed(target), None
     if verb.dep_ == "parataxis" and lemma in PARENTHETICAL_CUES:
         return _host_clause(verb, source), None
+    # "claiming without any evidence that …": the clause hangs on the preposition's object.
+    for child in children:
+        if child.dep_ == "prep":
+            for noun in child.children:
+                clause = next((c for c in noun.children if _is_that_clause(c)), None)
+                if noun.dep_ == "pobj" and clause is not None:
+                    return _trimmed(clause), None
     return None, None
+
+
+def _is_that_clause(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
 
 
 def _trimmed(head: Token) -> tuple[int, int] | None:

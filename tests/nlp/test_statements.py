@@ -302,3 +302,30 @@ def test_passive_cue_does_not_inherit_the_subject_of_another_verb(nlp: Language)
     assert found.cue == "ordered"
     assert found.speaker is None
     assert found.speaker_mention == ""
+
+
+def test_object_with_an_as_phrase_is_what_the_cue_attributes(nlp: Language) -> None:
+    text = "The governor sees the new bridge as a waste of public money."
+    found = only(statements(nlp, text))
+    assert found.cue == "sees"
+    assert found.text == "the new bridge as a waste of public money"
+    assert found.speaker_mention == "The governor"
+
+
+def test_made_it_clear_takes_the_clause_not_the_particle(nlp: Language) -> None:
+    text = "Maria Lopez made it clear that the clinic would stay open all winter."
+    found = only(statements(nlp, text))
+    assert found.cue == "made clear"
+    assert found.text == "the clinic would stay open all winter"
+    assert found.speaker_mention == "Maria Lopez"
+
+
+def test_clause_hanging_on_a_prepositional_object(nlp: Language) -> None:
+    text = (
+        "The councillor spoke for an hour, claiming without any evidence "
+        "that the harbour fund had been emptied."
+    )
+    claimed = [s for s in statements(nlp, text) if s.cue == "claiming"]
+    assert len(claimed) == 1
+    assert claimed[0].text == "the harbour fund had been emptied"
+    assert claimed[0].speaker_mention == "The councillor"
