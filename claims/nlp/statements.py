@@ -246,6 +246,11 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             subject = next((c for c in participle.children if c.dep_ in SUBJECTS), None)
             if subject is not None:
                 return _mention(subject), None
+        if _is_trailing_participle(token) and token.sent.root != token:
+            # "Carson rejected the notion that …, saying …": the parser hangs "saying" on
+            # the nearest noun, but after a comma it belongs to the sentence's subject.
+            token = token.sent.root
+            continue
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _carrier_maker(token.head) or _mention(token.head), None
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head != token:
@@ -253,6 +258,25 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             continue
         return None, None
     return None, None
+
+
+def _is_trailing_participle(verb: Token) -> bool:
+    """ "…, saying …" parsed as a clause of the noun or the subordinate verb before the comma.
+
+    Not "an ad saying …" (a carrier) nor a participle of the main verb itself.
+    """
+    if verb.dep_ == "advcl":
+        attached_low = verb.head.dep_ in ("ccomp", "relcl", "acl", "advcl", "pcomp")
+    else:
+        attached_low = verb.dep_ == "acl"
+    return (
+        verb.tag_ == "VBG"
+        and attached_low
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text in (",", "—", "–", "--")
+        and verb.head.lemma_.lower() not in CARRIER_NOUNS
+        and verb.sent.root.pos_ in ("VERB", "AUX")
+    )
 
 
 def _past_dateline(subject: Token) -> Token:

@@ -329,3 +329,27 @@ def test_clause_hanging_on_a_prepositional_object(nlp: Language) -> None:
     assert len(claimed) == 1
     assert claimed[0].text == "the harbour fund had been emptied"
     assert claimed[0].speaker_mention == "The councillor"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor argued that a new ferry would bring tourists into the town, "
+            "saying it is all about the timetable.",
+            "it is all about the timetable",
+        ),
+        (
+            "The mayor dismissed the council's accusations that the port authority is "
+            "breaking the law — saying the council chose not to accept the same help.",
+            "the council chose not to accept the same help",
+        ),
+    ],
+)
+def test_trailing_participle_belongs_to_the_sentence_subject(
+    nlp: Language, text: str, content: str
+) -> None:
+    saying = [s for s in statements(nlp, text) if s.cue == "saying"]
+    assert len(saying) == 1
+    assert saying[0].speaker_mention == "The mayor"
+    assert saying[0].text == content
