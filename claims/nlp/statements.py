@@ -48,6 +48,8 @@ ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "go"})
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
+# "…, she said when asked": the question still has no asker after the answer.
+QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
@@ -324,12 +326,15 @@ def _carrier_maker(noun: Token) -> Span | None:
 
 
 def _is_question_put(verb: Token, lemma: str) -> bool:
-    """ "Asked about the wall, he said …": the reporter's question, put by no one named."""
+    """ "Asked about the wall, he said …", "…, he said when asked": the reporter's question,
+    put by no one named. A sentence-initial "Asked" is often tagged as a past tense."""
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i == verb.sent.start)
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_TIMES for c in verb.children)
     return (
         lemma in QUESTION_VERBS
-        and verb.tag_ == "VBN"
+        and participle
         and verb.dep_ == "advcl"
-        and verb.i < verb.head.i
+        and (verb.i < verb.head.i or when)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
     )
 

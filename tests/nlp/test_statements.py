@@ -278,6 +278,29 @@ def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Asked what might surprise voters about him, the mayor said he loved the job.",
+            "Asked",
+            "what might surprise voters about him",
+        ),
+        (
+            "The mayor looked uneasy when asked about the cost of the new bridge.",
+            "asked about",
+            "the cost of the new bridge",
+        ),
+    ],
+)
+def test_a_question_put_before_or_after_the_answer_has_no_asker(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    question = next(s for s in statements(nlp, text) if s.cue == cue)
+    assert question.text == content
+    assert question.speaker_mention == ""
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The new law allows cities to set their own parking rates.",
