@@ -7,7 +7,7 @@ Four shapes are found, in this order, each claiming the cue it used so no cue co
    the statement ``mixed``;
 2. reported speech: a cue verb (``cues``) with a clause, an object or a prepositional
    complement, the clause before or after it;
-3. "according to X" adverbials;
+3. "according to X" adverbials, and hearsay adverbs with no source ("X reportedly …");
 4. the headline attributed by a dash or colon, and transcript lines ("TRUMP: …").
 
 Speakers are resolved afterwards in text order by ``speakers.SpeakerBook``.
@@ -49,6 +49,8 @@ DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
+# Adverbs that attribute a clause to unnamed others: PolNeAR annotates them with no source.
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "reputedly", "purportedly", "supposedly"})
 QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
@@ -113,6 +115,7 @@ def extract_statements(
     found += _quoted(doc, text, quotes, cues, used)
     found += _reported(doc, text, cues, used, quote_of)
     found += _according_to(doc, quote_of)
+    found += _hearsay(doc, quote_of)
     found += _headline(clean, text)
     found += _transcript_lines(text)
     found = _without_duplicates(found)
@@ -789,6 +792,29 @@ def _according_to(doc: Doc, quote_of: _QuoteIndex) -> list[_Found]:
         start, end = max(spans, key=lambda s: s[1] - s[0])
         start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         found.append(_Found("indirect", "according to", start_char, end_char, source, None, 0.7))
+    return found
+
+
+def _hearsay(doc: Doc, quote_of: _QuoteIndex) -> list[_Found]:
+    """ "The FBI is reportedly making arrangements …": attributed, to no one named."""
+    found = []
+    for token in doc:
+        if token.lower_ not in HEARSAY_ADVERBS or token.dep_ != "advmod":
+            continue
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX") or quote_of.at(token.idx) is not None:
+            continue
+        if verb.lemma_.lower() in CUE_VERBS:
+            continue  # "reportedly told aides that …" is the aides' informant's statement
+        start = token.i + 1 if token.i < verb.left_edge.i + 1 else verb.left_edge.i
+        span = _trim_range(
+            doc, max(start, verb.sent.start), min(verb.right_edge.i + 1, verb.sent.end)
+        )
+        if span is None:
+            continue
+        start_char = doc[span[0]].idx
+        end_char = doc[span[1] - 1].idx + len(doc[span[1] - 1])
+        found.append(_Found("indirect", token.text, start_char, end_char, None, None, 0.5))
     return found
 
 

@@ -376,3 +376,33 @@ def test_trailing_participle_belongs_to_the_sentence_subject(
     assert len(saying) == 1
     assert saying[0].speaker_mention == "The mayor"
     assert saying[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The port authority is reportedly preparing to sell the old ferry.",
+            "reportedly",
+            "The port authority is reportedly preparing to sell the old ferry",
+        ),
+        (
+            "Reportedly, the treasurer moved the funds to a second account.",
+            "Reportedly",
+            "the treasurer moved the funds to a second account",
+        ),
+    ],
+)
+def test_hearsay_adverb_attributes_the_clause_to_no_one(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert (found.cue, found.text) == (cue, content)
+    assert found.speaker is None
+    assert found.speaker_mention == ""
+
+
+def test_hearsay_adverb_on_a_cue_leaves_the_cue_its_source(nlp: Language) -> None:
+    found = only(statements(nlp, "The treasurer reportedly told aides that the funds were gone."))
+    assert found.cue == "told"
+    assert found.speaker_mention == "The treasurer"
