@@ -271,7 +271,9 @@ def _is_trailing_participle(verb: Token) -> bool:
     Not "an ad saying …" (a carrier) nor a participle of the main verb itself.
     """
     if verb.dep_ == "advcl":
-        attached_low = verb.head.dep_ in ("ccomp", "relcl", "acl", "advcl", "pcomp")
+        # On a content clause ("rejected the notion that X was …, saying"), not on a clause
+        # with an agent of its own ("where protesters gathered, chanting …").
+        attached_low = verb.head.dep_ in ("ccomp", "acl", "pcomp") or _is_that_clause(verb.head)
     else:
         attached_low = verb.dep_ == "acl"
     return (

@@ -406,3 +406,25 @@ def test_hearsay_adverb_on_a_cue_leaves_the_cue_its_source(nlp: Language) -> Non
     found = only(statements(nlp, "The treasurer reportedly told aides that the funds were gone."))
     assert found.cue == "told"
     assert found.speaker_mention == "The treasurer"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The storm began two months after the mayor entered the race, "
+            "calling the council a band of thieves.",
+            "the mayor",
+        ),
+        (
+            "The meeting ended early because the treasurer walked out, "
+            "saying the accounts were a mess.",
+            "the treasurer",
+        ),
+    ],
+)
+def test_participle_after_a_clause_with_its_own_subject_stays_with_that_subject(
+    nlp: Language, text: str, subject: str
+) -> None:
+    participle = only(statements(nlp, text))
+    assert participle.speaker_mention == subject
