@@ -333,7 +333,8 @@ def _carrier_maker(noun: Token) -> Span | None:
 def _is_question_put(verb: Token, lemma: str) -> bool:
     """ "Asked about the wall, he said …", "…, he said when asked": the reporter's question,
     put by no one named. A sentence-initial "Asked" is often tagged as a past tense."""
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i == verb.sent.start)
+    opens_sentence = all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start : verb.i])
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens_sentence)
     when = any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_TIMES for c in verb.children)
     return (
         lemma in QUESTION_VERBS

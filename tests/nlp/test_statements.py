@@ -286,6 +286,12 @@ def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
             "what might surprise voters about him",
         ),
         (
+            "The mayor spoke for an hour. (Asked what might surprise voters about him, "
+            "the mayor said he loved the job.)",
+            "Asked",
+            "what might surprise voters about him",
+        ),
+        (
             "The mayor looked uneasy when asked about the cost of the new bridge.",
             "asked about",
             "the cost of the new bridge",
