@@ -341,7 +341,7 @@ def _is_question_put(verb: Token, lemma: str) -> bool:
         and participle
         and verb.dep_ == "advcl"
         and (verb.i < verb.head.i or when)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children)
     )
 
 

@@ -434,3 +434,10 @@ def test_participle_after_a_clause_with_its_own_subject_stays_with_that_subject(
 ) -> None:
     participle = only(statements(nlp, text))
     assert participle.speaker_mention == subject
+
+
+def test_a_question_put_by_someone_named_is_theirs(nlp: Language) -> None:
+    text = '"Absolutely," the mayor said when asked by a reporter if that remains his view.'
+    question = next(s for s in statements(nlp, text) if s.cue == "asked")
+    assert question.speaker_mention == "a reporter"
+    assert question.text == "that remains his view"
