@@ -51,6 +51,8 @@ QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
 # Adverbs that attribute a clause to unnamed others: PolNeAR annotates them with no source.
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "reputedly", "purportedly", "supposedly"})
+# Verbs whose object is an audience: "emailed supporters saying …".
+ADDRESS_VERBS = SPEECH_VERBS | frozenset({"email", "e-mail", "text", "message", "send", "blast"})
 QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
@@ -251,6 +253,12 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             subject = next((c for c in participle.children if c.dep_ in SUBJECTS), None)
             if subject is not None:
                 return _mention(subject), None
+        addresser = _addresser_verb(token)
+        if addresser is not None:
+            # "emailed supporters saying …", "a pitch to voters saying …": the audience is
+            # not the source; whoever addressed it is.
+            token = addresser
+            continue
         if _is_trailing_participle(token) and token.sent.root != token:
             # "Carson rejected the notion that …, saying …": the parser hangs "saying" on
             # the nearest noun, but after a comma it belongs to the sentence's subject.
@@ -263,6 +271,18 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             continue
         return None, None
     return None, None
+
+
+def _addresser_verb(verb: Token) -> Token | None:
+    """The verb whose audience a participle hangs on: "emailed supporters saying …"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl":
+        return None
+    audience = verb.head
+    if audience.dep_ == "dobj" and audience.head.lemma_.lower() in ADDRESS_VERBS:
+        return audience.head
+    if audience.dep_ == "pobj" and audience.head.lower_ == "to":
+        return next((a for a in audience.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return None
 
 
 def _is_trailing_participle(verb: Token) -> bool:

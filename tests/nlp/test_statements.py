@@ -441,3 +441,21 @@ def test_a_question_put_by_someone_named_is_theirs(nlp: Language) -> None:
     question = next(s for s in statements(nlp, text) if s.cue == "asked")
     assert question.speaker_mention == "a reporter"
     assert question.text == "that remains his view"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The senator emailed supporters saying the struggle continues.", "The senator"),
+        (
+            "The governor is making a pitch to coastal voters saying the new ferry "
+            "will pay for itself.",
+            "The governor",
+        ),
+    ],
+)
+def test_participle_on_an_audience_belongs_to_who_addressed_it(
+    nlp: Language, text: str, subject: str
+) -> None:
+    saying = next(s for s in statements(nlp, text) if s.cue == "saying")
+    assert saying.speaker_mention == subject
