@@ -235,7 +235,11 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
                 return None, None
             subject = _past_dateline(subject)
             if subject.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
-                return _mention(subject), _carrier_maker(token.head) or _mention(token.head)
+                named = token.head
+                # "Braynard, a native who writes …": the one who writes is Braynard.
+                if named.dep_ == "appos" and named.head.pos_ == "PROPN":
+                    named = named.head
+                return _mention(subject), _carrier_maker(named) or _mention(named)
             return _mention(subject), None
         # "The plan was criticized by Senator Hill": the source is the passive's agent.
         agent = next((c for c in token.children if c.dep_ == "agent"), None)

@@ -459,3 +459,12 @@ def test_participle_on_an_audience_belongs_to_who_addressed_it(
 ) -> None:
     saying = next(s for s in statements(nlp, text) if s.cue == "saying")
     assert saying.speaker_mention == subject
+
+
+def test_relative_pronoun_on_an_appositive_resolves_to_the_name(nlp: Language) -> None:
+    text = "Anna Berg, the mayor who argued that the bridge was unsafe, resigned on Monday."
+    clean = CleanText(text=text, original=text, headline="", paragraphs=((0, len(text)),))
+    speakers, found = extract_statements(nlp(text), clean)
+    argued = only(found)
+    assert argued.speaker_mention == "who"
+    assert speakers[argued.speaker].name == "Anna Berg"
