@@ -347,10 +347,18 @@ def _carrier_maker(noun: Token) -> Span | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return _mention(owner)
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        subject = next((c for c in noun.head.children if c.dep_ in SUBJECTS), None)
-        if subject is not None and subject.lower_ not in ("it", "there", "this", "that"):
-            return _mention(subject)
+    # "… had sent letters and placed ads calling …", "launched it with a speech denouncing …":
+    # the maker is the source of the verb that put the carrier out.
+    verb = None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    if verb is not None and verb.pos_ == "VERB":
+        source, antecedent = _source(verb)
+        if source is not None and source.root.lower_ in ("who", "which", "that"):
+            source = antecedent  # "Romney, who launched it with a speech …": Romney
+        return source
     return None
 
 

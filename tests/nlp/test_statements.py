@@ -468,3 +468,27 @@ def test_relative_pronoun_on_an_appositive_resolves_to_the_name(nlp: Language) -
     argued = only(found)
     assert argued.speaker_mention == "who"
     assert speakers[argued.speaker].name == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "maker"),
+    [
+        (
+            "Within weeks the harbour board had written to residents, hired lawyers, and "
+            "placed newspaper ads calling the plan a disaster.",
+            "calling",
+            "the harbour board",
+        ),
+        (
+            "Anna Berg, who opened the campaign with a speech denouncing the toll, "
+            "will not attend.",
+            "denouncing",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_carrier_put_out_through_another_verb_is_its_makers(
+    nlp: Language, text: str, cue: str, maker: str
+) -> None:
+    found = next(s for s in statements(nlp, text) if s.cue == cue)
+    assert found.speaker_mention == maker
