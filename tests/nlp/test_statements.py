@@ -31,6 +31,11 @@ def only(found: tuple[StatementRecord, ...]) -> StatementRecord:
     return found[0]
 
 
+def with_cue(found: tuple[StatementRecord, ...], cue: str) -> StatementRecord:
+    """The one statement with this cue among several."""
+    return only(tuple(s for s in found if s.cue == cue))
+
+
 def test_direct_quote_before_attribution_with_curly_quotes(nlp: Language) -> None:
     found = only(statements(nlp, "“The border must stay open to trade,” the mayor said."))
     assert found.kind == "direct"
@@ -270,10 +275,10 @@ def test_uncued_quote_in_the_same_paragraph_runs_on(nlp: Language) -> None:
 def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
     text = "Asked about the new bridge, the mayor said it would open in May."
     found = statements(nlp, text)
-    question = next(s for s in found if s.cue == "Asked about")
+    question = with_cue(found, "Asked about")
     assert question.text == "the new bridge"
     assert question.speaker_mention == ""
-    answer = next(s for s in found if s.cue == "said")
+    answer = with_cue(found, "said")
     assert answer.speaker_mention == "the mayor"
 
 
@@ -301,7 +306,7 @@ def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
 def test_a_question_put_before_or_after_the_answer_has_no_asker(
     nlp: Language, text: str, cue: str, content: str
 ) -> None:
-    question = next(s for s in statements(nlp, text) if s.cue == cue)
+    question = with_cue(statements(nlp, text), cue)
     assert question.text == content
     assert question.speaker_mention == ""
 
@@ -354,10 +359,9 @@ def test_clause_hanging_on_a_prepositional_object(nlp: Language) -> None:
         "The councillor spoke for an hour, claiming without any evidence "
         "that the harbour fund had been emptied."
     )
-    claimed = [s for s in statements(nlp, text) if s.cue == "claiming"]
-    assert len(claimed) == 1
-    assert claimed[0].text == "the harbour fund had been emptied"
-    assert claimed[0].speaker_mention == "The councillor"
+    claimed = with_cue(statements(nlp, text), "claiming")
+    assert claimed.text == "the harbour fund had been emptied"
+    assert claimed.speaker_mention == "The councillor"
 
 
 @pytest.mark.parametrize(
@@ -378,10 +382,9 @@ def test_clause_hanging_on_a_prepositional_object(nlp: Language) -> None:
 def test_trailing_participle_belongs_to_the_sentence_subject(
     nlp: Language, text: str, content: str
 ) -> None:
-    saying = [s for s in statements(nlp, text) if s.cue == "saying"]
-    assert len(saying) == 1
-    assert saying[0].speaker_mention == "The mayor"
-    assert saying[0].text == content
+    saying = with_cue(statements(nlp, text), "saying")
+    assert saying.speaker_mention == "The mayor"
+    assert saying.text == content
 
 
 @pytest.mark.parametrize(
@@ -438,7 +441,7 @@ def test_participle_after_a_clause_with_its_own_subject_stays_with_that_subject(
 
 def test_a_question_put_by_someone_named_is_theirs(nlp: Language) -> None:
     text = '"Absolutely," the mayor said when asked by a reporter if that remains his view.'
-    question = next(s for s in statements(nlp, text) if s.cue == "asked")
+    question = with_cue(statements(nlp, text), "asked")
     assert question.speaker_mention == "a reporter"
     assert question.text == "that remains his view"
 
@@ -457,7 +460,7 @@ def test_a_question_put_by_someone_named_is_theirs(nlp: Language) -> None:
 def test_participle_on_an_audience_belongs_to_who_addressed_it(
     nlp: Language, text: str, subject: str
 ) -> None:
-    saying = next(s for s in statements(nlp, text) if s.cue == "saying")
+    saying = with_cue(statements(nlp, text), "saying")
     assert saying.speaker_mention == subject
 
 
@@ -490,5 +493,5 @@ def test_relative_pronoun_on_an_appositive_resolves_to_the_name(nlp: Language) -
 def test_carrier_put_out_through_another_verb_is_its_makers(
     nlp: Language, text: str, cue: str, maker: str
 ) -> None:
-    found = next(s for s in statements(nlp, text) if s.cue == cue)
+    found = with_cue(statements(nlp, text), cue)
     assert found.speaker_mention == maker
