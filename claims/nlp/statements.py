@@ -49,11 +49,11 @@ DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
+QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 # Adverbs that attribute a clause to unnamed others: PolNeAR annotates them with no source.
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "reputedly", "purportedly", "supposedly"})
 # Verbs whose object is an audience: "emailed supporters saying …".
 ADDRESS_VERBS = SPEECH_VERBS | frozenset({"email", "e-mail", "text", "message", "send", "blast"})
-QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
@@ -381,8 +381,9 @@ def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
     """A cue that attributes to no one named: "X seems to …", "X is expected to …".
 
     Any passive cue with no "by" agent qualifies ("was ordered to …", "it was revealed
-    that …"): PolNeAR leaves such sources empty. The subject is part of what is attributed, so the content runs from the subject to the
-    end of the complement; "it was revealed that …" attributes only the clause.
+    that …"): PolNeAR leaves such sources empty. The subject is part of what is
+    attributed, so the content runs from the subject to the end of the complement;
+    "it was revealed that …" attributes only the clause.
     """
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if _is_question_put(verb, lemma):
@@ -622,8 +623,8 @@ def _quoted(
             index += 1
         kind = "direct"
         if cue.content is not None:
-            c_start = doc[cue.content[0]].idx
-            c_end = doc[cue.content[1] - 1].idx + len(doc[cue.content[1] - 1])
+            content = doc[cue.content[0] : cue.content[1]]
+            c_start, c_end = content.start_char, content.end_char
             outside = text[c_start : quote.start].split() if c_start < quote.start else []
             if len(outside) >= 2 and c_end >= quote.start and cue.start_char < quote.start:
                 start, end, kind = c_start, max(quote.end, c_end), "mixed"
@@ -787,8 +788,7 @@ def _reported(
         start, end = cue.content
         if sum(1 for t in doc[start:end] if not t.is_punct) < MIN_REPORTED_WORDS:
             continue
-        start_char = doc[start].idx
-        end_char = doc[end - 1].idx + len(doc[end - 1])
+        start_char, end_char = doc[start:end].start_char, doc[start:end].end_char
         inner = quote_of.overlapping(start_char, end_char)
         quoted = has_quote_mark(text[start_char:end_char])
         kind = "mixed" if inner and quoted else "indirect"
@@ -825,7 +825,7 @@ def _according_to(doc: Doc, quote_of: _QuoteIndex) -> list[_Found]:
         if not spans:
             continue
         start, end = max(spans, key=lambda s: s[1] - s[0])
-        start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        start_char, end_char = doc[start:end].start_char, doc[start:end].end_char
         found.append(_Found("indirect", "according to", start_char, end_char, source, None, 0.7))
     return found
 
@@ -840,16 +840,18 @@ def _hearsay(doc: Doc, quote_of: _QuoteIndex) -> list[_Found]:
         if verb.pos_ not in ("VERB", "AUX") or quote_of.at(token.idx) is not None:
             continue
         if verb.lemma_.lower() in CUE_VERBS:
-            continue  # "reportedly told aides that …" is the aides' informant's statement
-        start = token.i + 1 if token.i < verb.left_edge.i + 1 else verb.left_edge.i
+            continue  # "reportedly told aides that …": the cue's own statement holds it
+        # "Reportedly, he …" leaves the adverb out; "he reportedly …" keeps it inside.
+        start = token.i + 1 if token.i == verb.left_edge.i else verb.left_edge.i
         span = _trim_range(
             doc, max(start, verb.sent.start), min(verb.right_edge.i + 1, verb.sent.end)
         )
         if span is None:
             continue
-        start_char = doc[span[0]].idx
-        end_char = doc[span[1] - 1].idx + len(doc[span[1] - 1])
-        found.append(_Found("indirect", token.text, start_char, end_char, None, None, 0.5))
+        clause = doc[span[0] : span[1]]
+        found.append(
+            _Found("indirect", token.text, clause.start_char, clause.end_char, None, None, 0.5)
+        )
     return found
 
 
