@@ -64,6 +64,8 @@ TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "
 MAX_CONTINUATION_PARAGRAPHS = 1
 # … and when at most this many words (the attribution, "he said.") stand between them.
 MAX_CONTINUATION_GAP_WORDS = 8
+# A sentence after a quote this short ("he asked.") can be the quote's attribution.
+MAX_ATTRIBUTION_TAIL_TOKENS = 12
 HEADLINE_DASH = re.compile(
     r"^(?P<content>.{8,}?)(?:\s+-{1,2}\s+|\s*[—–]\s*)(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
 )
@@ -716,6 +718,12 @@ def _cue_for_quote(
     # even where the parser ran a sentence on over it.
     window_start = max(first.sent.start_char, _line_start(text, quote.start))
     window_end = min(last.sent.end_char, _line_end(text, quote.end))
+    if not text[quote.end : window_end].strip() and window_end < len(text):
+        # “… right?” he asked. – the parser ends the sentence at the quote's "?" or ".";
+        # a short tail on the same line is still its attribution.
+        tail = doc.char_span(window_end, window_end + 1, alignment_mode="expand")
+        if tail is not None and len(tail.sent) <= MAX_ATTRIBUTION_TAIL_TOKENS:
+            window_end = min(tail.sent.end_char, _line_end(text, quote.end))
     before = text[window_start : quote.start].rstrip()
     if not before and window_start > 0:
         # A quote opening its sentence may be introduced by the one before ("He said:").

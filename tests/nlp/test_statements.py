@@ -495,3 +495,27 @@ def test_carrier_put_out_through_another_verb_is_its_makers(
 ) -> None:
     found = with_cue(statements(nlp, text), cue)
     assert found.speaker_mention == maker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker_mention"),
+    [
+        (
+            "“People are bullied at any age,” the mayor said.\n\n"
+            "“You know, it happens, right?” Anna Berg went on.",
+            "went on",
+            "Anna Berg",
+        ),
+        (
+            "“The bridge is safe,” the mayor said.\n\n"
+            "“Do you want to be associated with that?” she asked.",
+            "asked",
+            "she",
+        ),
+    ],
+)
+def test_attribution_after_a_quote_ending_its_sentence_is_not_a_continuation(
+    nlp: Language, text: str, cue: str, speaker_mention: str
+) -> None:
+    second = statements(nlp, text)[1]
+    assert (second.cue, second.speaker_mention) == (cue, speaker_mention)
