@@ -270,6 +270,10 @@ def _source(verb: Token) -> tuple[Span | None, Span | None]:
             # the nearest noun, but after a comma it belongs to the sentence's subject.
             token = token.sent.root
             continue
+        if _is_effort_infinitive(token):
+            # "Obama will spearhead an effort to paint …": the effort's owner paints.
+            token = token.head.head
+            continue
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return _carrier_maker(token.head) or _mention(token.head), None
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head != token:
@@ -289,6 +293,19 @@ def _addresser_verb(verb: Token) -> Token | None:
     if audience.dep_ == "pobj" and audience.head.lower_ == "to":
         return next((a for a in audience.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return None
+
+
+def _is_effort_infinitive(verb: Token) -> bool:
+    """ "launched an effort to paint …": an infinitive on the object of another verb."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VB"
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() not in CARRIER_NOUNS
+        and noun.head.pos_ == "VERB"
+    )
 
 
 def _is_trailing_participle(verb: Token) -> bool:

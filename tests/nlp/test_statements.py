@@ -519,3 +519,10 @@ def test_attribution_after_a_quote_ending_its_sentence_is_not_a_continuation(
 ) -> None:
     second = statements(nlp, text)[1]
     assert (second.cue, second.speaker_mention) == (cue, speaker_mention)
+
+
+def test_infinitive_on_an_effort_belongs_to_whoever_leads_it(nlp: Language) -> None:
+    text = "The mayor will lead a new effort to paint the toll as a tax on the poor."
+    found = with_cue(statements(nlp, text), "paint")
+    assert found.speaker_mention == "The mayor"
+    assert found.text == "the toll as a tax on the poor"
