@@ -171,16 +171,23 @@ def _read_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
     if quote_of.at(source.start_char) is not None:
         return None
     content, preposition = _content(token, lemma, particle, source)
-    words = [token]
-    if particle is not None:
-        words.append(particle)
-    if preposition is not None:
-        words.append(preposition)
-    words.sort(key=lambda t: t.i)
+    return _cue(token, (particle, preposition), source, content, antecedent=antecedent)
+
+
+def _cue(
+    verb: Token,
+    joined: tuple[Token | None, ...],
+    source: Span | None,
+    content: tuple[int, int] | None,
+    *,
+    antecedent: Span | None = None,
+) -> _Cue:
+    """A cue whose words are the verb (or noun) and the particles that join it ("called for")."""
+    words = sorted([verb, *(word for word in joined if word is not None)], key=lambda t: t.i)
     return _Cue(
-        verb=token,
+        verb=verb,
         text=" ".join(t.text for t in words),
-        start_char=token.idx,
+        start_char=verb.idx,
         end_char=words[-1].idx + len(words[-1]),
         source=source,
         antecedent=antecedent,
@@ -206,16 +213,7 @@ def _read_noun_cue(token: Token, quote_of: _QuoteIndex) -> _Cue | None:
                 break
     else:
         return None
-    words = [token] if joined is None else [token, joined]
-    return _Cue(
-        verb=token,
-        text=" ".join(t.text for t in words),
-        start_char=token.idx,
-        end_char=words[-1].idx + len(words[-1]),
-        source=_mention(owner),
-        antecedent=None,
-        content=content,
-    )
+    return _cue(token, (joined,), _mention(owner), content)
 
 
 def _source(verb: Token) -> tuple[Span | None, Span | None]:
@@ -422,15 +420,7 @@ def _impersonal_cue(verb: Token, lemma: str) -> _Cue | None:
         content = _trimmed(complement)
     else:
         content = _trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
-    return _Cue(
-        verb=verb,
-        text=verb.text,
-        start_char=verb.idx,
-        end_char=verb.idx + len(verb),
-        source=None,
-        antecedent=None,
-        content=content,
-    )
+    return _cue(verb, (), None, content)
 
 
 def _question_put(verb: Token) -> _Cue | None:
@@ -447,16 +437,7 @@ def _question_put(verb: Token) -> _Cue | None:
                 break
     if content is None:
         return None
-    words = [verb] if joined is None else [verb, joined]
-    return _Cue(
-        verb=verb,
-        text=" ".join(t.text for t in words),
-        start_char=verb.idx,
-        end_char=words[-1].idx + len(words[-1]),
-        source=None,
-        antecedent=None,
-        content=content,
-    )
+    return _cue(verb, (joined,), None, content)
 
 
 def _mention(subject: Token) -> Span:
