@@ -13,15 +13,9 @@ from django.db import connection
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
-from claims.api.filters import (
-    ArticleFilter,
-    SpeakerFilter,
-    StanceFilter,
-    StatementFilter,
-    TopicFilter,
-)
 from claims.services.speakers import normalize_alias
 from tests.api.conftest import Claims
+from tests.api.lists import FILTERED_LISTS
 from tests.factories import (
     make_alias,
     make_article,
@@ -46,19 +40,12 @@ PAYLOADS = [
 # PostgreSQL cannot store NUL in text; every other payload is also stored in one row each.
 STORED = [payload for payload in PAYLOADS if "\x00" not in payload]
 
-LISTS = {
-    "/api/articles/": ArticleFilter,
-    "/api/speakers/": SpeakerFilter,
-    "/api/topics/": TopicFilter,
-    "/api/statements/": StatementFilter,
-    "/api/stances/": StanceFilter,
-}
 PAGING = ["page", "page_size"]
 
 
 def requests(payload: str) -> Iterator[tuple[str, dict[str, str]]]:
     """Every filter of every list, and the parameters of the position endpoints."""
-    for path, filterset in LISTS.items():
+    for path, filterset in FILTERED_LISTS.items():
         for name in [*filterset.base_filters, *PAGING]:
             yield path, {name: payload}
     yield "/api/speakers/sergey-lavrov/timeline/", {"topic": payload}
