@@ -517,12 +517,10 @@ def _content(
     if verb.dep_ == "parataxis" and lemma in PARENTHETICAL_CUES:
         return _host_clause(verb, source), None
     # "claiming without any evidence that …": the clause hangs on the preposition's object.
-    for child in children:
-        if child.dep_ == "prep":
-            for noun in child.children:
-                clause = next((c for c in noun.children if _is_that_clause(c)), None)
-                if noun.dep_ == "pobj" and clause is not None:
-                    return _trimmed(clause), None
+    for noun in (n for c in children if c.dep_ == "prep" for n in c.children):
+        clause = next((c for c in noun.children if _is_that_clause(c)), None)
+        if noun.dep_ == "pobj" and clause is not None:
+            return _trimmed(clause), None
     return None, None
 
 
