@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from claims.core.aliases import normalize_alias
 from claims.models import Speaker, SpeakerAlias, Stance, Topic
 from claims.selectors.stances import (
     Position,
@@ -16,7 +17,6 @@ from claims.selectors.stances import (
     positions_and_changes,
     stance_timeline,
 )
-from claims.services.speakers import normalize_alias
 
 # A speaker's positions list at most this many observations per topic, the most recent
 # ones; a much-quoted speaker has thousands (the timeline endpoint pages through them all).

@@ -21,13 +21,14 @@ from django.db import DataError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from claims.core.locks import lock_resolution
 from claims.models import Article, Stance, Statement, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, CleanText, TopicSpec
 from claims.nlp.repair import clean_article, paragraph_spans
 from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.records import RawArticle, ReadFailure
-from claims.services.speakers import lock_resolution, resolve_speaker, stored_speakers
+from claims.services.speakers import resolve_speaker, stored_speakers
 from claims.services.topics import entity_key, suggested_topic_ids, topic_specs
 
 logger = logging.getLogger(__name__)

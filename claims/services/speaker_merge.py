@@ -11,9 +11,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from claims.core.aliases import normalize_alias
 from claims.models import Speaker, SpeakerAlias, Stance, Statement
 from claims.services.history import bulk_update_with_full_history
-from claims.services.speakers import normalize_alias
 
 _DETAILS = ("role", "affiliation", "external_id")
 

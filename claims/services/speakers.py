@@ -2,44 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
-import zlib
 from collections.abc import Iterable
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
+from claims.core.aliases import normalize_alias
 from claims.models import Speaker, SpeakerAlias, SpeakerKind
 from claims.nlp.records import SpeakerInfo
 from claims.services.slugs import unique_slug
 
-# The PostgreSQL advisory lock that ingest transactions take before resolving speakers.
-_RESOLUTION_LOCK = zlib.crc32(b"claimtracker.speaker-resolution")
-
-
-def lock_resolution() -> None:
-    """Hold, until the current transaction ends, the right to resolve speakers and topics.
-
-    Two ingests storing articles at once would each miss the speakers and aliases the other
-    has not committed yet: both create "Sergey Lavrov" (one fails on the unique name), or
-    one stores a second speaker "Lavrov" that a single run would have found as his alias,
-    or each waits on a name the other inserted (a deadlock). Taking one lock per article
-    transaction makes them store one after the other, as a single run would; extraction,
-    the slow part, still runs in parallel. SQLite already lets one writer in at a time.
-    Call inside a transaction.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_RESOLUTION_LOCK])
-
-
-def normalize_alias(text: str) -> str:
-    """Fold case, accents, punctuation spacing and a leading article: "The Post" -> "post"."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(char for char in folded if not unicodedata.combining(char)).casefold()
-    words = folded.replace("’", "'").split()
-    if words and words[0] in {"the", "a", "an"} and len(words) > 1:
-        words = words[1:]
-    return " ".join(words)
+_ALIAS_LENGTH = SpeakerAlias._meta.get_field("alias").max_length
 
 
 def naming_aliases(info: SpeakerInfo) -> list[str]:
@@ -152,7 +124,9 @@ def add_aliases(*, speaker: Speaker, aliases: list[str]) -> None:
     SpeakerAlias.objects.bulk_create(
         [
             SpeakerAlias(
-                speaker=speaker, alias=alias[:300], normalized=normalize_alias(alias)[:300]
+                speaker=speaker,
+                alias=alias[:_ALIAS_LENGTH],
+                normalized=normalize_alias(alias)[:_ALIAS_LENGTH],
             )
             for alias in aliases
         ],

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
+from claims.core.locks import lock_resolution
 from claims.models import Topic, TopicStatus
 from claims.nlp.records import EntityRecord, TopicSpec
 from claims.services.slugs import unique_slug
-from claims.services.speakers import lock_resolution
 
 
 def curated_topics_fixture() -> Path:

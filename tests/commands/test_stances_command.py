@@ -61,3 +61,19 @@ def test_unknown_speaker_or_topic_is_a_clear_error(lavrov):
         run("Nobody")
     with pytest.raises(CommandError, match="No topic 'Weather'"):
         run("lavrov", "--topic", "Weather")
+
+
+@pytest.mark.parametrize("reference", ["¹", "٣", "99999999999999999999999"])
+def test_a_digit_that_is_no_id_is_a_clear_error_not_a_traceback(lavrov, reference):
+    with pytest.raises(CommandError, match="No speaker"):
+        run(reference)
+    with pytest.raises(CommandError, match="No topic"):
+        run("sergey-lavrov", "--topic", reference)
+
+
+def test_a_topic_by_id_or_name(lavrov):
+    belarus = Topic.objects.get(slug="belarus")
+
+    by_id, by_name = run("lavrov", "--topic", str(belarus.pk)), run("lavrov", "--topic", "BELARUS")
+
+    assert "on Belarus" in by_id and "on Belarus" in by_name and "Sanctions" not in by_id

@@ -13,7 +13,7 @@ from django.db import connection
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
-from claims.services.speakers import normalize_alias
+from claims.core.aliases import normalize_alias
 from tests.api.conftest import Claims
 from tests.api.lists import FILTERED_LISTS
 from tests.factories import (

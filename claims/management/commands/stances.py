@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
 
 from claims.models import Speaker, Topic
+from claims.selectors.lookups import find_by_id_or_slug
 from claims.selectors.speakers import speakers_named
 from claims.selectors.stances import current_positions, position_changes, stance_timeline
 from claims.selectors.topics import topics_by_id
@@ -78,8 +78,8 @@ class Command(BaseCommand):
 
 
 def _speaker(reference: str) -> Speaker:
-    exact = Q(slug=reference) | (Q(pk=int(reference)) if reference.isdigit() else Q())
-    found = list(Speaker.objects.filter(exact)[:1]) or list(speakers_named(name=reference)[:5])
+    exact = find_by_id_or_slug(queryset=Speaker.objects.all(), value=reference)
+    found = [exact] if exact is not None else list(speakers_named(name=reference)[:5])
     if not found:
         raise CommandError(f"No speaker {reference!r}: give a slug, id, name or alias.")
     if len(found) > 1:
@@ -89,10 +89,8 @@ def _speaker(reference: str) -> Speaker:
 
 
 def _topic(reference: str) -> Topic:
-    exact = Q(slug=reference) | Q(name__iexact=reference)
-    if reference.isdigit():
-        exact |= Q(pk=int(reference))
-    topic = Topic.objects.filter(exact).first()
+    topic = find_by_id_or_slug(queryset=Topic.objects.all(), value=reference)
+    topic = topic or Topic.objects.filter(name__iexact=reference).first()
     if topic is None:
         raise CommandError(f"No topic {reference!r}: give a slug, id or name.")
     return topic
