@@ -20,7 +20,7 @@ from claims.models import (
     Statement,
     Topic,
 )
-from claims.readers.decoding import NotTextError, decode_text, megabytes
+from claims.readers.decoding import NotTextError, check_given_text, encoded_size, megabytes
 from claims.selectors.speakers import OBSERVATIONS_PER_TOPIC
 
 # --- small nested shapes ----------------------------------------------------------------------
@@ -208,13 +208,13 @@ class ArticleInputSerializer(serializers.Serializer):
 
     def validate_text(self, text: str) -> str:
         limit = settings.CLAIMTRACKER_API_MAX_ARTICLE_BYTES
-        encoded = text.encode("utf-8", errors="replace")
-        if len(encoded) > limit:
+        size = encoded_size(text)
+        if size > limit:
             raise serializers.ValidationError(
-                f"The text is {megabytes(len(encoded))}, over the {megabytes(limit)} limit."
+                f"The text is {megabytes(size)}, over the {megabytes(limit)} limit."
             )
         try:
-            return decode_text(encoded)
+            return check_given_text(text)
         except NotTextError as error:
             raise serializers.ValidationError(f"Not an article's text: {error}.") from error
 

@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -35,22 +34,15 @@ from claims.api.serializers import (
     TopicSerializer,
     TopicSpeakersSerializer,
 )
-from claims.readers.records import RawArticle
+from claims.readers.given import article_from_text
 from claims.selectors.articles import article_detail, article_list
 from claims.selectors.speakers import speaker_list, speaker_standings
 from claims.selectors.stances import current_positions, stance_list, stance_timeline
 from claims.selectors.statements import statement_list
 from claims.selectors.topics import topic_list, topic_positions
-from claims.services.ingest import NEW, ingest_article
-from claims.services.review import RowReplacedError, review_stance, review_statement
-
-
-class ReplacedConflict(APIException):
-    """409: the row was replaced by a re-extraction between reading it and saving the review."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "replaced"
-
+from claims.services.ingest import ingest_or_reject
+from claims.services.outcomes import NEW
+from claims.services.review import review_stance, review_statement
 
 ID_OR_SLUG = OpenApiParameter(
     "id_or_slug",
@@ -86,21 +78,19 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return ArticleSerializer
 
     def create(self, request: Request) -> Response:
-        given = ArticleInputSerializer(data=request.data)
-        given.is_valid(raise_exception=True)
-        data = given.validated_data
+        posted = ArticleInputSerializer(data=request.data)
+        posted.is_valid(raise_exception=True)
+        data = posted.validated_data
         url = data.get("url", "")
-        raw = RawArticle(
-            source=url or "api",
+        given = article_from_text(
             text=data["text"],
+            source=url or "api",
             title=data.get("headline", ""),
             url=url,
             outlet=data.get("outlet", ""),
             published=data.get("published"),
         )
-        outcome = ingest_article(raw=raw)
-        if outcome.failed:
-            raise ValidationError({"non_field_errors": [outcome.error]})
+        outcome = ingest_or_reject(raw=given)
         article = article_detail().get(pk=outcome.article.pk)
         body = ArticleDetailSerializer(article, context=self.get_serializer_context()).data
         if outcome.status == NEW:
@@ -190,10 +180,7 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         statement = self.get_object()
         review = StatementReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
-        try:
-            review_statement(statement=statement, reviewer=request.user, **review.validated_data)
-        except RowReplacedError as error:
-            raise ReplacedConflict(str(error)) from error
+        review_statement(statement=statement, reviewer=request.user, **review.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=statement.pk)).data)
 
 
@@ -248,8 +235,5 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         stance = self.get_object()
         review = StanceReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
-        try:
-            review_stance(stance=stance, reviewer=request.user, **review.validated_data)
-        except RowReplacedError as error:
-            raise ReplacedConflict(str(error)) from error
+        review_stance(stance=stance, reviewer=request.user, **review.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=stance.pk)).data)

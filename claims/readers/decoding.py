@@ -1,8 +1,13 @@
-"""Bytes to text: refuses binary files and decodes UTF-8 first, then legacy encodings."""
+"""Bytes to text: refuses binary files and decodes UTF-8 first, then legacy encodings.
+
+Text that arrives already decoded (posted to the API) is held to the same checks by
+``check_given_text``.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
 
@@ -21,6 +26,8 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Decoded text with more control characters than this is not text whatever its encoding.
 _MAX_CONTROL_SHARE = 0.05
 _LINE_CONTROLS = frozenset("\n\r\t\f")
+# Half a UTF-16 surrogate pair: JSON can carry one ("\\ud800"), no UTF-8 text can.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class NotTextError(Exception):
@@ -52,6 +59,25 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             text = _decode_legacy(data)
     return check_text(text)
+
+
+def check_given_text(text: str) -> str:
+    """A string given as an article's text, checked as ``decode_text`` checks a file's bytes.
+
+    A lone surrogate becomes "?" (as in UTF-8 with replacement), a leading byte order mark
+    goes, and a text starting like a binary file (a PDF pasted as text) is refused.
+    """
+    text = _LONE_SURROGATE.sub("?", text)
+    for signature, kind in _SIGNATURES:
+        # Only ASCII signatures: the others can never begin the UTF-8 encoding of a string.
+        if signature.isascii() and text.startswith(signature.decode("ascii")):
+            raise NotTextError(f"binary file ({kind}), not text")
+    return check_text(text.removeprefix("\ufeff"))
+
+
+def encoded_size(text: str) -> int:
+    """How many bytes ``text`` takes in UTF-8 (what size limits are stated in)."""
+    return len(text.encode("utf-8", errors="replace"))
 
 
 def check_text(text: str) -> str:

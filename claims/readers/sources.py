@@ -20,7 +20,7 @@ from claims.readers.decoding import (
     megabytes,
     size_limit_reason,
 )
-from claims.readers.html import article_from_html
+from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.jsonl import articles_from_jsonl
 from claims.readers.paths import STDIN, expand_paths, os_error_reason
 from claims.readers.records import RawArticle, ReadFailure
@@ -104,7 +104,8 @@ def _read_stream(stream: BinaryIO, *, source: str, declared: str | None) -> Iter
     except NotTextError as error:
         yield ReadFailure(source, str(error))
         return
-    if stream_format == HTML:
+    # A page can also open after whitespace the byte sniff does not skip (a form feed).
+    if stream_format == HTML or looks_like_html(text):
         yield article_from_html(text, source=source)
     else:
         yield RawArticle(source=source, text=text, format=TEXT)

@@ -13,15 +13,28 @@ import multiprocessing
 import os
 import queue
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from django.db import connections
 
-from claims.readers import read_sources
-from claims.services.ingest import FAILED, ArticleOverrides, IngestOutcome, ingest_articles
+from claims.readers import STDIN, ReadFailure, expand_paths, read_sources
+from claims.services.ingest import ArticleOverrides, ingest_articles
+from claims.services.outcomes import FAILED, IngestOutcome
 
 _DONE = "__done__"
 # How long the parent waits for a result before it checks whether a worker has died.
 _POLL_SECONDS = 1.0
+
+
+def files_to_ingest(paths: Sequence[str]) -> tuple[list[str], list[IngestOutcome]]:
+    """Expanded file paths to hand to workers or tasks, and the dead ends as failed outcomes."""
+    files, failures = [], []
+    for item in expand_paths(paths):
+        if isinstance(item, ReadFailure):
+            failures.append(IngestOutcome(item.source, FAILED, error=item.reason))
+        elif item is not STDIN:
+            files.append(str(Path(item)))
+    return files, failures
 
 
 def _worker(files, results, overrides: ArticleOverrides, batch_size: int) -> None:

@@ -15,14 +15,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from claims.core.exceptions import RowReplacedError
 from claims.models import Polarity, ReviewStatus, Speaker, Stance, Statement, Topic
 from claims.services.history import bulk_update_with_full_history
 
 _REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at"]
-
-
-class RowReplacedError(Exception):
-    """The row under review is gone: a re-extraction replaced it before the review was saved."""
 
 
 def _lock_existing(row: Statement | Stance) -> None:

@@ -140,6 +140,7 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": int(os.environ.get("CLAIMTRACKER_API_NUM_PROXIES", "0")),
     "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberWithSizePagination",
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.SizeLimitedJSONParser"],
+    "EXCEPTION_HANDLER": "claims.api.exception_handlers.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -163,3 +163,12 @@ def test_utf16_text_with_a_byte_order_mark_is_decoded(tmp_path: Path) -> None:
 
     assert isinstance(article, RawArticle)
     assert article.text == "Café talks resume."
+
+
+def test_a_text_file_holding_a_page_after_a_form_feed_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("\f" + PAGE, encoding="utf-8")
+
+    (article,) = _read(path)
+
+    assert article.format == "html" and "<" not in article.text

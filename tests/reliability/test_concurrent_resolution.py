@@ -17,8 +17,9 @@ from django.db import connection
 
 from claims.models import Speaker, SpeakerKind, Statement
 from claims.readers import RawArticle
-from claims.services import ingest as ingest_service
-from claims.services.ingest import NEW, IngestOutcome, ingest_article
+from claims.services import store as store_service
+from claims.services.ingest import ingest_article
+from claims.services.outcomes import NEW, IngestOutcome
 
 pytestmark = [
     pytest.mark.nlp,
@@ -78,7 +79,7 @@ def store_at_once(
 ) -> dict[str, IngestOutcome | BaseException]:
     """Ingest ``first`` and ``second`` in two threads; the first pauses after ``pause_after``."""
     paused, second_done = threading.Event(), threading.Event()
-    resolve = ingest_service.resolve_speaker
+    resolve = store_service.resolve_speaker
 
     def resolve_then_pause(**arguments):
         speaker, created = resolve(**arguments)
@@ -87,7 +88,7 @@ def store_at_once(
             wait_for(lambda: second_done.is_set() or someone_waits_for_a_lock())
         return speaker, created
 
-    monkeypatch.setattr(ingest_service, "resolve_speaker", resolve_then_pause)
+    monkeypatch.setattr(store_service, "resolve_speaker", resolve_then_pause)
     results: dict[str, IngestOutcome | BaseException] = {}
 
     def run(name: str, text: str, done: threading.Event | None) -> None:

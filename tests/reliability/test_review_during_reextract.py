@@ -19,7 +19,9 @@ from django.db import connection, transaction
 from claims.models import Polarity, Stance, Statement, Topic
 from claims.nlp.pipeline import Extractor
 from claims.readers import RawArticle
-from claims.services.ingest import REEXTRACTED, ingest_article, reextract_article
+from claims.services.ingest import ingest_article
+from claims.services.outcomes import REEXTRACTED
+from claims.services.reextract import reextract_article
 from claims.services.review import review_stance, review_statement
 from claims.services.topics import topic_specs
 from tests.factories import make_user

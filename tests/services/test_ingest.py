@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -20,16 +21,9 @@ from claims.nlp.records import (
     StatementRecord,
 )
 from claims.readers.records import RawArticle, ReadFailure
-from claims.services.ingest import (
-    FAILED,
-    NEW,
-    REEXTRACTED,
-    UNCHANGED,
-    ArticleOverrides,
-    ingest_article,
-    ingest_articles,
-    reextract_article,
-)
+from claims.services.ingest import ArticleOverrides, ingest_article, ingest_articles
+from claims.services.outcomes import FAILED, NEW, REEXTRACTED, UNCHANGED
+from claims.services.reextract import reextract_article, stored_clean_text
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +247,31 @@ def test_reextract_replaces_machine_rows_and_keeps_reviewed_ones(sanctions):
     assert kept.pk == first.pk and kept.review_status == "rejected"
     assert fresh.pk != second.pk and fresh.text == "Second claim,"
     assert Stance.objects.count() == 1
+
+
+def test_values_longer_than_their_column_are_cut_to_the_model_length():
+    class LongValues(ScriptedExtractor):
+        def extract(self, clean: CleanText) -> ArticleExtraction:
+            extraction = super().extract(clean)
+            (record,) = extraction.statements
+            record = dataclasses.replace(record, cue="said " * 50, speaker_mention="L" * 400)
+            return dataclasses.replace(extraction, statements=(record,))
+
+    outcome = ingest_article(
+        raw=raw("“One claim,” Lavrov said.", title="T" * 600, outlet="O" * 300),
+        extractor=LongValues(),
+    )
+
+    statement = outcome.article.statements.get()
+    assert (len(outcome.article.headline), len(outcome.article.outlet)) == (500, 200)
+    assert (len(statement.cue), len(statement.speaker_mention)) == (100, 300)
+
+
+def test_reextract_reads_the_stored_text_as_it_is():
+    text = "Talks\n\n“First claim,” Lavrov said."
+    article = ingest_article(raw=raw(text), extractor=ScriptedExtractor()).article
+
+    clean = stored_clean_text(article=article)
+
+    assert (clean.text, clean.headline) == (article.text, article.headline)
+    assert clean.paragraphs == ((0, 5), (7, len(article.text)))

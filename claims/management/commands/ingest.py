@@ -9,28 +9,19 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import chain
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from claims.models import Article
+from claims.core.exceptions import ApplicationError
 from claims.nlp.language import ModelNotInstalledError
 from claims.nlp.records import ArticleExtraction
-from claims.readers import STDIN, ReadFailure, count_articles, expand_paths, read_sources
-from claims.services.ingest import (
-    DRY_RUN,
-    FAILED,
-    NEW,
-    REEXTRACTED,
-    UNCHANGED,
-    ArticleOverrides,
-    IngestOutcome,
-    build_extractor,
-    ingest_articles,
-    reextract_article,
-)
-from claims.services.parallel_ingest import ingest_in_workers
+from claims.readers import count_articles, read_sources
+from claims.services.ingest import ArticleOverrides, ingest_articles
+from claims.services.outcomes import DRY_RUN, FAILED, NEW, REEXTRACTED, UNCHANGED, IngestOutcome
+from claims.services.parallel_ingest import files_to_ingest, ingest_in_workers
+from claims.services.queued_ingest import enqueue_files, restore_group, task_outcomes
+from claims.services.reextract import reextract_articles
 from claims.services.topics import ensure_curated_topics
 
 
@@ -102,6 +93,8 @@ class Command(BaseCommand):
             report = self._report(self._outcomes(options), options)
         except ModelNotInstalledError as exc:
             raise CommandError(str(exc)) from exc
+        except ApplicationError as exc:
+            raise CommandError(exc.message) from exc
         report["seconds"] = round(time.monotonic() - started, 2)
         self._summarise(report, options)
         if report["failed"]:
@@ -133,19 +126,19 @@ class Command(BaseCommand):
                 "standard input ('-') is read in this process: not with --workers/--queue"
             )
 
-    def _outcomes(self, options: dict) -> Iterator[IngestOutcome | dict]:
+    def _outcomes(self, options: dict) -> Iterator[IngestOutcome]:
         paths: list[str] = options["paths"]
         overrides = ArticleOverrides(
             outlet=options["outlet"], url=options["url"], published=options["published"]
         )
         if options["reextract"]:
-            return self._reextract(paths)
+            return reextract_articles(sources=files_to_ingest(paths)[0] if paths else None)
         if options["follow"]:
             return self._follow(options["follow"])
         if options["queue"]:
             return self._enqueue(paths, overrides, wait=not options["no_wait"])
         if options["workers"] > 1:
-            files, failures = _split_paths(paths)
+            files, failures = files_to_ingest(paths)
             return chain(
                 failures,
                 ingest_in_workers(
@@ -162,47 +155,25 @@ class Command(BaseCommand):
             batch_size=options["batch_size"],
         )
 
-    @staticmethod
-    def _reextract(paths: list[str]) -> Iterator[IngestOutcome]:
-        articles = Article.objects.order_by("pk")
-        if paths:
-            articles = articles.filter(source__in=[str(p) for p in _split_paths(paths)[0]])
-        extractor = build_extractor()
-        for article in articles.iterator():
-            yield reextract_article(article=article, extractor=extractor)
-
-    def _enqueue(self, paths: list[str], overrides: ArticleOverrides, *, wait: bool):
-        from celery import group
-
-        from claims.tasks import ingest_file_task
-
-        files, failures = _split_paths(paths)
+    def _enqueue(
+        self, paths: list[str], overrides: ArticleOverrides, *, wait: bool
+    ) -> Iterator[IngestOutcome]:
+        files, failures = files_to_ingest(paths)
         yield from failures
-        published = overrides.published.isoformat() if overrides.published else ""
-        tasks = group(
-            ingest_file_task.s(path, overrides.outlet, overrides.url, published) for path in files
-        )
-        result = tasks.apply_async()
-        result.save()  # so that `ingest --follow` can find the group later
+        result = enqueue_files(files=files, overrides=overrides)
         self.stderr.write(f"Enqueued {len(files)} files as task group {result.id}")
         if not wait:
             self.stderr.write(f"Follow it with: manage.py ingest --follow {result.id}")
             return
-        yield from _task_outcomes(result, files)
+        yield from task_outcomes(result=result, files=files)
 
-    def _follow(self, group_id: str) -> Iterator[IngestOutcome | dict]:
-        from celery.result import GroupResult
-
-        from claimtracker.celery import app
-
-        result = GroupResult.restore(group_id, app=app)
-        if result is None:
-            raise CommandError(f"no task group {group_id} (unknown, or its results expired)")
+    def _follow(self, group_id: str) -> Iterator[IngestOutcome]:
+        result = restore_group(group_id=group_id)
         done = sum(task.ready() for task in result.results)
         self.stderr.write(f"Task group {group_id}: {done} of {len(result.results)} files done")
-        yield from _task_outcomes(result)
+        yield from task_outcomes(result=result)
 
-    def _report(self, outcomes: Iterable[IngestOutcome | dict], options: dict) -> dict:
+    def _report(self, outcomes: Iterable[IngestOutcome], options: dict) -> dict:
         counts: Counter[str] = Counter()
         entries: list[dict] = []
         quiet = options["quiet"] or options["verbosity"] == 0 or options["report_format"] == "json"
@@ -210,12 +181,12 @@ class Command(BaseCommand):
         show_bar = not quiet and (total or 0) > 1 and self.stdout.isatty()
         progress = tqdm(outcomes, total=total, unit="article", disable=not show_bar, leave=False)
         for outcome in progress:
-            entry = outcome.as_dict() if isinstance(outcome, IngestOutcome) else outcome
+            entry = outcome.as_dict()
             counts[entry["status"]] += 1
             entries.append(entry)
             if not quiet or (entry["status"] == FAILED and options["report_format"] == "text"):
                 progress.clear()
-                self._print(entry, getattr(outcome, "extraction", None))
+                self._print(entry, outcome.extraction)
         return {
             "files_read": len({entry["source"] for entry in entries}),
             "articles": len(entries),
@@ -274,28 +245,3 @@ class Command(BaseCommand):
             f"{report['statements']} statements, {report['speakers_new']} new speakers; "
             f"{report['seconds']} s"
         )
-
-
-def _task_outcomes(result, files: list[str] | None = None) -> Iterator[IngestOutcome | dict]:
-    """Each task's article reports as it finishes; a task that crashed fails its file.
-
-    ``files`` are the tasks' paths when known; a restored group reads them from the stored
-    task arguments (``CELERY_RESULT_EXTENDED``).
-    """
-    for index, task in enumerate(result.results):
-        try:
-            yield from task.get(disable_sync_subtasks=False, propagate=True)
-        except Exception as exc:  # the worker's exception, re-raised here by Celery
-            path = files[index] if files else (task.args or ["(unknown file)"])[0]
-            yield IngestOutcome(path, FAILED, error=f"worker task failed: {exc!r}")
-
-
-def _split_paths(paths: list[str]) -> tuple[list[str], list[IngestOutcome]]:
-    """Expanded file paths to hand to workers, and the dead ends as failed outcomes."""
-    files, failures = [], []
-    for item in expand_paths(paths):
-        if isinstance(item, ReadFailure):
-            failures.append(IngestOutcome(item.source, FAILED, error=item.reason))
-        elif item is not STDIN:
-            files.append(str(Path(item)))
-    return files, failures

@@ -1,0 +1,41 @@
+"""The one place where domain exceptions become HTTP responses.
+
+Services raise the exceptions of ``claims.core.exceptions`` (and Django's
+``ValidationError``); views let them through, and this handler, set as DRF's
+``EXCEPTION_HANDLER``, gives each its status. The body keeps DRF's shapes: ``{"detail": …}``
+for a conflict, field errors for what the input got wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from claims.core.exceptions import ApplicationError, ArticleRejectedError, RowReplacedError
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+def as_api_exception(exc: Exception) -> Exception:
+    """The DRF exception a domain exception stands for; other exceptions unchanged."""
+    if isinstance(exc, DjangoValidationError):
+        return exceptions.ValidationError(as_serializer_error(exc))
+    if isinstance(exc, RowReplacedError):
+        return Conflict(exc.message, code="replaced")
+    if isinstance(exc, ArticleRejectedError):
+        return exceptions.ValidationError({"non_field_errors": [exc.message]})
+    if isinstance(exc, ApplicationError):
+        return exceptions.ValidationError(exc.message)
+    return exc
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    return drf_exception_handler(as_api_exception(exc), context)
