@@ -22,7 +22,10 @@ def looks_like_html(text: str) -> bool:
 
 def article_from_html(html: str, *, source: str) -> RawArticle | ReadFailure:
     """The article in a page, or a failure when the page holds no article text."""
-    document = trafilatura.bare_extraction(html, with_metadata=True)
+    try:
+        document = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception as error:  # lxml and trafilatura raise many kinds on broken markup
+        return ReadFailure(source, f"the HTML page could not be parsed ({type(error).__name__})")
     text = (document.text or "") if document is not None else ""
     # trafilatura puts one paragraph (or heading, or list item) on each line.
     paragraphs = _undoubled([line.strip() for line in text.splitlines() if line.strip()])

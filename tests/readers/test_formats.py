@@ -172,3 +172,18 @@ def test_a_text_file_holding_a_page_after_a_form_feed_is_read_as_html(tmp_path: 
     (article,) = _read(path)
 
     assert article.format == "html" and "<" not in article.text
+
+
+def test_a_page_the_html_parser_chokes_on_is_a_failure_naming_the_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    def choke(*args, **kwargs):
+        raise ValueError("broken markup")
+
+    monkeypatch.setattr("claims.readers.html.trafilatura.bare_extraction", choke)
+    page = tmp_path / "broken.html"
+    page.write_text(PAGE, encoding="utf-8")
+    [failure] = _read(page)
+    assert isinstance(failure, ReadFailure)
+    assert failure.source == str(page)
+    assert "could not be parsed" in failure.reason
