@@ -6,8 +6,8 @@ from django import forms
 from django.contrib.admin.sites import AdminSite
 from django.contrib.admin.widgets import AutocompleteSelect
 
+from claims.core.aliases import normalize_alias
 from claims.models import Speaker, SpeakerAlias, Statement
-from claims.services.speakers import normalize_alias
 
 
 class ReassignForm(forms.Form):
