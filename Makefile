@@ -34,9 +34,11 @@ run: setup
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
+# ruff, then the layer contracts of pyproject.toml's [tool.importlinter].
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(PY) -m ruff format .
