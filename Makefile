@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run setup test lint format benchmark evaluate clean
+.PHONY: install run setup test test-fast lint format benchmark evaluate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,15 @@ run: setup
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
+# The tests that do not load the spaCy model (marked `nlp` in tests/conftest.py).
+test-fast: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS) -m "not nlp" || [ $$? -eq 5 ]
+
+# ruff, then the layer contracts of pyproject.toml's [tool.importlinter].
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(PY) -m ruff format .

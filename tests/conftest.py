@@ -1,4 +1,8 @@
-"""Shared fixtures: the spaCy pipeline (loaded once per test process) and an extractor."""
+"""Shared fixtures: the spaCy pipeline (loaded once per test process) and an extractor.
+
+Tests that load the model are marked ``nlp`` here, in one place, so that
+``pytest -m "not nlp"`` is the fast lane and a new test in those folders needs no marker.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,19 @@ from claims.nlp.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_da7420e05ba4231f.txt"
+TESTS = Path(__file__).resolve().parent
+
+# Folders whose tests drive the real pipeline (the commands ingest through it), and the
+# fixtures that load it for a test anywhere else.
+NLP_FOLDERS = {"nlp", "commands"}
+MODEL_FIXTURES = {"nlp", "extractor"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        if folder in NLP_FOLDERS or MODEL_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.nlp)
 
 
 @pytest.fixture(scope="session")

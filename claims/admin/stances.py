@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -12,7 +12,8 @@ from django.utils.html import format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.display import EMPTY, change_url, shorten
-from claims.models import ReviewStatus, Stance, StanceMethod
+from claims.admin.review_actions import ReviewActionsMixin
+from claims.models import Stance, StanceMethod
 from claims.selectors.stances import stances_changed_since
 from claims.services.review import review_stance, set_stance_review_status
 
@@ -40,7 +41,7 @@ class ChangedRecentlyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Stance)
-class StanceAdmin(SimpleHistoryAdmin):
+class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     list_display = [
         "speaker",
         "polarity",
@@ -64,7 +65,7 @@ class StanceAdmin(SimpleHistoryAdmin):
     search_fields = ["speaker__name", "topic__name", "target"]
     list_select_related = ["speaker", "topic"]
     autocomplete_fields = ["speaker", "topic", "article", "evidence"]
-    actions = ["approve", "reject", "reset_to_pending"]
+    actions = ReviewActionsMixin.review_actions
     history_list_display = ["polarity", "review_status"]
     fieldsets = [
         (None, {"fields": ["speaker", "topic", "polarity", "target", "observed_on"]}),
@@ -130,21 +131,7 @@ class StanceAdmin(SimpleHistoryAdmin):
             review_status=form.cleaned_data.get("review_status"),
         )
 
-    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
-        changed = set_stance_review_status(
+    def set_review_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> int:
+        return set_stance_review_status(
             stances=queryset, reviewer=request.user, review_status=status
         )
-        label = ReviewStatus(status).label.lower()
-        self.message_user(request, f"{changed} stance(s) marked {label}.", messages.SUCCESS)
-
-    @admin.action(description="Approve the selected stances", permissions=["change"])
-    def approve(self, request: HttpRequest, queryset: QuerySet[Stance]) -> None:
-        self._set_status(request, queryset, ReviewStatus.APPROVED)
-
-    @admin.action(description="Reject the selected stances", permissions=["change"])
-    def reject(self, request: HttpRequest, queryset: QuerySet[Stance]) -> None:
-        self._set_status(request, queryset, ReviewStatus.REJECTED)
-
-    @admin.action(description="Reset the selected stances to pending", permissions=["change"])
-    def reset_to_pending(self, request: HttpRequest, queryset: QuerySet[Stance]) -> None:
-        self._set_status(request, queryset, ReviewStatus.PENDING)

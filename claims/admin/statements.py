@@ -15,12 +15,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from claims.admin.action_pages import action_page, is_confirmed
 from claims.admin.display import EMPTY, highlighted_in_paragraph, shorten
 from claims.admin.forms import ReassignForm
-from claims.models import ReviewStatus, Statement
+from claims.admin.review_actions import ReviewActionsMixin
+from claims.models import Statement
 from claims.services.review import reassign_statements, review_statement, set_review_status
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     list_display = [
         "speaker_or_mention",
         "short_text",
@@ -43,7 +44,7 @@ class StatementAdmin(SimpleHistoryAdmin):
     search_help_text = "Searches the statement, the speaker's name and the article's headline."
     autocomplete_fields = ["speaker", "topics"]
     list_per_page = 50
-    actions = ["approve", "reject", "reset_to_pending", "reassign_to_speaker"]
+    actions = [*ReviewActionsMixin.review_actions, "reassign_to_speaker"]
     history_list_display = ["review_status", "speaker", "kind"]
     readonly_fields = [
         "in_context",
@@ -129,24 +130,8 @@ class StatementAdmin(SimpleHistoryAdmin):
             topics=form.cleaned_data.get("topics"),
         )
 
-    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> None:
-        changed = set_review_status(
-            statements=queryset, reviewer=request.user, review_status=status
-        )
-        label = ReviewStatus(status).label.lower()
-        self.message_user(request, f"{changed} statement(s) marked {label}.", messages.SUCCESS)
-
-    @admin.action(description="Approve the selected statements", permissions=["change"])
-    def approve(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
-        self._set_status(request, queryset, ReviewStatus.APPROVED)
-
-    @admin.action(description="Reject the selected statements", permissions=["change"])
-    def reject(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
-        self._set_status(request, queryset, ReviewStatus.REJECTED)
-
-    @admin.action(description="Reset the selected statements to pending", permissions=["change"])
-    def reset_to_pending(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
-        self._set_status(request, queryset, ReviewStatus.PENDING)
+    def set_review_status(self, request: HttpRequest, queryset: QuerySet, status: str) -> int:
+        return set_review_status(statements=queryset, reviewer=request.user, review_status=status)
 
     @admin.action(description="Reassign the selected statements to…", permissions=["change"])
     def reassign_to_speaker(

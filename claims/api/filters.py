@@ -55,6 +55,14 @@ class OrderingFilter(filters.OrderingFilter):
         return ordered.order_by(*ordered.query.order_by, "pk")
 
 
+def by_name_or_created() -> OrderingFilter:
+    """The ordering of the speaker and topic lists."""
+    return OrderingFilter(
+        fields=(("name", "name"), ("created_at", "created")),
+        help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
+    )
+
+
 def speaker_filter() -> IdOrSlugFilter:
     return IdOrSlugFilter(
         queryset=Speaker.objects.only("pk", "slug"),
@@ -193,10 +201,7 @@ class SpeakerFilter(filters.FilterSet):
         lookup_expr="icontains",
         help_text="Words in the role, case-insensitive, e.g. `minister`.",
     )
-    ordering = OrderingFilter(
-        fields=(("name", "name"), ("created_at", "created")),
-        help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
-    )
+    ordering = by_name_or_created()
 
     class Meta:
         model = Speaker
@@ -218,10 +223,7 @@ class TopicFilter(filters.FilterSet):
         choices=TopicStatus.choices,
         help_text="`curated` (in the topic table) or `suggested` (proposed by the extractor).",
     )
-    ordering = OrderingFilter(
-        fields=(("name", "name"), ("created_at", "created")),
-        help_text="Sort by `name` or `created`; prefix `-` to reverse. Default: by name.",
-    )
+    ordering = by_name_or_created()
 
     class Meta:
         model = Topic

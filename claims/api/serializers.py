@@ -322,24 +322,17 @@ class PositionChangeSerializer(serializers.Serializer):
     changed_on = serializers.DateField(help_text="The first day of the new one.")
 
 
-class ObservationSerializer(serializers.ModelSerializer):
+class ObservationSerializer(StanceSerializer):
     """One stance behind a position (speaker and topic are those of the position)."""
 
-    evidence = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    speaker = None
+    topic = None
 
-    class Meta:
-        model = Stance
+    class Meta(StanceSerializer.Meta):
         fields = [
-            "id",
-            "polarity",
-            "confidence",
-            "target",
-            "cues",
-            "observed_on",
-            "article",
-            "evidence",
-            "method",
-            "review_status",
+            name
+            for name in StanceSerializer.Meta.fields
+            if name not in {"speaker", "topic", "method_version", "reviewed_at"}
         ]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 
 from claims.models import Stance, Statement, Topic
+from claims.scoring import score_row
 
 STATEMENT_FIELDS = (
     "id",
@@ -60,26 +61,21 @@ def statement_rows(*, chunk_size: int = 2000) -> Iterator[dict]:
     )
     for statement in statements.iterator(chunk_size=chunk_size):
         article = statement.article
-        yield {
+        speaker = statement.speaker.name if statement.speaker else None
+        row = {
+            **score_row(statement, document=article.source, speaker=speaker),
             "id": statement.pk,
-            "document": article.source,
             "article": article.pk,
             "headline": article.headline,
             "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
-            "speaker": statement.speaker.name if statement.speaker else None,
             "speaker_id": statement.speaker_id,
-            "speaker_mention": statement.speaker_mention or None,
-            "kind": statement.kind,
-            "cue": statement.cue,
-            "text": statement.text,
-            "start": statement.start,
-            "end": statement.end,
             "paragraph": statement.paragraph,
             "topics": [topic.name for topic in statement.topics.all()],
             "confidence": statement.confidence,
             "review_status": statement.review_status,
         }
+        yield {name: row[name] for name in STATEMENT_FIELDS}
 
 
 def stance_rows(*, chunk_size: int = 2000) -> Iterator[dict]:

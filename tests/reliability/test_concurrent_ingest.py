@@ -16,6 +16,9 @@ import pytest
 from tests.reliability import badfolder, state
 from tests.reliability.conftest import query, start_manage
 
+# Its two ``manage.py ingest`` processes load the spaCy model.
+pytestmark = pytest.mark.nlp
+
 FILES = 50
 
 

@@ -5,7 +5,7 @@ import pytest
 from claims.models import Topic, TopicStatus
 from claims.services.ingest import build_extractor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.nlp]  # builds the real extractor
 
 
 def test_the_extractor_is_reused_until_the_curated_topics_change():
