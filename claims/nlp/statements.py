@@ -976,8 +976,6 @@ def _resolve(
                 end=item.end,
                 paragraph=clean.paragraph_at(item.start),
                 speaker_mention=surface,
-                mention_start=mention.start_char if mention is not None else None,
-                mention_end=mention.end_char if mention is not None else None,
                 speaker=resolution.speaker if resolution else None,
                 confidence=item.confidence,
                 resolution=resolution.reason if resolution else "no source found",
