@@ -21,6 +21,13 @@ from claims.nlp.quotes import QuoteIndex
 from claims.nlp.sources import source_of
 from claims.nlp.spans import mention_of, trim_range, trimmed
 
+# What this layer reads and what it publishes on the Doc, in spaCy's ``assigns``/``requires``
+# terms: the cue words, and the words naming each cue's source.
+REQUIRES = ("token.pos", "token.tag", "token.lemma", "token.dep", "doc.sents")
+CUES_KEY = "claims_cues"
+SOURCES_KEY = "claims_sources"
+ASSIGNS = (f"doc.spans[{CUES_KEY!r}]", f"doc.spans[{SOURCES_KEY!r}]")
+
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
@@ -41,12 +48,18 @@ class Cue:
 
 
 def read_cues(doc: Doc, quote_of: QuoteIndex) -> list[Cue]:
-    """Every cue of the article, in text order."""
-    return [
+    """Every cue of the article, in text order (published as ``doc.spans[CUES_KEY]``)."""
+    cues = [
         cue
         for token in doc
         if (cue := _read_cue(token, quote_of) or _read_noun_cue(token, quote_of)) is not None
     ]
+    doc.spans[CUES_KEY] = [
+        doc.char_span(cue.start_char, cue.end_char, label="cue", alignment_mode="expand")
+        for cue in cues
+    ]
+    doc.spans[SOURCES_KEY] = [cue.source for cue in cues if cue.source]
+    return cues
 
 
 def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:

@@ -1,5 +1,6 @@
 """Speaker resolution and assembly: duplicates dropped, every statement's source resolved
-in text order by ``speakers.SpeakerBook``, and the ``StatementRecord``s built."""
+in text order by ``speakers.SpeakerBook``, the ``StatementRecord``s built, and their words
+published as ``doc.spans[STATEMENTS_KEY]``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from spacy.tokens import Doc
 from claims.nlp.found import Found
 from claims.nlp.records import CleanText, SpeakerInfo, StatementRecord
 from claims.nlp.speakers import SpeakerBook
+
+REQUIRES = ("doc.ents", "doc.sents")  # what SpeakerBook reads
+# Each statement's words, labelled with its kind ("direct", "indirect", …).
+STATEMENTS_KEY = "claims_statements"
+ASSIGNS = (f"doc.spans[{STATEMENTS_KEY!r}]",)
 
 
 def without_duplicates(found: list[Found]) -> list[Found]:
@@ -59,6 +65,9 @@ def resolve_speakers(
                 resolution=resolution.reason if resolution else "no source found",
             )
         )
+    doc.spans[STATEMENTS_KEY] = [
+        doc.char_span(s.start, s.end, label=s.kind, alignment_mode="expand") for s in statements
+    ]
     return book.infos(), tuple(statements)
 
 

@@ -10,6 +10,10 @@ module runs them in order:
    transcript lines (``reported``);
 3. resolution (``resolution``): duplicates dropped, speakers resolved in text order by
    ``speakers.SpeakerBook``, records built.
+
+Each layer publishes what it found on the Doc (``doc.spans["claims_cues"]``,
+``["claims_sources"]``, ``["claims_statements"]``) and declares it in ``ASSIGNS``, with
+the parse it reads in ``REQUIRES``, as spaCy's own components do.
 """
 
 from __future__ import annotations
