@@ -23,8 +23,8 @@ SPEECH_VERBS: frozenset[str] = lexicon(
     charge blame criticize criticise condemn denounce slam blast attack praise laud hail
     applaud thank congratulate welcome mock ridicule lament bemoan regret apologize
     apologise recall recount describe detail outline summarize summarise conclude continue
-    mention remark comment observe point quip joke boast brag joke shout yell scream
-    whisper mutter cry exclaim proclaim testify argue contend maintain counter retort
+    mention remark comment observe point quip joke boast brag shout yell scream
+    whisper mutter cry exclaim proclaim testify contend maintain counter retort
     suggest propose recommend urge demand call appeal plead beg implore instruct
     order command threaten challenge question dispute doubt disagree agree concur
     reassure assure swear certify affirm reaffirm clarify specify indicate
@@ -32,7 +32,7 @@ SPEECH_VERBS: frozenset[str] = lexicon(
     justify endorse oppose object protest decry deplore lambast chide scold rebuke
     reprimand rap knock pan tout trumpet champion stump preach lecture muse
     speculate estimate calculate forecast project acclaim articulate voice express
-    convey communicate relay cite quote read recite concede rule decide find
+    convey communicate relay cite quote read recite rule decide find
     """
 )
 

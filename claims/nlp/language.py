@@ -8,9 +8,6 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-# Components the extractor never reads; disabling them saves parse time.
-UNUSED_COMPONENTS: tuple[str, ...] = ()
-
 
 class ModelNotInstalledError(RuntimeError):
     """None of the configured spaCy models is installed."""
@@ -26,7 +23,7 @@ def load_language(model_names: tuple[str, ...]) -> Language:
     tried: list[str] = []
     for name in model_names:
         try:
-            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            return spacy.load(name)
         except OSError:
             tried.append(name)
     raise ModelNotInstalledError(

@@ -9,6 +9,7 @@ a double quote mark, as some newspapers' archives write it (''We will win,'' she
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -112,3 +113,22 @@ def _mark_width(text: str, at: int) -> int:
 def has_quote_mark(text: str) -> bool:
     """Whether ``text`` holds a double quote mark of any kind, ``''`` included."""
     return DOUBLED in text or any(mark in text for mark in QUOTE_MARKS)
+
+
+class QuoteIndex:
+    """Which quotation, if any, holds a character offset."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [quote.start for quote in quotes]
+
+    def at(self, offset: int) -> Quote | None:
+        position = bisect.bisect_right(self.starts, offset) - 1
+        if position >= 0 and offset < self.quotes[position].end:
+            return self.quotes[position]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        last = bisect.bisect_left(self.starts, end)
+        return [q for q in self.quotes[first:last] if q.end > start and q.start < end]

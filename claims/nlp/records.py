@@ -6,7 +6,7 @@ Cross references between records are indexes into the tuples of ``ArticleExtract
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SPEAKER_KINDS = ("person", "organisation", "group", "anonymous")
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "headline")
@@ -91,8 +91,6 @@ class StatementRecord:
     end: int
     paragraph: int
     speaker_mention: str = ""  # the words at the attribution site ("the top diplomat")
-    mention_start: int | None = None
-    mention_end: int | None = None
     speaker: int | None = None  # index into ArticleExtraction.speakers
     confidence: float = 0.5
     resolution: str = ""  # how the mention was resolved, in words, for reviewers
@@ -124,4 +122,3 @@ class ArticleExtraction:
     statements: tuple[StatementRecord, ...] = ()
     stances: tuple[StanceRecord, ...] = ()
     extractor_version: str = ""
-    notes: tuple[str, ...] = field(default=())

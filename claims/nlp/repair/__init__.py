@@ -7,7 +7,7 @@ stray hyphen, and recognises the headline and the dateline (which stays in the t
 from __future__ import annotations
 
 from claims.nlp.records import CleanText
-from claims.nlp.repair.characters import normalise_characters, normalise_inline
+from claims.nlp.repair.characters import normalize_characters, normalize_inline
 from claims.nlp.repair.hyphens import join_broken_words
 from claims.nlp.repair.layout import (
     find_dateline,
@@ -27,9 +27,9 @@ def clean_article(raw: str, *, title: str = "") -> CleanText:
     The result's text starts with the headline as its own paragraph; a first line that
     repeats the given title is not kept twice.
     """
-    blocks = split_paragraphs(normalise_characters(raw))
+    blocks = split_paragraphs(normalize_characters(raw))
     paragraphs = blocks.paragraphs
-    headline = normalise_inline(title)
+    headline = normalize_inline(title)
     if headline:
         if paragraphs and same_headline(paragraphs[0], headline):
             paragraphs = paragraphs[1:]

@@ -23,7 +23,7 @@ _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
 
 
-def normalise_characters(raw: str) -> str:
+def normalize_characters(raw: str) -> str:
     """Fix encoding errors and odd characters; one space between words, ``\\n`` line ends."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if _NEEDS_FTFY.search(text):
@@ -34,6 +34,6 @@ def normalise_characters(raw: str) -> str:
     return _SPACE_AROUND_NEWLINE.sub("\n", text).strip()
 
 
-def normalise_inline(text: str) -> str:
-    """Like ``normalise_characters`` for a one-line string such as a title."""
-    return " ".join(normalise_characters(text).split())
+def normalize_inline(text: str) -> str:
+    """Like ``normalize_characters`` for a one-line string such as a title."""
+    return " ".join(normalize_characters(text).split())

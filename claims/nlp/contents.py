@@ -1,0 +1,108 @@
+"""The content layer: what a cue attributes, as a token range.
+
+``content_of`` reads it off the cue's dependents in order of preference: a clause, a
+clause on the particle ("made it clear that …"), an infinitive, an object (with its
+predicate), a prepositional object, a passive's subject, the clause a parenthetical cue
+sits in ("…, he said, …"), and a that-clause on a prepositional object.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claims.nlp.cues import (
+    COGNITION_VERBS,
+    CUE_PREPOSITIONS,
+    EVIDENCE_VERBS,
+    NEEDS_CLAUSE,
+    SPEECH_VERBS,
+)
+from claims.nlp.spans import is_that_clause, trim_range, trimmed
+
+CLAUSES = frozenset({"ccomp"})
+# "She continued to campaign": an aspect of the next verb, not an attribution of its own.
+ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "go"})
+# Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
+PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+# Reported content of one word ("backed Sanders") is more often an act than a statement.
+MIN_REPORTED_WORDS = 2
+# Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
+TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
+
+
+def content_of(
+    verb: Token, lemma: str, particle: Token | None, source: Span
+) -> tuple[tuple[int, int] | None, Token | None]:
+    """The token range the cue attributes, and the preposition that joins the cue if any."""
+    children = [c for c in verb.children if c != particle]
+    for child in children:
+        if child.dep_ in CLAUSES:
+            return trimmed(child), None
+    if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
+        # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
+        for child in particle.children:
+            if child.dep_ in CLAUSES or is_that_clause(child):
+                return trimmed(child), None
+    for child in children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
+            return trimmed(child), None
+    needs_clause = lemma in NEEDS_CLAUSE and particle is None
+    for child in children:
+        if child.dep_ != "dobj" or child.pos_ == "PRON":
+            continue
+        # "called Trump “unhinged”": an object with its predicate is content for any cue.
+        # "sees Cruz as a uniter": the object with its "as" phrase.
+        predicate = next(
+            (
+                c
+                for c in children
+                if c.i > child.i
+                and (c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+            ),
+            None,
+        )
+        if predicate is not None:
+            return trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
+        if not needs_clause:
+            return trimmed(child), None
+    for child in children:
+        if child.dep_ == "prep" and (
+            child.lower_ in CUE_PREPOSITIONS - {"to"}
+            or (child.lower_ == "to" and lemma in TO_VERBS)
+        ):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return trimmed(objects[0]), child
+    if source.start > verb.i:
+        # "The plan was criticized by Senator Hill": what the agent criticised is the subject.
+        target = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if target is not None and target.lower_ not in ("it", "there"):
+            return trimmed(target), None
+    if verb.dep_ == "parataxis" and lemma in PARENTHETICAL_CUES:
+        return _host_clause(verb, source), None
+    # "claiming without any evidence that …": the clause hangs on the preposition's object.
+    for noun in (n for c in children if c.dep_ == "prep" for n in c.children):
+        clause = next((c for c in noun.children if is_that_clause(c)), None)
+        if noun.dep_ == "pobj" and clause is not None:
+            return trimmed(clause), None
+    return None, None
+
+
+def _host_clause(verb: Token, source: Span) -> tuple[int, int] | None:
+    """For "…, Lavrov said." and "X, he said, Y": the clause the cue is inserted into.
+
+    A cue at the end (or start) of the clause leaves it out; a cue in the middle is kept
+    inside, as the attributed content runs on both sides of it.
+    """
+    host = verb.head
+    left, right = host.left_edge.i, host.right_edge.i + 1
+    cue_start = min(verb.left_edge.i, source.start)
+    cue_end = max(verb.right_edge.i, source.end - 1) + 1
+    doc = verb.doc
+    if all(t.is_punct or t.is_space for t in doc[cue_end:right]):
+        right = cue_start
+    elif all(t.is_punct or t.is_space for t in doc[left:cue_start]):
+        left = cue_end
+    if right - left < MIN_REPORTED_WORDS:
+        return None
+    return trim_range(doc, left, right)

@@ -1,0 +1,192 @@
+"""The cue layer: each reporting verb or statement noun in the parse, with its source and
+content (``Cue``), read with the lexicon of ``cues`` and the rules of ``sources`` and
+``contents``. Cues inside quotations are not read: a quote does not attribute itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claims.nlp.contents import content_of
+from claims.nlp.cues import (
+    CUE_NOUNS,
+    CUE_PREPOSITIONS,
+    CUE_VERBS,
+    PARTICLE_CUES,
+    RAISING_VERBS,
+)
+from claims.nlp.quotes import QuoteIndex
+from claims.nlp.sources import source_of
+from claims.nlp.spans import mention_of, trim_range, trimmed
+
+# What this layer reads and what it publishes on the Doc, in spaCy's ``assigns``/``requires``
+# terms: the cue words, and the words naming each cue's source.
+REQUIRES = ("token.pos", "token.tag", "token.lemma", "token.dep", "doc.sents")
+CUES_KEY = "claims_cues"
+SOURCES_KEY = "claims_sources"
+ASSIGNS = (f"doc.spans[{CUES_KEY!r}]", f"doc.spans[{SOURCES_KEY!r}]")
+
+# Verbs of a reporter's question: "Asked about …, she said" names no asker.
+QUESTION_VERBS = frozenset({"ask", "press", "question"})
+# "…, she said when asked": the question still has no asker after the answer.
+QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """A cue verb with its source (subject) and what it attributes, as token indexes."""
+
+    verb: Token
+    text: str
+    start_char: int
+    end_char: int
+    source: Span | None
+    antecedent: Span | None
+    content: tuple[int, int] | None  # token range [start, end)
+
+
+def read_cues(doc: Doc, quote_of: QuoteIndex) -> list[Cue]:
+    """Every cue of the article, in text order (published as ``doc.spans[CUES_KEY]``)."""
+    cues = [
+        cue
+        for token in doc
+        if (cue := _read_cue(token, quote_of) or _read_noun_cue(token, quote_of)) is not None
+    ]
+    doc.spans[CUES_KEY] = [
+        doc.char_span(cue.start_char, cue.end_char, label="cue", alignment_mode="expand")
+        for cue in cues
+    ]
+    doc.spans[SOURCES_KEY] = [cue.source for cue in cues if cue.source]
+    return cues
+
+
+def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
+    """A cue verb (or verb and particle: "pointed out") with its source and content."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or quote_of.at(token.idx) is not None:
+        return None
+    particle = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("prt", "acomp", "oprd", "dobj", "ccomp")
+            and c.lower_ in PARTICLE_CUES.get(lemma, ())
+        ),
+        None,
+    )
+    if lemma not in CUE_VERBS and particle is None:
+        return None
+    if lemma in RAISING_VERBS or _is_question_put(token, lemma):
+        return _impersonal_cue(token, lemma)
+    source, antecedent = source_of(token)
+    if source is None:
+        return _impersonal_cue(token, lemma)
+    if quote_of.at(source.start_char) is not None:
+        return None
+    content, preposition = content_of(token, lemma, particle, source)
+    return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
+
+
+def _cue_from_words(
+    verb: Token,
+    joined: tuple[Token | None, ...],
+    source: Span | None,
+    content: tuple[int, int] | None,
+    *,
+    antecedent: Span | None = None,
+) -> Cue:
+    """A cue whose words are the verb (or noun) and the particles that join it ("called for")."""
+    words = sorted([verb, *(word for word in joined if word is not None)], key=lambda t: t.i)
+    return Cue(
+        verb=verb,
+        text=" ".join(t.text for t in words),
+        start_char=verb.idx,
+        end_char=words[-1].idx + len(words[-1]),
+        source=source,
+        antecedent=antecedent,
+        content=content,
+    )
+
+
+def _read_noun_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
+    """A statement noun with its owner: "Trump's call for a ban", "her claim that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or quote_of.at(token.idx) is not None:
+        return None
+    for child in token.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > token.i:
+            content, joined = trimmed(child), None
+            break
+        if child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS - {"to"}:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                content, joined = trimmed(objects[0]), child
+                break
+    else:
+        return None
+    return _cue_from_words(token, (joined,), mention_of(owner), content)
+
+
+def _is_question_put(verb: Token, lemma: str) -> bool:
+    """ "Asked about the wall, he said …", "…, he said when asked": the reporter's question,
+    put by no one named. A sentence-initial "Asked" is often tagged as a past tense."""
+    opens_sentence = all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start : verb.i])
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens_sentence)
+    when = any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_TIMES for c in verb.children)
+    return (
+        lemma in QUESTION_VERBS
+        and participle
+        and verb.dep_ == "advcl"
+        and (verb.i < verb.head.i or when)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children)
+    )
+
+
+def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
+    """A cue that attributes to no one named: "X seems to …", "X is expected to …".
+
+    Any passive cue with no "by" agent qualifies ("was ordered to …", "it was revealed
+    that …"): PolNeAR leaves such sources empty. The subject is part of what is
+    attributed, so the content runs from the subject to the end of the complement;
+    "it was revealed that …" attributes only the clause.
+    """
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if _is_question_put(verb, lemma):
+        return _question_put(verb)
+    if lemma not in RAISING_VERBS and not passive:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None
+    ) or next(
+        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive),
+        None,
+    )
+    if complement is None or (subject is None and not passive):
+        return None
+    if subject is None or subject.lower_ in ("it", "there") or complement.dep_ == "ccomp":
+        content = trimmed(complement)
+    else:
+        content = trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
+    return _cue_from_words(verb, (), None, content)
+
+
+def _question_put(verb: Token) -> Cue | None:
+    """The question of "Asked about the wall, …" or "Asked whether …, …", with its cue."""
+    content, joined = None, None
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            content = trimmed(child)
+            break
+        if child.dep_ == "prep" and child.lower_ in ("about", "on", "for", "if"):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                content, joined = trimmed(objects[0]), child
+                break
+    if content is None:
+        return None
+    return _cue_from_words(verb, (joined,), None, content)

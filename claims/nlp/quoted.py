@@ -1,0 +1,221 @@
+"""Shape 1, quotations: each quote (``quotes.find_quotes``) attributed by the nearest
+unused cue in the sentences it spans. Split quotes (“X,” he said, “Y.”) join into one
+statement, a cue whose clause reaches beyond the quote makes it ``mixed``, and a quote with
+no cue of its own continues the statement before it or follows a colon ("He added:").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claims.nlp.cue_reading import Cue
+from claims.nlp.cues import CORE_SPEECH, SPEECH_VERBS
+from claims.nlp.found import Found
+from claims.nlp.quotes import Quote, is_statement_sized
+from claims.nlp.sources import SUBJECTS
+from claims.nlp.spans import line_end, line_start, mention_of, strip_space
+
+MAX_SPLIT_GAP_TOKENS = 20
+# A quote with no cue of its own continues the previous speaker when this close (paragraphs).
+MAX_CONTINUATION_PARAGRAPHS = 1
+# … and when at most this many words (the attribution, "he said.") stand between them.
+MAX_CONTINUATION_GAP_WORDS = 8
+# A sentence after a quote this short ("he asked.") can be the quote's attribution.
+MAX_ATTRIBUTION_TAIL_TOKENS = 12
+
+
+def find_quoted(
+    doc: Doc, text: str, quotes: list[Quote], cues: list[Cue], used: set[int]
+) -> list[Found]:
+    """Statements in quotation marks; marks each cue it attributes a quote to as ``used``."""
+    found: list[Found] = []
+    index = 0
+    while index < len(quotes):
+        quote = quotes[index]
+        index += 1
+        cue = _cue_for_quote(doc, text, quote, cues, used)
+        follows_split = (
+            cue is not None
+            and index < len(quotes)
+            and _attribution_between(doc, text, quote, quotes[index], cue, cues, used)
+        )
+        if (
+            not is_statement_sized(quote, text)
+            and not follows_split
+            and not _right_beside(text, quote, cue)
+        ):
+            continue
+        if cue is None:
+            if _runs_on(text, quote, found):
+                found[-1].end = strip_space(text, quote.inner_start, quote.inner_end)[1]
+                continue
+            continuation = _continuation(text, quote, found) or _after_colon(doc, text, quote)
+            if continuation is not None:
+                found.append(continuation)
+            continue
+        used.add(cue.verb.i)
+        start, end = quote.inner_start, quote.inner_end
+        # A split quote: “X,” he said, “Y.” – the second part belongs to the same statement.
+        while index < len(quotes) and _attribution_between(
+            doc, text, quotes[index - 1], quotes[index], cue, cues, used
+        ):
+            end = quotes[index].inner_end
+            index += 1
+        kind = "direct"
+        if cue.content is not None:
+            content = doc[cue.content[0] : cue.content[1]]
+            c_start, c_end = content.start_char, content.end_char
+            outside = text[c_start : quote.start].split() if c_start < quote.start else []
+            if len(outside) >= 2 and c_end >= quote.start and cue.start_char < quote.start:
+                start, end, kind = c_start, max(quote.end, c_end), "mixed"
+        start, end = strip_space(text, start, end)
+        found.append(Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
+    return found
+
+
+def _right_beside(text: str, quote: Quote, cue: Cue | None) -> bool:
+    """A short quote is a statement when a speech cue stands right beside it.
+
+    “We’ll see,” Sanders said / Sanders said, “We’ll see.” – only punctuation between the
+    quote and the attribution, and the quote closes on its own punctuation, so it is a
+    sentence someone said rather than a scare quote or a title.
+    """
+    if cue is None or cue.source is None or cue.verb.lemma_ not in SPEECH_VERBS:
+        return False
+    inner = quote.inner(text).rstrip()
+    if not inner or inner[-1] not in ",.?!":
+        return False
+    attribution_start = min(cue.start_char, cue.source.start_char)
+    attribution_end = max(cue.end_char, cue.source.end_char)
+    if attribution_start >= quote.end:
+        gap = text[quote.end : attribution_start]
+    elif attribution_end <= quote.start:
+        gap = text[attribution_end : quote.start]
+    else:
+        return False
+    return not any(c.isalnum() for c in gap)
+
+
+def _runs_on(text: str, quote: Quote, found: list[Found]) -> bool:
+    """A quote with no cue that follows a quoted statement in the same paragraph continues it.
+
+    “X,” she said. “Y.” – the second sentence is one more fragment of the same statement.
+    """
+    if not found or found[-1].kind not in ("direct", "mixed") or found[-1].end > quote.start:
+        return False
+    between = text[found[-1].end : quote.start]
+    return "\n" not in between and len(between.split()) <= MAX_SPLIT_GAP_TOKENS
+
+
+def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
+    """A quote after "Trump went even further:" is said by the subject before the colon."""
+    at = quote.start - 1
+    while at > 0 and text[at] in " \t":
+        at -= 1
+    if at <= 0 or text[at] != ":":
+        return None
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    verb = colon[0].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i > colon[0].i or subject.lower_ in ("it", "there", "this"):
+        return None
+    if not is_statement_sized(quote, text):
+        return None
+    start, end = strip_space(text, quote.inner_start, quote.inner_end)
+    return Found("direct", text[verb.idx : at + 1], start, end, mention_of(subject), None, 0.5)
+
+
+def _continuation(text: str, quote: Quote, found: list[Found]) -> Found | None:
+    """A quote with no cue right after another speaker's statement is theirs, by convention."""
+    if not found or found[-1].source is None:
+        return None
+    previous = found[-1]
+    between = text[previous.end : quote.start]
+    if (
+        between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS
+        or len(between.split()) > MAX_CONTINUATION_GAP_WORDS
+    ):
+        return None
+    start, end = strip_space(text, quote.inner_start, quote.inner_end)
+    return Found("direct", "", start, end, previous.source, previous.antecedent, 0.4)
+
+
+def _cue_for_quote(
+    doc: Doc, text: str, quote: Quote, cues: list[Cue], used: set[int]
+) -> Cue | None:
+    """The nearest unused cue outside quotes in the sentences the quote spans."""
+    first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(quote.end - 1, quote.start), quote.end, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    # The sentences the quote spans, never beyond its lines: a line break ends a paragraph
+    # even where the parser ran a sentence on over it.
+    window_start = max(first.sent.start_char, line_start(text, quote.start))
+    window_end = min(last.sent.end_char, line_end(text, quote.end))
+    if not text[quote.end : window_end].strip() and window_end < len(text):
+        # “… right?” he asked. – the parser ends the sentence at the quote's "?" or ".";
+        # a short tail on the same line is still its attribution.
+        tail = doc.char_span(window_end, window_end + 1, alignment_mode="expand")
+        if tail is not None and len(tail.sent) <= MAX_ATTRIBUTION_TAIL_TOKENS:
+            window_end = min(tail.sent.end_char, line_end(text, quote.end))
+    before = text[window_start : quote.start].rstrip()
+    if not before and window_start > 0:
+        # A quote opening its sentence may be introduced by the one before ("He said:").
+        last_char = window_start - 1
+        while last_char > 0 and text[last_char].isspace():
+            last_char -= 1
+        if text[last_char] == ":":
+            window_start = max(
+                doc[first.sent.start - 1].sent.start_char if first.sent.start > 0 else 0,
+                line_start(text, last_char),
+            )
+    candidates = [
+        cue
+        for cue in cues
+        if window_start <= cue.start_char < window_end
+        and cue.verb.i not in used
+        and cue.source is not None
+    ]
+    if not candidates:
+        return None
+
+    def distance(cue: Cue) -> tuple[int, int]:
+        if cue.start_char >= quote.end:
+            gap = cue.start_char - quote.end
+        else:
+            gap = max(quote.start - cue.end_char, 0)
+        return (0 if cue.verb.lemma_ in CORE_SPEECH else 1, gap)
+
+    return min(candidates, key=distance)
+
+
+def _attribution_between(
+    doc: Doc, text: str, left: Quote, right: Quote, cue: Cue, cues: list[Cue], used: set[int]
+) -> bool:
+    """Whether only the attribution stands between two quotes ("…,” Ross said. “…").
+
+    Not when the second quote has an attribution of its own after it.
+    """
+    if not (left.end <= cue.start_char < right.start):
+        return False
+    gap = text[left.end : right.start]
+    if "\n" in gap:
+        return False
+    if not gap.rstrip().endswith((",", ":")):
+        last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
+        sentence_end = last.sent.end_char if last is not None else right.end
+        sentence_end = min(sentence_end, line_end(text, right.end))
+        if any(
+            right.end <= other.start_char < sentence_end and other.verb.i not in used
+            for other in cues
+        ):
+            return False
+    span = doc.char_span(left.end, right.start, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= MAX_SPLIT_GAP_TOKENS

@@ -1,0 +1,308 @@
+"""The source layer: who a cue attributes its content to, by an ordered list of rules.
+
+``source_of`` tries ``SOURCE_RULES`` in order on the cue verb. A rule that does not apply
+returns None; one that decides returns a ``Source`` (``NO_SOURCE`` when the sentence names
+no one); one that hands over to another verb ("to", "and", "saying") returns that verb,
+and the rules start again on it, at most ``MAX_HOPS`` times.
+
+To add a rule: write one function ``(token, cue_verb) -> Source | Token | None`` whose
+docstring ends with an ``Example:`` line (sentence | cue word | source | antecedent, "-"
+for none; ``tests/nlp/test_sources.py`` parses it and checks the rule reads it so), and put
+it in ``SOURCE_RULES`` where it should take precedence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from claims.nlp.cues import CARRIER_NOUNS, SPEECH_VERBS
+from claims.nlp.spans import is_that_clause, mention_of
+
+SUBJECTS = frozenset({"nsubj"})
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+# Verbs whose object is an audience: "emailed supporters saying …".
+ADDRESS_VERBS = SPEECH_VERBS | frozenset({"email", "e-mail", "text", "message", "send", "blast"})
+RELATIVE_PRONOUNS = ("who", "which", "that")
+# Subjects that name no one, except as the subject of "say" ("it said", of a company).
+EMPTY_SUBJECTS = ("it", "there", "this")
+# The subject is inherited through at most this many verbs ("wanted to start to say").
+MAX_HOPS = 4
+
+
+class Source(NamedTuple):
+    """The words naming a cue's source, and what they refer to when they are "who"."""
+
+    mention: Span | None
+    antecedent: Span | None = None
+
+
+NO_SOURCE = Source(None, None)
+
+SourceRule = Callable[[Token, Token], "Source | Token | None"]
+
+
+def _nearest_subject(token: Token) -> Token | None:
+    # Of two subjects ("LONDON (Reuters) - Donald Trump said"), the nearer is the source.
+    return min(
+        (c for c in token.children if c.dep_ in SUBJECTS),
+        key=lambda c, verb=token: abs(verb.i - c.i),
+        default=None,
+    )
+
+
+def passive_after_hop(token: Token, verb: Token) -> Source | None:
+    """A passive cue inherits no subject: whoever ordered is not named.
+
+    Example: The state missed the deadline and was ordered to pay the fine. | ordered | - | -
+    """
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return NO_SOURCE if passive and token != verb else None
+
+
+def empty_subject(token: Token, verb: Token) -> Source | None:
+    """ "It", "there" and "this" name no one (but "it said" is a company or a paper).
+
+    Example: It claims that the plan will work. | claims | - | -
+    """
+    subject = _nearest_subject(token)
+    if subject is not None and subject.lower_ in EMPTY_SUBJECTS and token.lemma_ != "say":
+        return NO_SOURCE
+    return None
+
+
+def relative_subject(token: Token, verb: Token) -> Source | None:
+    """ "who" in a relative clause, with the noun it refers to (past an apposition:
+    "Braynard, a native who writes …" refers to Braynard).
+
+    Example: The senator, who said the plan was dead, left early. | said | who | The senator
+    """
+    subject = _nearest_subject(token)
+    if subject is None:
+        return None
+    subject = _past_dateline(subject)
+    if subject.lower_ not in RELATIVE_PRONOUNS or token.dep_ != "relcl":
+        return None
+    named = token.head
+    if named.dep_ == "appos" and named.head.pos_ == "PROPN":
+        named = named.head
+    return Source(mention_of(subject), carrier_maker(named) or mention_of(named))
+
+
+def subject(token: Token, verb: Token) -> Source | None:
+    """The verb's own subject, the nearer of two, past a dateline's dash.
+
+    Example: The foreign minister said the talks had failed. | said | The foreign minister | -
+    """
+    nearest = _nearest_subject(token)
+    return Source(mention_of(_past_dateline(nearest))) if nearest is not None else None
+
+
+def passive_agent(token: Token, verb: Token) -> Source | None:
+    """The agent of a passive: "criticized by Senator Hill".
+
+    Example: The plan was criticized by Senator Hill. | criticized | Senator Hill | -
+    """
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    agent_object = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return Source(mention_of(agent_object)) if agent_object is not None else None
+
+
+def participle_subject(token: Token, verb: Token) -> Source | None:
+    """The subject the parser hung on a participle before the verb.
+
+    Example: Lavrov speaking at a joint press conference with his counterpart in Minsk, stated that the talks had failed. | stated | Lavrov | -
+    """
+    participle = next(
+        (c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < token.i),
+        None,
+    )
+    if participle is None:
+        return None
+    found = next((c for c in participle.children if c.dep_ in SUBJECTS), None)
+    return Source(mention_of(found)) if found is not None else None
+
+
+def addresser(token: Token, verb: Token) -> Token | None:
+    """ "emailed supporters saying …": the audience is not the source, whoever addressed
+    it is.
+
+    Example: She emailed supporters saying the race was close. | saying | She | -
+    """
+    return _addresser_verb(token)
+
+
+def trailing_participle(token: Token, verb: Token) -> Token | None:
+    """ "…, saying …" hung on the nearest noun belongs to the sentence's subject.
+
+    Example: Carson rejected the notion that the race was over, saying it had just begun. | saying | Carson | -
+    """
+    if _is_trailing_participle(token) and token.sent.root != token:
+        return token.sent.root
+    return None
+
+
+def effort_infinitive(token: Token, verb: Token) -> Token | None:
+    """ "spearhead an effort to paint …": the effort's owner paints.
+
+    Example: Obama will spearhead an effort to paint the rival as weak. | paint | Obama | -
+    """
+    return token.head.head if _is_effort_infinitive(token) else None
+
+
+def carrier(token: Token, verb: Token) -> Source | None:
+    """A clause on a noun: its maker when it is an ad or statement, else the noun itself.
+
+    Example: The campaign released an ad saying the rival had lied. | saying | The campaign | -
+    """
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return Source(carrier_maker(token.head) or mention_of(token.head))
+    return None
+
+
+def governing_verb(token: Token, verb: Token) -> Token | None:
+    """An infinitive, a conjunct or an adverbial clause takes its governor's subject.
+
+    Example: The mayor wants to argue that taxes are low. | argue | The mayor | -
+    """
+    if token.dep_ in ("xcomp", "conj", "advcl") and token.head != token:
+        return token.head
+    return None
+
+
+SOURCE_RULES: tuple[SourceRule, ...] = (
+    passive_after_hop,
+    empty_subject,
+    relative_subject,
+    subject,
+    passive_agent,
+    participle_subject,
+    addresser,
+    trailing_participle,
+    effort_infinitive,
+    carrier,
+    governing_verb,
+)
+
+
+def source_of(verb: Token) -> Source:
+    """The source of the cue ``verb`` (inherited through "and", "to" and "saying")."""
+    return trace_source(verb)[0]
+
+
+def trace_source(verb: Token) -> tuple[Source, list[str]]:
+    """``source_of`` with the names of the rules that applied, in order."""
+    token, applied = verb, []
+    for _ in range(MAX_HOPS):
+        for rule in SOURCE_RULES:
+            result = rule(token, verb)
+            if result is None:
+                continue
+            applied.append(rule.__name__)
+            if isinstance(result, Token):
+                token = result
+                break
+            return result, applied
+        else:
+            return NO_SOURCE, applied
+    return NO_SOURCE, applied
+
+
+def _addresser_verb(verb: Token) -> Token | None:
+    """The verb whose audience a participle hangs on: "emailed supporters saying …"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl":
+        return None
+    audience = verb.head
+    if audience.dep_ == "dobj" and audience.head.lemma_.lower() in ADDRESS_VERBS:
+        return audience.head
+    if audience.dep_ == "pobj" and audience.head.lower_ == "to":
+        return next((a for a in audience.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return None
+
+
+def _is_effort_infinitive(verb: Token) -> bool:
+    """ "launched an effort to paint …": an infinitive on the object of another verb."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VB"
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.lemma_.lower() not in CARRIER_NOUNS
+        and noun.head.pos_ == "VERB"
+    )
+
+
+def _is_trailing_participle(verb: Token) -> bool:
+    """ "…, saying …" parsed as a clause of the noun or the subordinate verb before the comma.
+
+    Not "an ad saying …" (a carrier) nor a participle of the main verb itself.
+    """
+    if verb.dep_ == "advcl":
+        # On a content clause ("rejected the notion that X was …, saying"), not on a clause
+        # with an agent of its own ("where protesters gathered, chanting …").
+        attached_low = verb.head.dep_ in ("ccomp", "acl", "pcomp") or is_that_clause(verb.head)
+    else:
+        attached_low = verb.dep_ == "acl"
+    return (
+        verb.tag_ == "VBG"
+        and attached_low
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text in (",", "—", "–", "--")
+        and verb.head.lemma_.lower() not in CARRIER_NOUNS
+        and verb.sent.root.pos_ in ("VERB", "AUX")
+    )
+
+
+def _past_dateline(subject: Token) -> Token:
+    """ "OSLO (Wire) - Anna Berg said": a dateline parsed as the subject gives way to the
+    name after its dash."""
+    dash = next((c for c in subject.rights if c.text in DATELINE_DASHES), None)
+    if dash is None:
+        return subject
+    return next((c for c in subject.rights if c.i > dash.i and c.dep_ == "appos"), subject)
+
+
+def author_of(noun: Token) -> Token:
+    """The author named after a document: "a tally by the Associated Press" → Press."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+        if child.dep_ == "acl":
+            # "according to audio provided by Wyoming Public Radio"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    author = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if author is not None:
+                        return author
+    return noun
+
+
+def carrier_maker(noun: Token) -> Span | None:
+    """Who put out the statement, ad or email that says something, when the parse shows it.
+
+    "Trump released a video saying …" → Trump; "the campaign's statement calling …" → the
+    campaign. None when the carrier has no owner or maker in the sentence.
+    """
+    if noun.lemma_.lower() not in CARRIER_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return mention_of(owner)
+    # "… had sent letters and placed ads calling …", "launched it with a speech denouncing …":
+    # the maker is the source of the verb that put the carrier out.
+    verb = None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    if verb is not None and verb.pos_ == "VERB":
+        source, antecedent = source_of(verb)
+        if source is not None and source.root.lower_ in ("who", "which", "that"):
+            source = antecedent  # "Romney, who launched it with a speech …": Romney
+        return source
+    return None

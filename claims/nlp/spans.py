@@ -1,0 +1,90 @@
+"""Token and character ranges the annotation layers share: trimming a clause to its words,
+line bounds, and the words that name a source."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+# Children of a subject that are not part of how the source is named.
+MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
+
+
+def mention_of(subject: Token) -> Span:
+    """The words naming the source: the subject without its clauses and prepositions."""
+    doc = subject.doc
+    end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ in MENTION_CUTS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        end = child.right_edge.i + 1
+    start = subject.left_edge.i
+    # A line break inside the phrase is a paragraph the parser ran over ("12:15 p.m.\n\nObama").
+    for token in doc[start : subject.i]:
+        if "\n" in token.text_with_ws:
+            start = token.i + 1
+    for token in doc[subject.i : end]:
+        if "\n" in token.text_with_ws:
+            end = token.i + 1
+            break
+    while start < subject.i and (
+        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+    ):
+        start += 1
+    while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def is_that_clause(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
+
+
+def trimmed(head: Token) -> tuple[int, int] | None:
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while start < end and (
+        _is_edge_punct(doc[start], opening=True) or doc[start].dep_ in ("mark", "cc")
+    ):
+        start += 1
+    while end > start and _is_edge_punct(doc[end - 1], opening=False):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and _is_edge_punct(doc[start], opening=True):
+        start += 1
+    while end > start and _is_edge_punct(doc[end - 1], opening=False):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_edge_punct(token: Token, *, opening: bool) -> bool:
+    if token.is_space:
+        return True
+    if not token.is_punct:
+        return False
+    # A closing quote mark ends partly quoted content; an opening one starts it.
+    marks = ("“", '"', "''", "``") if opening else ("”", '"', "''")
+    return not any(mark in token.text for mark in marks)
+
+
+def strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def line_start(text: str, offset: int) -> int:
+    """Offset of the first character of the line holding ``offset``."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def line_end(text: str, offset: int) -> int:
+    """Offset just past the last character of the line holding ``offset``."""
+    end = text.find("\n", offset)
+    return len(text) if end == -1 else end
