@@ -1,4 +1,5 @@
-"""An article given as a string with what the caller knows about it (the API's POST body).
+"""An article given as a string with what the caller knows about it: the API's POST body and
+each JSON Lines record.
 
 A whole page given as text is read as the page it is, like a file starting with ``<``,
 instead of storing its markup; what the caller said about the article wins over the page.
@@ -23,18 +24,28 @@ def article_from_text(
     published: date | None = None,
 ) -> RawArticle | ReadFailure:
     """The article in ``text`` (plain text or an HTML page), or why there is none."""
-    given = RawArticle(
-        source=source, text=text, title=title, url=url, outlet=outlet, published=published
+    return page_or_text(
+        RawArticle(
+            source=source, text=text, title=title, url=url, outlet=outlet, published=published
+        )
     )
-    if not looks_like_html(text):
+
+
+def page_or_text(given: RawArticle) -> RawArticle | ReadFailure:
+    """``given`` as it is, or, when its text is a whole HTML page, the article in that page
+    with the caller's fields (and JSON Lines line number) kept over the page's."""
+    if not looks_like_html(given.text):
         return given
-    page = article_from_html(text, source=source)
+    page = article_from_html(given.text, source=given.source)
     if isinstance(page, ReadFailure):
-        return page
+        return dataclasses.replace(page, line=given.line)
     return dataclasses.replace(
         page,
-        title=title or page.title,
-        url=url or page.url,
-        outlet=outlet or page.outlet,
-        published=published or page.published,
+        title=given.title or page.title,
+        url=given.url or page.url,
+        outlet=given.outlet or page.outlet,
+        author=given.author or page.author,
+        published=given.published or page.published,
+        line=given.line,
+        warnings=given.warnings + page.warnings,
     )

@@ -1,7 +1,8 @@
 """Reads JSON Lines: one article per line, ``{"text": …}`` plus optional metadata.
 
 Optional fields: ``title``, ``url``, ``outlet``, ``published`` (ISO date), ``author``.
-A bad line becomes a failure naming its line number; the other lines are still read.
+A bad line becomes a failure naming its line number; the other lines are still read. A
+record whose text is a whole HTML page is read as that page (``readers.given``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from claims.readers.decoding import (
     check_text,
     size_limit_reason,
 )
+from claims.readers.given import page_or_text
 from claims.readers.records import RawArticle, ReadFailure
 
 _TEXT_FIELDS = ("title", "url", "outlet", "author")
@@ -54,12 +56,14 @@ def _article_from_line(line: bytes, *, source: str, number: int) -> RawArticle |
         return ReadFailure(source, f'"text" {error}', number)
     published, warnings = parse_published(record.get("published"))
     fields = {name: str(record.get(name) or "") for name in _TEXT_FIELDS}
-    return RawArticle(
-        source=source,
-        text=text,
-        published=published,
-        format="jsonl",
-        line=number,
-        warnings=warnings,
-        **fields,
+    return page_or_text(
+        RawArticle(
+            source=source,
+            text=text,
+            published=published,
+            format="jsonl",
+            line=number,
+            warnings=warnings,
+            **fields,
+        )
     )

@@ -187,3 +187,19 @@ def test_a_page_the_html_parser_chokes_on_is_a_failure_naming_the_file(
     assert isinstance(failure, ReadFailure)
     assert failure.source == str(page)
     assert "could not be parsed" in failure.reason
+
+
+def test_a_json_lines_record_holding_a_page_is_read_as_that_page(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"text": PAGE, "outlet": "Wire copy", "published": "2021-09-16"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = _read(feed)
+    assert isinstance(article, RawArticle)
+    assert "<p>" not in article.text
+    assert "MOSCOW (TASS): The minister said" in article.text
+    assert article.title == "Minister warns on arms | Daily Planet"
+    assert (article.outlet, article.published, article.line) == (
+        "Wire copy",
+        date(2021, 9, 16),
+        1,
+    )
