@@ -396,6 +396,7 @@ def _store_stances(article, extraction, speakers, topic_ids, index_to_row, keep_
             polarity=record.polarity,
             confidence=min(max(record.confidence, 0.0), 1.0),
             cues=list(record.cues),
+            path=list(record.path),
             observed_on=observed_on,
             method=record.method,
             method_version=record.method_version,
