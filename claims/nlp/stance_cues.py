@@ -147,7 +147,7 @@ FIRST_PERSON = frozenset(words("i we us our my me"))
 # poverty" is against X); what they take away passes the opposite ("X reduces crime").
 BRINGS_ABOUT = frozenset(
     words(
-        "cause lead result increase create bring produce raise boost generate fuel spur foster "
+        "cause lead result increase create bring produce help allow enable permit raise boost generate fuel spur foster "
         "encourage spread promote worsen exacerbate aggravate enhance expand maximize "
         "contribute yield provoke trigger breed perpetuate entail mean"
     )
@@ -203,6 +203,8 @@ REPORTING_VERBS = frozenset(
 )
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
+# Words of amount that turn what they modify around ("less likely to go to war").
+DIMINISHERS = frozenset(words("less fewer little rarely seldom decreasingly"))
 # Prepositions and adverbs that set the topic against what the clause says ("X rather than
 # Y", "instead of X", "unlike X", "without X").
 CONTRASTS = frozenset(words("than instead unlike without except"))
@@ -216,7 +218,15 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "emission emissions inefficiency inefficient exploit manipulate manipulation "
             "oppression injustice instability racism sexism censorship conflict detrimental "
             "hazard toxic expensive costly intermittent coerce coercion corrupt flood dilute "
-            "displacement displace inhibit undemocratic"
+            "displacement displace inhibit undemocratic discriminatory manipulative impossible "
+            "segregation invade affront genocide unusable stereotypical crumble compromise "
+            "slander monopolise monopolize monopoly dependence dependent unnecessary pointless "
+            "arbitrary infringe inequitable excessive scarce contaminate destabilize "
+            "illegitimate addictive obesity mortality casualty hazardous unsustainable "
+            "insecurity deficit debt recession famine starvation poverty homelessness "
+            "overcrowding congestion inflation bureaucracy fraud bribery tyranny dictatorship "
+            "authoritarian totalitarian radicalization extremism propaganda indoctrination "
+            "stigma harassment bullying obstacle barrier drawback downside flaw loophole"
         ),
         -0.5,
     ),
@@ -224,7 +234,12 @@ ARGUMENT_VALENCES: dict[str, float] = {
         words(
             "efficient efficiency prosperity stability sustainable renewable clean accountability "
             "transparency equality growth innovation reconciliation participation affordable "
-            "reliable constitutional democratic flexible"
+            "reliable constitutional democratic flexible fundamental productive usable "
+            "essential necessary crucial competition quality accountable transparent "
+            "equitable accessible access empower empowerment legitimate rights liberty "
+            "dignity tolerance prosperous stable secure safety welfare wellbeing opportunity "
+            "sustainability diversity inclusion cooperation consensus deterrence "
+            "independence autonomy self-determination justice fairness merit resilience"
         ),
         0.5,
     ),
@@ -234,6 +249,6 @@ ARGUMENT_VALENCES: dict[str, float] = {
 NEUTRAL_WORDS = frozenset(
     words(
         "illegal legal lawful unlawful criminal low high free open like please pretty joke "
-        "kind well party united justice no yes"
+        "kind well party united no yes security"
     )
 )

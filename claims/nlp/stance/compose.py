@@ -60,10 +60,14 @@ class Composition:
 class _Trace:
     """Collects the polarity-bearing words and the steps taken, for the record."""
 
-    def __init__(self) -> None:
+    def __init__(self, mention: Span) -> None:
+        self.topic = range(mention.start, mention.end)  # the topic's own words carry nothing
         self.words: list[Token] = []
         self.steps: list[str] = []
         self.hedged = False
+
+    def valence(self, token: Token) -> float:
+        return 0.0 if token.i in self.topic else word_valence(token)
 
     def step(self, token: Token, role: str, value: float) -> None:
         self.steps.append(f"{role}:{token.text}({value:+.2f})")
@@ -71,7 +75,7 @@ class _Trace:
 
 def compose_toward(mention: Span, statement: Span) -> Composition | None:
     """The polarity ``statement`` gives the topic named by ``mention``, if it gives one."""
-    trace = _Trace()
+    trace = _Trace(mention)
     root = mention.root
     sign = 1.0
     carried = _modifier_value(root, mention, trace)
@@ -91,7 +95,7 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
             and child.lower_ not in (NOUN_PREPOSITIONS)
         ):
             return _result(sign * carried, trace) if carried else None  # "anger over X"
-        elif node.pos_ in ("NOUN", "PROPN") and arc in ("prep", "poss", "compound", "amod"):
+        elif node.pos_ in ("NOUN", "PROPN") and arc in ("prep", "poss", "compound", "amod", "nmod"):
             value = _noun_value(node, child, trace)
             if value:
                 carried = (carried or 1.0) * value
@@ -168,18 +172,19 @@ def phrase_value(token: Token, trace: _Trace, *, skip: Token | None = None) -> f
             trace.words.append(token)
             trace.step(token, "consequence", value)
     else:
-        own = word_valence(token)
+        own = trace.valence(token)
         if own:
             trace.words.append(token)
         value = own
-        for child in children:
-            part = phrase_value(child, trace)
-            if child.dep_ == "prep" and (child.lower_ in cues.CONTRASTS or _is_contrast(child)):
-                part = -part
-            value += part
+        if not (own and token.pos_ == "ADJ"):  # "ineffective in preventing war" is a judgement
+            for child in children:
+                part = phrase_value(child, trace)
+                if child.dep_ == "prep" and (child.lower_ in cues.CONTRASTS or _is_contrast(child)):
+                    part = -part
+                value += part
     if _hedged(token):
         trace.hedged = True
-    return max(-1.0, min(1.0, value)) * _negation(token, trace)
+    return max(-1.0, min(1.0, value)) * _negation(token, trace) * _diminished(token, trace)
 
 
 def _consequence(verb: Token, lemma: str, children: list[Token], trace: _Trace) -> float:
@@ -199,7 +204,7 @@ def _consequence(verb: Token, lemma: str, children: list[Token], trace: _Trace) 
     elif lemma in cues.ENABLES:
         value = 0.3
     else:
-        value = min(word_valence(verb), 0.0) if direction < 0 else 0.0
+        value = min(trace.valence(verb), 0.0) if direction < 0 else 0.0
     trace.step(verb, "consequence", value)
     return value
 
@@ -225,11 +230,11 @@ def _noun_value(noun: Token, child: Token, trace: _Trace) -> float:
     elif lemma in cues.PROMOTING_NOUNS:
         value = 1.0
     else:
-        value = word_valence(noun)
+        value = trace.valence(noun)
         for modifier in noun.children:
             if modifier.i != child.i and modifier.dep_ in ("amod", "compound", "nummod"):
-                value += word_valence(modifier)
-                if word_valence(modifier):
+                value += trace.valence(modifier)
+                if trace.valence(modifier):
                     trace.words.append(modifier)
     if value:
         trace.words.append(noun)
@@ -244,7 +249,7 @@ def _modifier_value(root: Token, mention: Span, trace: _Trace) -> float | None:
     for modifier in root.children:
         if mention.start <= modifier.i < mention.end or modifier.dep_ not in ("amod", "advmod"):
             continue
-        part = word_valence(modifier)
+        part = trace.valence(modifier)
         if part:
             trace.words.append(modifier)
             value += part
@@ -255,7 +260,7 @@ def _modifier_value(root: Token, mention: Span, trace: _Trace) -> float | None:
 
 
 def _own_value(token: Token, trace: _Trace) -> float:
-    value = word_valence(token) * _negation(token, trace)
+    value = trace.valence(token) * _negation(token, trace)
     if value:
         trace.words.append(token)
         trace.step(token, "judgement", value)
@@ -275,6 +280,16 @@ def _negation(token: Token, trace: _Trace) -> float:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             trace.words.append(child)
             trace.steps.append(f"negation:{child.text}")
+            return -1.0
+    return 1.0
+
+
+def _diminished(token: Token, trace: _Trace) -> float:
+    """ "less likely to go to war", "fewer wars", "little benefit": the opposite amount."""
+    for child in token.children:
+        if child.dep_ in ("advmod", "amod") and child.lower_ in cues.DIMINISHERS:
+            trace.words.append(child)
+            trace.steps.append(f"diminisher:{child.text}")
             return -1.0
     return 1.0
 
@@ -306,7 +321,7 @@ def clause_polarity(mention: Span, statement: Span) -> Composition | None:
     Only for a clause with polarity words of its own; a topic that is only mentioned in a
     neutral clause still gets nothing. Its confidence stays below any composed reading.
     """
-    trace = _Trace()
+    trace = _Trace(mention)
     clause = mention.root
     while clause.dep_ not in ("ROOT", "ccomp") and clause.head.i != clause.i:
         if clause.dep_ in ("advcl", "relcl", "acl") and clause.pos_ in ("VERB", "AUX"):
