@@ -45,7 +45,7 @@ EVALUATIVE_ADJECTIVES: dict[str, str] = {
     ),
     **dict.fromkeys(
         words(
-            "unacceptable dangerous wrong illegal illegitimate harmful destructive "
+            "unacceptable dangerous wrong illegitimate harmful destructive "
             "counterproductive outrageous irresponsible reckless provocative absurd "
             "inadmissible unfounded unjustified"
         ),
@@ -110,7 +110,7 @@ DEMANDS = frozenset(words("must should need require demand deserve warrant have"
 # Modifiers that disparage or praise the noun they modify ("the so-called partnership").
 DISPARAGING_MODIFIERS = frozenset(
     words(
-        "so-called alleged notorious illegitimate illegal aggressive hostile unfriendly "
+        "so-called alleged notorious illegitimate aggressive hostile unfriendly "
         "destructive reckless provocative brazen"
     )
 )
@@ -183,9 +183,7 @@ SUPPRESSING_ACTS = frozenset(
         "criticize criticise suppress"
     )
 )
-PROMOTING_NOUNS = frozenset(
-    words("support promotion protection defense defence use adoption need legalization benefit")
-)
+PROMOTING_NOUNS = frozenset(words("support promotion protection defense defence need legalization"))
 SUPPRESSING_NOUNS = frozenset(
     words(
         "ban prohibition restriction abolition opposition rejection criminalization censorship "
@@ -193,6 +191,8 @@ SUPPRESSING_NOUNS = frozenset(
         "regulation"
     )
 )
+# Harms that value what they threaten ("a threat to X"), though not what they come of.
+HARMS = frozenset(words("threat danger risk damage harm"))
 # Verbs that report someone else's opinion: a judgement inside their clause is that person's
 # ("critics say X is bad"), unless the speaker reports their own ("we believe ...").
 REPORTING_VERBS = frozenset(

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claims.nlp import stance_cues as cues
-from claims.nlp.stance.lexicon import word_valence
+from claims.nlp.stance.lexicon import whole_word, word_valence
 
 SUBJECT_ARCS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_ARCS = frozenset({"nsubjpass", "csubjpass"})
@@ -83,6 +83,9 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
     while node.i != child.i and statement.start <= node.i < statement.end:
         arc = child.dep_
         if arc == "conj" and node.pos_ in ("NOUN", "PROPN"):
+            if _contrasted(node, child):
+                sign = -sign
+                trace.steps.append("contrast:rather than")
             child, node = node, node.head  # "X and Y are ...": Y stands where X stands
             continue
         if node.pos_ == "ADP" or arc == "pobj":
@@ -142,7 +145,7 @@ def _result(value: float, trace: _Trace) -> Composition | None:
     return Composition(
         value=round(value, 3),
         confidence=round(min(confidence, MAX_CONFIDENCE), 3),
-        cues=tuple(token.text for token in ordered),
+        cues=tuple(whole_word(token) for token in ordered),
         path=tuple(trace.steps),
     )
 
@@ -210,9 +213,14 @@ def _consequence(verb: Token, lemma: str, children: list[Token], trace: _Trace) 
 
 
 def _act_value(verb: Token) -> float:
-    """+1 for an act that promotes its object, -1 for one that suppresses it, else 0."""
+    """+1 for an act that promotes its object, -1 for one that suppresses it, else 0.
+
+    Only an act called for ("should ban X", "we must protect X"), done by the speaker's side
+    ("we support X") or itself judged further up ("to ban X would be wrong") is a position;
+    "parliament banned X" reports a fact.
+    """
     lemma = verb.lemma_.lower()
-    if verb.pos_ in ("VERB", "AUX"):
+    if verb.pos_ in ("VERB", "AUX") and _called_for(verb):
         if lemma in cues.SUPPRESSING_ACTS:
             return -1.0
         if lemma in cues.PROMOTING_ACTS:
@@ -226,7 +234,8 @@ def _noun_value(noun: Token, child: Token, trace: _Trace) -> float:
     if lemma in cues.CONSEQUENCE_NOUNS and child.dep_ == "amod":
         return 0.0
     if lemma in cues.SUPPRESSING_NOUNS:
-        value = -1.0
+        # "a threat to X" values X; "the threat of X", "a ban on X" are against it
+        value = 1.0 if lemma in cues.HARMS and child.lower_ == "to" else -1.0
     elif lemma in cues.PROMOTING_NOUNS:
         value = 1.0
     else:
@@ -282,6 +291,35 @@ def _negation(token: Token, trace: _Trace) -> float:
             trace.steps.append(f"negation:{child.text}")
             return -1.0
     return 1.0
+
+
+def _contrasted(head: Token, conjunct: Token) -> bool:
+    """ "buses rather than X": a "than" between the conjuncts sets them against each other."""
+    return any(
+        c.dep_ in ("cc", "prep") and c.lower_ == "than" and head.i < c.i < conjunct.i
+        for c in head.children
+    )
+
+
+def reported_by_another(mention: Span, statement: Span) -> bool:
+    """Whether the mention sits in a clause someone else is reported to hold ("critics say")."""
+    node = mention.root
+    while node.head.i != node.i and statement.start <= node.head.i < statement.end:
+        if node.dep_ in ("ccomp", "xcomp") and _reported(node.head):
+            return True
+        node = node.head
+    return False
+
+
+def _called_for(verb: Token) -> bool:
+    if verb.dep_ in ("xcomp", "ccomp", "csubj", "csubjpass", "pcomp", "advcl", "acl"):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in cues.DEMANDS for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return verb.dep_ == "ROOT" and verb.tag_ == "VB"  # an imperative: "ban X"
+    return any(s.dep_ == "nsubj" and s.lower_ in cues.FIRST_PERSON for s in subjects)
 
 
 def _diminished(token: Token, trace: _Trace) -> float:

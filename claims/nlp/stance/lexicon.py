@@ -79,6 +79,12 @@ def word_valence(token: Token) -> float:
     return _best(token)
 
 
+def whole_word(token: Token) -> str:
+    """The word ``token`` belongs to as written: "counter-productive" for "productive"."""
+    left = _hyphen_right_of(token)
+    return f"{left.text}-{token.text}" if left is not None else token.text
+
+
 def _best(token: Token) -> float:
     value = _family_valence(token.lower_)
     if value == 0.0 and token.lemma_.lower() != token.lower_:

@@ -18,7 +18,12 @@ from spacy.tokens import Doc
 
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
 from claims.nlp.stance.base import MentionInStatement, Reading, aggregate, statement_mentions
-from claims.nlp.stance.compose import Composition, clause_polarity, compose_toward
+from claims.nlp.stance.compose import (
+    Composition,
+    clause_polarity,
+    compose_toward,
+    reported_by_another,
+)
 from claims.nlp.stance.rules import RULE_VERSION, read_position
 
 PARSE_VERSION = f"2.0.0+rules{RULE_VERSION}"
@@ -55,7 +60,12 @@ class ParseStanceScorer:
 
 
 def read_mention(found: MentionInStatement) -> Reading | None:
-    """The first reading the rules, the composition or the clause back-off give."""
+    """The first reading the rules, the composition or the clause back-off give.
+
+    None for a mention inside someone else's reported opinion ("critics say X is bad").
+    """
+    if reported_by_another(found.mention, found.statement):
+        return None
     reading = read_position(found.mention, found.statement, holders=found.holders)
     if reading is not None:
         return reading
