@@ -157,7 +157,9 @@ TAKES_AWAY = frozenset(
         "reduce decrease lower prevent stop limit curb cut eliminate diminish avoid end block "
         "hinder minimize alleviate relieve mitigate remove combat fight counter deter tackle "
         "eradicate lessen ease deny restrict suppress ban abolish outlaw prohibit forbid "
-        "criminalize criminalise discourage halt"
+        "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
+        "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
+        "hurt impair"
     )
 )
 # With an object of no polarity, enabling still counts a little for the subject ("X allows

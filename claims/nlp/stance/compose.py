@@ -157,15 +157,23 @@ def _predicate_value(predicate: Token, subject: Token, trace: _Trace) -> float:
     return value
 
 
-def phrase_value(token: Token, trace: _Trace, *, skip: Token | None = None) -> float:
-    """The polarity of ``token``'s phrase, consequence verbs and negation composed."""
+def phrase_value(
+    token: Token, trace: _Trace, *, skip: Token | None = None, whole: bool = False
+) -> float:
+    """The polarity of ``token``'s phrase, consequence verbs and negation composed.
+
+    Subjects and detached clauses count only for the ``whole`` phrase (the back-off).
+    """
     lemma = token.lemma_.lower()
     children = [
         c
         for c in token.children
         if (skip is None or c.i != skip.i)
-        and c.dep_ not in DETACHED_ARCS
-        and c.dep_ not in SUBJECT_ARCS | PASSIVE_SUBJECT_ARCS
+        and (
+            whole
+            or (c.dep_ not in DETACHED_ARCS and c.dep_ not in SUBJECT_ARCS | PASSIVE_SUBJECT_ARCS)
+        )
+        and c.dep_ not in ("punct", "cc")
     ]
     if token.pos_ in ("VERB", "AUX") and (lemma in cues.BRINGS_ABOUT or lemma in cues.TAKES_AWAY):
         value = _consequence(token, lemma, children, trace)
@@ -208,6 +216,8 @@ def _consequence(verb: Token, lemma: str, children: list[Token], trace: _Trace) 
         value = 0.3
     else:
         value = min(trace.valence(verb), 0.0) if direction < 0 else 0.0
+    # "helps to shatter and destroy X": a coordinated verb is part of the consequence
+    value += sum(phrase_value(c, trace) for c in children if c.dep_ == "conj")
     trace.step(verb, "consequence", value)
     return value
 
@@ -367,7 +377,7 @@ def clause_polarity(mention: Span, statement: Span) -> Composition | None:
         clause = clause.head
     if not statement.start <= clause.i < statement.end or _reported(clause.head):
         return None
-    value = phrase_value(clause, trace, skip=None) if clause.i not in _span_ids(mention) else 0.0
+    value = phrase_value(clause, trace, whole=True) if clause.i not in _span_ids(mention) else 0.0
     trace.step(clause, "clause", value)
     found = _result(value, trace)
     if found is None:
