@@ -96,6 +96,8 @@ class RuleStanceScorer:
 
     name = "rule"
     version = RULE_VERSION
+    requires = ("doc.spans['topics']", "token.dep", "token.lemma")
+    assigns = ()
 
     def infer(
         self,

@@ -35,6 +35,8 @@ class ParseStanceScorer:
 
     name = "parse"
     version = PARSE_VERSION
+    requires = ("doc.spans['topics']", "token.dep", "token.lemma")
+    assigns = ()  # returns StanceRecords; the Doc is left as it was
 
     def infer(
         self,
