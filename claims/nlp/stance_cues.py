@@ -149,7 +149,8 @@ BRINGS_ABOUT = frozenset(
     words(
         "cause lead result increase create bring produce help allow enable permit raise boost generate fuel spur foster "
         "encourage spread promote worsen exacerbate aggravate enhance expand maximize "
-        "contribute yield provoke trigger breed perpetuate entail mean"
+        "contribute yield provoke trigger breed perpetuate entail mean inspire incite invite "
+        "attract"
     )
 )
 TAKES_AWAY = frozenset(
@@ -159,7 +160,7 @@ TAKES_AWAY = frozenset(
         "eradicate lessen ease deny restrict suppress ban abolish outlaw prohibit forbid "
         "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
         "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
-        "hurt impair"
+        "hurt impair control"
     )
 )
 # With an object of no polarity, enabling still counts a little for the subject ("X allows
@@ -192,6 +193,10 @@ SUPPRESSING_NOUNS = frozenset(
         "fight prevention elimination reduction limitation criticism threat danger risk "
         "regulation"
     )
+)
+# Nouns that take away their complement: "an end to wars" is for peace.
+REMOVAL_NOUNS = frozenset(
+    words("end lack absence loss elimination reduction prevention abolition shortage decline")
 )
 # Harms that value what they threaten ("a threat to X"), though not what they come of.
 HARMS = frozenset(words("threat danger risk damage harm"))
@@ -251,6 +256,7 @@ ARGUMENT_VALENCES: dict[str, float] = {
 NEUTRAL_WORDS = frozenset(
     words(
         "illegal legal lawful unlawful criminal low high free open like please pretty joke "
-        "kind well party united no yes security"
+        "kind well party united no yes security clearly naturally certainly surely greatest "
+        "surest"
     )
 )

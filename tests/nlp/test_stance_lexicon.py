@@ -45,6 +45,8 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls reduce congestion in the city centre.", "favor"),
         ("Road tolls prevent accidents.", "favor"),
         ("Road tolls lead to fewer accidents.", "favor"),
+        ("Road tolls will bring an end to accidents.", "favor"),
+        ("Road tolls can inspire violence against drivers.", "against"),
         # acts called for on the topic
         ("The council should ban road tolls.", "against"),
         ("Road tolls must be protected.", "favor"),

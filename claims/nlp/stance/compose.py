@@ -182,6 +182,11 @@ def phrase_value(
         if value:
             trace.words.append(token)
             trace.step(token, "consequence", value)
+    elif token.pos_ == "NOUN" and lemma in cues.REMOVAL_NOUNS:
+        value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
+        if value:
+            trace.words.append(token)
+            trace.step(token, "removal", value)
     else:
         own = trace.valence(token)
         if own:
