@@ -6,7 +6,9 @@ it matches it once and publishes what it found, as spaCy's own components do:
 - ``doc.spans["topics"]``: every topic mention, labelled with the topic's slug. Phrases match
   on lower-case text, on lemmas ("sanction" finds "sanctions"), and through derivational
   families (``claims.nlp.families``: "immigration" finds "immigrants", "abortion" finds
-  "abort") for a phrase's only content word or any of its specific (rare) words;
+  "abort") for a phrase's only content word, any of its specific (rare) words, and the
+  head of what an action phrase acts on ("market" in "unleash the free market"); a phrase's
+  inner noun phrases match too ("nuclear weapons" in "a right to nuclear weapons");
 - ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers.
 
 Every statement span is answered from those groups; the stance scorer reads the mentions
@@ -35,6 +37,7 @@ ENTITIES_KEY = "topic_entities"
 # A word of a longer phrase names its topic alone only when it is this rare (Zipf scale):
 # "hydroelectric" or "tobacco" do, "policy" in "foreign policy" does not.
 SPECIFIC_ZIPF = 4.3
+HEAD_ZIPF = 5.5  # the head noun of an action's object may be commoner ("the free market")
 # Verbs that carry no topic of their own in a phrase ("build hydroelectric dams").
 LIGHT_VERBS = frozenset(str.split("be have do make get take give use choose build implement pass"))
 FAMILY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
@@ -99,8 +102,16 @@ class TopicTagger:
             and token.lemma_.lower() not in LIGHT_VERBS
             and token.is_alpha
         ]
+        # In an action ("build hydroelectric dams", "unleash the free market") what is acted on
+        # is what the topic is about: the heads of its objects may name it alone.
+        heads = {
+            chunk.root.i
+            for chunk in phrase.noun_chunks
+            if phrase[:].root.pos_ == "VERB" and chunk.root.dep_ in ("dobj", "pobj")
+        }
         for token in words:
-            if len(words) == 1 or zipf_frequency(token.lower_, "en") < SPECIFIC_ZIPF:
+            limit = HEAD_ZIPF if token.i in heads else SPECIFIC_ZIPF
+            if len(words) == 1 or zipf_frequency(token.lower_, "en") < limit:
                 self._families.setdefault(family_key(token.lemma_), set()).add(slug)
 
     def __call__(self, doc: Doc) -> Doc:

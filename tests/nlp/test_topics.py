@@ -131,6 +131,7 @@ def family_tagger(nlp):
         ("The clinic refused to abort the pregnancy.", ("abortion",)),
         ("Offshore turbines are noisy.", ("wind-farms",)),  # a rare word of a longer phrase
         ("The wind farms were finished in May.", ("wind-farms",)),  # its inner noun phrase
+        ("These farms make a lot of noise.", ("wind-farms",)),  # what the action is on
         ("The new policy was announced.", ()),  # a common word of a longer phrase is not enough
     ],
 )
