@@ -233,7 +233,9 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "insecurity deficit debt recession famine starvation poverty homelessness "
             "overcrowding congestion inflation bureaucracy fraud bribery tyranny dictatorship "
             "authoritarian totalitarian radicalization extremism propaganda indoctrination "
-            "stigma harassment bullying obstacle barrier drawback downside flaw loophole"
+            "stigma harassment bullying obstacle barrier drawback downside flaw loophole "
+            "endanger jeopardize jeopardise impair erode shatter blight antisemitic bigoted "
+            "xenophobic malicious"
         ),
         -0.5,
     ),
