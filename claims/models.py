@@ -259,6 +259,7 @@ Polarity = _nlp_choices(
 
 class StanceMethod(models.TextChoices):
     RULE = "rule", "Rule-based"
+    LEXICON = "lexicon", "Lexicon through the parse"
     MODEL = "model", "Trained model"
     MANUAL = "manual", "Entered by a reviewer"
 
@@ -276,6 +277,9 @@ class Stance(Reviewable):
     confidence = models.FloatField(default=0.5)
     evidence = models.ManyToManyField(Statement, blank=True, related_name="stances")
     cues = models.JSONField(default=list, blank=True, help_text="The words that decided it.")
+    path = models.JSONField(
+        default=list, blank=True, help_text="The parse steps from the topic to the cues."
+    )
     observed_on = models.DateField(db_index=True)
     method = models.CharField(
         max_length=16, choices=StanceMethod.choices, default=StanceMethod.RULE, db_index=True

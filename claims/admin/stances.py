@@ -73,7 +73,7 @@ class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         ("Review", {"fields": ["review_status", "reviewed_by", "reviewed_at"]}),
         (
             "Inference",
-            {"classes": ["collapse"], "fields": ["confidence", "method", "method_version"]},
+            {"classes": ["collapse"], "fields": ["confidence", "method", "method_version", "path"]},
         ),
     ]
 

@@ -278,6 +278,7 @@ class StanceSerializer(serializers.ModelSerializer):
             "confidence",
             "target",
             "cues",
+            "path",
             "observed_on",
             "article",
             "evidence",

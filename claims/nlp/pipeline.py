@@ -13,8 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claims.nlp.language import load_first
-from claims.nlp.records import ArticleExtraction, CleanText, StatementRecord, TopicSpec
-from claims.nlp.stance import RuleStanceScorer, StanceScorer
+from claims.nlp.records import (
+    ArticleExtraction,
+    CleanText,
+    SpeakerInfo,
+    StanceRecord,
+    StatementRecord,
+    TopicSpec,
+)
+from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
 
@@ -36,7 +43,7 @@ class Extractor:
     ) -> None:
         self.nlp = nlp
         self.topic_tagger = TopicTagger(nlp, topics)
-        self.stance_scorer = stance_scorer or RuleStanceScorer()
+        self.stance_scorer = stance_scorer or ParseStanceScorer()
 
     @classmethod
     def from_model_names(
@@ -57,8 +64,7 @@ class Extractor:
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
         speakers, statements = extract_statements(doc, clean)
-        statements = tuple(self._tagged(doc, statement) for statement in statements)
-        stances = tuple(self.stance_scorer.infer(doc, statements=statements, speakers=speakers))
+        statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(
             clean=clean,
             speakers=speakers,
@@ -66,6 +72,19 @@ class Extractor:
             stances=stances,
             extractor_version=self.version,
         )
+
+    def tag_and_score(
+        self,
+        doc: Doc,
+        *,
+        statements: Sequence[StatementRecord],
+        speakers: Sequence[SpeakerInfo],
+    ) -> tuple[tuple[StatementRecord, ...], tuple[StanceRecord, ...]]:
+        """Tag ``statements`` with their topics, then infer their speakers' stances."""
+        self.topic_tagger(doc)
+        tagged = tuple(self._tagged(doc, statement) for statement in statements)
+        stances = tuple(self.stance_scorer.infer(doc, statements=tagged, speakers=speakers))
+        return tagged, stances
 
     def _tagged(self, doc: Doc, statement: StatementRecord) -> StatementRecord:
         span = doc.char_span(statement.start, statement.end, alignment_mode="expand")

@@ -109,8 +109,9 @@ class StanceRecord:
     confidence: float
     evidence: tuple[int, ...]  # indexes into ArticleExtraction.statements
     cues: tuple[str, ...] = ()  # the words that decided the polarity
-    method: str = "rule"
+    method: str = "rule"  # the scorer that produced it: "rule", "lexicon"
     method_version: str = ""
+    path: tuple[str, ...] = ()  # the parse steps from the topic to the cues, for reviewers
 
 
 @dataclass(frozen=True, slots=True)

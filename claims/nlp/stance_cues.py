@@ -45,7 +45,7 @@ EVALUATIVE_ADJECTIVES: dict[str, str] = {
     ),
     **dict.fromkeys(
         words(
-            "unacceptable dangerous wrong illegal illegitimate harmful destructive "
+            "unacceptable dangerous wrong illegitimate harmful destructive "
             "counterproductive outrageous irresponsible reckless provocative absurd "
             "inadmissible unfounded unjustified"
         ),
@@ -110,7 +110,7 @@ DEMANDS = frozenset(words("must should need require demand deserve warrant have"
 # Modifiers that disparage or praise the noun they modify ("the so-called partnership").
 DISPARAGING_MODIFIERS = frozenset(
     words(
-        "so-called alleged notorious illegitimate illegal aggressive hostile unfriendly "
+        "so-called alleged notorious illegitimate aggressive hostile unfriendly "
         "destructive reckless provocative brazen"
     )
 )
@@ -140,3 +140,125 @@ INTENSIFIERS = frozenset(
     )
 )
 FIRST_PERSON = frozenset(words("i we us our my me"))
+
+# --- Composing word polarities through the parse (``claims.nlp.stance.compose``) ---
+
+# Consequence verbs: what they bring about passes its polarity to their subject ("X causes
+# poverty" is against X); what they take away passes the opposite ("X reduces crime").
+BRINGS_ABOUT = frozenset(
+    words(
+        "cause lead result increase create bring produce help allow enable permit raise boost generate fuel spur foster "
+        "encourage spread promote worsen exacerbate aggravate enhance expand maximize "
+        "contribute yield provoke trigger breed perpetuate entail mean inspire incite invite "
+        "attract"
+    )
+)
+TAKES_AWAY = frozenset(
+    words(
+        "reduce decrease lower prevent stop limit curb cut eliminate diminish avoid end block "
+        "hinder minimize alleviate relieve mitigate remove combat fight counter deter tackle "
+        "eradicate lessen ease deny restrict suppress ban abolish outlaw prohibit forbid "
+        "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
+        "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
+        "hurt impair control"
+    )
+)
+# With an object of no polarity, enabling still counts a little for the subject ("X allows
+# voters to take part") and taking away counts against it only when the verb is negative.
+ENABLES = frozenset(
+    words("allow enable help provide give offer permit empower support protect ensure save")
+)
+# Acts on the topic: promoting it is for it, suppressing it is against it ("we should ban X",
+# "X must be protected", "the use of X").
+PROMOTING_ACTS = frozenset(
+    words(
+        "support promote encourage protect defend allow enable build fund adopt use need want "
+        "expand improve strengthen preserve legalize legalise implement introduce pass choose "
+        "embrace subsidize subsidise welcome keep guarantee respect uphold advocate favor favour "
+        "benefit grant spread extend"
+    )
+)
+SUPPRESSING_ACTS = frozenset(
+    words(
+        "ban prohibit restrict abolish oppose reject criminalize criminalise outlaw forbid "
+        "fight combat prevent stop end eliminate reduce limit curb condemn censor punish "
+        "prosecute regulate replace abandon scrap repeal resist avoid discourage denounce "
+        "criticize criticise suppress"
+    )
+)
+PROMOTING_NOUNS = frozenset(words("support promotion protection defense defence need legalization"))
+SUPPRESSING_NOUNS = frozenset(
+    words(
+        "ban prohibition restriction abolition opposition rejection criminalization censorship "
+        "fight prevention elimination reduction limitation criticism threat danger risk "
+        "regulation"
+    )
+)
+# Nouns that take away their complement: "an end to wars" is for peace.
+REMOVAL_NOUNS = frozenset(
+    words("end lack absence loss elimination reduction prevention abolition shortage decline")
+)
+# Harms that value what they threaten ("a threat to X"), though not what they come of.
+HARMS = frozenset(words("threat danger risk damage harm"))
+# Verbs that report someone else's opinion: a judgement inside their clause is that person's
+# ("critics say X is bad"), unless the speaker reports their own ("we believe ...").
+REPORTING_VERBS = frozenset(
+    words(
+        "say claim argue believe think contend allege insist assert maintain suggest state "
+        "feel hold charge complain accuse fear warn"
+    )
+)
+# Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
+CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
+# Words of amount that turn what they modify around ("less likely to go to war").
+DIMINISHERS = frozenset(words("less fewer little rarely seldom decreasingly"))
+# Prepositions and adverbs that set the topic against what the clause says ("X rather than
+# Y", "instead of X", "unlike X", "without X").
+CONTRASTS = frozenset(words("than instead unlike without except"))
+
+# Argumentation words the social-media lexicon lacks, on its -1..1 scale.
+ARGUMENT_VALENCES: dict[str, float] = {
+    **dict.fromkeys(
+        words(
+            "pollution discrimination corruption inequality imbalance exploitation violence "
+            "unemployment disease addiction extinction degradation erosion deforestation "
+            "emission emissions inefficiency inefficient exploit manipulate manipulation "
+            "oppression injustice instability racism sexism censorship conflict detrimental "
+            "hazard toxic expensive costly intermittent coerce coercion corrupt flood dilute "
+            "displacement displace inhibit undemocratic discriminatory manipulative impossible "
+            "segregation invade affront genocide unusable stereotypical crumble compromise "
+            "slander monopolise monopolize monopoly dependence dependent unnecessary pointless "
+            "arbitrary infringe inequitable excessive scarce contaminate destabilize "
+            "illegitimate addictive obesity mortality casualty hazardous unsustainable "
+            "insecurity deficit debt recession famine starvation poverty homelessness "
+            "overcrowding congestion inflation bureaucracy fraud bribery tyranny dictatorship "
+            "authoritarian totalitarian radicalization extremism propaganda indoctrination "
+            "stigma harassment bullying obstacle barrier drawback downside flaw loophole "
+            "endanger jeopardize jeopardise impair erode shatter blight antisemitic bigoted "
+            "xenophobic malicious"
+        ),
+        -0.5,
+    ),
+    **dict.fromkeys(
+        words(
+            "efficient efficiency prosperity stability sustainable renewable clean accountability "
+            "transparency equality growth innovation reconciliation participation affordable "
+            "reliable constitutional democratic flexible fundamental productive usable "
+            "essential necessary crucial competition quality accountable transparent "
+            "equitable accessible access empower empowerment legitimate rights liberty "
+            "dignity tolerance prosperous stable secure safety welfare wellbeing opportunity "
+            "sustainability diversity inclusion cooperation consensus deterrence "
+            "independence autonomy self-determination justice fairness merit resilience"
+        ),
+        0.5,
+    ),
+}
+# Words whose lexicon polarity is a status or a quantity, not a judgement ("abortion is
+# illegal in Ireland", "the cost is low", "free trade"), or that mostly appear as names.
+NEUTRAL_WORDS = frozenset(
+    words(
+        "illegal legal lawful unlawful criminal low high free open like please pretty joke "
+        "kind well party united no yes security clearly naturally certainly surely greatest "
+        "surest"
+    )
+)

@@ -1,10 +1,18 @@
 """Tags statements with the topics they name, and lists the places and groups no topic covers.
 
-A ``TopicTagger`` is built once per run from the topic table's phrases. It matches the whole
-``Doc`` once (phrases compared on lower-case text, and on lemmas so "sanction" also finds
-"sanctions"), keeps the matches in the Doc's ``user_data`` and answers every statement span
-from that cache. The stance scorer reads the same cache through ``topic_mentions``, so it
-knows where in a statement each topic is named.
+A ``TopicTagger`` is built once per run from the topic table's phrases. Called on a ``Doc``
+it matches it once and publishes what it found, as spaCy's own components do:
+
+- ``doc.spans["topics"]``: every topic mention, labelled with the topic's slug. Phrases match
+  on lower-case text, on lemmas ("sanction" finds "sanctions"), and through derivational
+  families (``claims.nlp.families``: "immigration" finds "immigrants", "abortion" finds
+  "abort") for a phrase's only content word, any of its specific (rare) words, and the
+  head of what an action phrase acts on ("market" in "unleash the free market"); a phrase's
+  inner noun phrases match too ("nuclear weapons" in "a right to nuclear weapons");
+- ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers.
+
+Every statement span is answered from those groups; the stance scorer reads the mentions
+through ``topic_mentions``.
 """
 
 from __future__ import annotations
@@ -15,15 +23,24 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from wordfreq import zipf_frequency
 
+from claims.nlp.families import family_key
 from claims.nlp.records import EntityRecord, TopicSpec
 
 # Named-entity labels that can become suggested topics: countries and cities, other
 # places, organisations, and nationalities or political groups.
 TOPIC_ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 
-_CACHE_KEY = "claims.topic_mentions"
-_ENTITIES_KEY = "claims.topic_entities"
+SPANS_KEY = "topics"
+ENTITIES_KEY = "topic_entities"
+# A word of a longer phrase names its topic alone only when it is this rare (Zipf scale):
+# "hydroelectric" or "tobacco" do, "policy" in "foreign policy" does not.
+SPECIFIC_ZIPF = 4.3
+HEAD_ZIPF = 5.5  # the head noun of an action's object may be commoner ("the free market")
+# Verbs that carry no topic of their own in a phrase ("build hydroelectric dams").
+LIGHT_VERBS = frozenset(str.split("be have do make get take give use choose build implement pass"))
+FAMILY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +54,20 @@ class TopicMention:
 
 def topic_mentions(doc: Doc) -> tuple[TopicMention, ...]:
     """The mentions a ``TopicTagger`` found in ``doc`` (empty before any tagger ran on it)."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    return cached[1] if cached else ()
+    if SPANS_KEY not in doc.spans:
+        return ()
+    return tuple(TopicMention(span.label_, span.start, span.end) for span in doc.spans[SPANS_KEY])
 
 
 class TopicTagger:
-    """Finds topic phrases in parsed text; build once, use for many Docs."""
+    """Finds topic phrases in parsed text; build once, call on many Docs."""
+
+    assigns = (f"doc.spans[{SPANS_KEY!r}]", f"doc.spans[{ENTITIES_KEY!r}]")
+    requires = ("token.lemma", "token.pos", "doc.ents")
 
     def __init__(self, nlp: Language, topics: Sequence[TopicSpec]) -> None:
         self.topics = tuple(topics)
+        self._families: dict[str, set[str]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         # A phrase that is also a function word ("us", "who") only counts written in
@@ -65,6 +87,45 @@ class TopicTagger:
             for (slug, _), parsed in zip(content, nlp.pipe(texts), strict=True):
                 if not any(token.is_stop or token.is_punct for token in parsed):
                     self._lemma.add(slug, [parsed])
+                for chunk in _inner_noun_phrases(parsed):
+                    self._lower.add(slug, [nlp.make_doc(chunk.text)])
+                    if not any(token.is_stop for token in chunk):
+                        self._lemma.add(slug, [chunk.as_doc()])
+                self._add_family_words(slug, parsed)
+
+    def _add_family_words(self, slug: str, phrase: Doc) -> None:
+        words = [
+            token
+            for token in phrase
+            if token.pos_ in FAMILY_POS
+            and not token.is_stop
+            and token.lemma_.lower() not in LIGHT_VERBS
+            and token.is_alpha
+        ]
+        # In an action ("build hydroelectric dams", "unleash the free market") what is acted on
+        # is what the topic is about: the heads of its objects may name it alone.
+        heads = {
+            chunk.root.i
+            for chunk in phrase.noun_chunks
+            if phrase[:].root.pos_ == "VERB" and chunk.root.dep_ in ("dobj", "pobj")
+        }
+        for token in words:
+            limit = HEAD_ZIPF if token.i in heads else SPECIFIC_ZIPF
+            if len(words) == 1 or zipf_frequency(token.lower_, "en") < limit:
+                self._families.setdefault(family_key(token.lemma_), set()).add(slug)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Match ``doc`` and publish its mentions and uncovered entities in ``doc.spans``."""
+        mentions = self._match(doc)
+        doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.slug) for m in mentions]
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        doc.spans[ENTITIES_KEY] = [
+            entity
+            for entity in doc.ents
+            if entity.label_ in TOPIC_ENTITY_LABELS
+            and not any(i in covered for i in range(entity.start, entity.end))
+        ]
+        return doc
 
     def tag(self, span: Span | None) -> tuple[str, ...]:
         """Slugs of the topics named inside ``span``, in order of first mention."""
@@ -77,41 +138,21 @@ class TopicTagger:
         """Places, organisations and groups named in ``span`` that no topic phrase covers."""
         if span is None:
             return ()
+        doc = self._tagged(span.doc)
         found: dict[str, EntityRecord] = {}
-        for start, end, record in self._uncovered_entities(span.doc):
-            if span.start <= start and end <= span.end:
-                found.setdefault(record.text.lower(), record)
+        for entity in doc.spans[ENTITIES_KEY]:
+            if span.start <= entity.start and entity.end <= span.end:
+                text = _without_article(entity)
+                if text:
+                    found.setdefault(text.lower(), EntityRecord(text=text, label=entity.label_))
         return tuple(found.values())
 
-    def _uncovered_entities(self, doc: Doc) -> list[tuple[int, int, EntityRecord]]:
-        # Doc.ents builds new Span objects on every access (and Span.ents reads all of
-        # them), so the entities are listed once per Doc and shared by its statements.
-        cached = doc.user_data.get(_ENTITIES_KEY)
-        if cached is not None and cached[0] == id(self):
-            return cached[1]
-        covered = {i for m in self.mentions(doc) for i in range(m.start, m.end)}
-        entities = []
-        for entity in doc.ents:
-            if entity.label_ not in TOPIC_ENTITY_LABELS:
-                continue
-            if any(i in covered for i in range(entity.start, entity.end)):
-                continue
-            text = _without_article(entity)
-            if text:
-                entities.append(
-                    (entity.start, entity.end, EntityRecord(text=text, label=entity.label_))
-                )
-        doc.user_data[_ENTITIES_KEY] = (id(self), entities)
-        return entities
-
     def mentions(self, doc: Doc) -> tuple[TopicMention, ...]:
-        """Every topic mention in ``doc``, matched once per Doc and cached in it."""
-        cached = doc.user_data.get(_CACHE_KEY)
-        if cached is not None and cached[0] == id(self):
-            return cached[1]
-        mentions = self._match(doc)
-        doc.user_data[_CACHE_KEY] = (id(self), mentions)
-        return mentions
+        """Every topic mention in ``doc`` (matching it first if this Doc was never tagged)."""
+        return topic_mentions(self._tagged(doc))
+
+    def _tagged(self, doc: Doc) -> Doc:
+        return doc if SPANS_KEY in doc.spans else self(doc)
 
     def _match(self, doc: Doc) -> tuple[TopicMention, ...]:
         vocab = doc.vocab.strings
@@ -121,6 +162,8 @@ class TopicTagger:
             for match_id, start, end in matcher(doc)
             if self._written_as_phrase(doc[start:end])
         }
+        if self._families:
+            found.update(self._family_mentions(doc))
         # A phrase inside a longer match of another topic belongs to that topic:
         # "security cooperation" in "proposals for security cooperation".
         kept = [
@@ -135,10 +178,37 @@ class TopicTagger:
         ]
         return tuple(sorted(kept, key=lambda m: (m.start, m.end, m.slug)))
 
+    def _family_mentions(self, doc: Doc) -> list[TopicMention]:
+        """Single words of a topic's family; neighbours of one topic make one mention."""
+        found: list[TopicMention] = []
+        for token in doc:
+            if token.is_stop or not token.is_alpha or token.pos_ not in FAMILY_POS:
+                continue
+            for slug in sorted(self._families.get(family_key(token.lemma_), ())):
+                last = found[-1] if found else None
+                if last is not None and last.slug == slug and last.end == token.i:
+                    found[-1] = TopicMention(slug, last.start, token.i + 1)
+                else:
+                    found.append(TopicMention(slug, token.i, token.i + 1))
+        return found
+
     def _written_as_phrase(self, span: Span) -> bool:
         if len(span) == 1 and span.text.lower() in self._acronyms:
             return span.text.isupper() and len(span.text) > 1
         return True
+
+
+def _inner_noun_phrases(phrase: Doc) -> list[Span]:
+    """Noun phrases of two or more words inside a longer phrase, without determiners:
+    "free market" in "unleash the free market", "nuclear weapons" in "a right to nuclear
+    weapons"."""
+    found = []
+    for chunk in phrase.noun_chunks:
+        while len(chunk) and (chunk[0].is_stop or chunk[0].is_punct or chunk[0].like_num):
+            chunk = chunk[1:]
+        if len(chunk) >= 2 and len(chunk) < len(phrase):
+            found.append(chunk)
+    return found
 
 
 def _without_article(entity: Span) -> str:

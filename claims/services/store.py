@@ -214,6 +214,7 @@ def _store_stances(
             polarity=record.polarity,
             confidence=min(max(record.confidence, 0.0), 1.0),
             cues=list(record.cues),
+            path=list(record.path),
             observed_on=observed_on,
             method=record.method,
             method_version=record.method_version,

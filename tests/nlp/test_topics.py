@@ -1,4 +1,4 @@
-"""Topic tagging: phrases found case-insensitively and by lemma, per statement span."""
+"""Topic tagging: phrases found case-insensitively, by lemma and by word family, per statement span."""
 
 from __future__ import annotations
 
@@ -109,3 +109,41 @@ def test_fixture_phrases_are_lower_case_and_unique_per_topic():
         assert phrases, row["fields"]["name"]
         assert all(phrase == phrase.lower() for phrase in phrases)
         assert len(set(phrases)) == len(phrases)
+
+
+FAMILY_SPECS = (
+    TopicSpec("immigration", "Immigration", ("immigration",)),
+    TopicSpec("abortion", "Abortion", ("abortion",)),
+    TopicSpec("foreign-policy", "Foreign policy", ("foreign policy",)),
+    TopicSpec("wind-farms", "Wind farms", ("build offshore wind farms",)),
+)
+
+
+@pytest.fixture(scope="module")
+def family_tagger(nlp):
+    return TopicTagger(nlp, FAMILY_SPECS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Immigrants built the new railway.", ("immigration",)),
+        ("The clinic refused to abort the pregnancy.", ("abortion",)),
+        ("Offshore turbines are noisy.", ("wind-farms",)),  # a rare word of a longer phrase
+        ("The wind farms were finished in May.", ("wind-farms",)),  # its inner noun phrase
+        ("These farms make a lot of noise.", ("wind-farms",)),  # what the action is on
+        ("The new policy was announced.", ()),  # a common word of a longer phrase is not enough
+    ],
+)
+def test_word_families_and_inner_phrases_tag_the_topic(nlp, family_tagger, text, expected):
+    assert tag(nlp, family_tagger, text) == expected
+
+
+def test_the_tagger_publishes_its_mentions_and_entities_on_the_doc(nlp, tagger):
+    doc = tagger(nlp("NATO discussed the embargo in Berlin."))
+    assert [(span.text, span.label_) for span in doc.spans["topics"]] == [
+        ("NATO", "nato"),
+        ("embargo", "sanctions"),
+    ]
+    assert [span.text for span in doc.spans["topic_entities"]] == ["Berlin"]
+    assert "doc.spans['topics']" in TopicTagger.assigns

@@ -24,18 +24,16 @@ evidence (see ``aggregate``). Scorers are pluggable through the ``StanceScorer``
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from claims.nlp import stance_cues as cues
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
-from claims.nlp.topics import topic_mentions
+from claims.nlp.stance.base import MAX_CONFIDENCE, Reading, aggregate, statement_mentions
 
-RULE_VERSION = "1.0.0"
+RULE_VERSION = "1.1.0"
 
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 COMPLEMENT_ARCS = frozenset(
@@ -74,35 +72,7 @@ NEGATION_FACTOR = 0.6
 HEDGE_FACTOR = 0.7
 INDIRECT_FACTOR = 0.85  # the position reached the topic through a counter-act or a setting
 INTENSIFIER_BONUS = 0.1
-MAX_CONFIDENCE = 0.95
-MIXED_MARGIN = 0.25  # below this share of the total weight, favor and against count as a tie
-MIXED_CONFIDENCE = 0.3
 MAX_TARGET_TOKENS = 25
-
-
-class StanceScorer(Protocol):
-    """Anything that turns an article's statements into stance records."""
-
-    name: str
-    version: str
-
-    def infer(
-        self,
-        doc: Doc,
-        *,
-        statements: Sequence[StatementRecord],
-        speakers: Sequence[SpeakerInfo],
-    ) -> list[StanceRecord]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One statement's position on one topic mention."""
-
-    polarity: str
-    confidence: float
-    cues: tuple[str, ...]
-    target: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +92,12 @@ HOLDER = _Holder()
 
 
 class RuleStanceScorer:
-    """Dependency rules over the parse; needs the ``TopicTagger`` to have run on the Doc."""
+    """The cue rules alone; needs the ``TopicTagger`` to have run on the Doc."""
 
     name = "rule"
     version = RULE_VERSION
+    requires = ("doc.spans['topics']", "token.dep", "token.lemma")
+    assigns = ()
 
     def infer(
         self,
@@ -134,29 +106,12 @@ class RuleStanceScorer:
         statements: Sequence[StatementRecord],
         speakers: Sequence[SpeakerInfo],
     ) -> list[StanceRecord]:
-        mentions = topic_mentions(doc)
-        observations: list[tuple[int, str, int, Reading]] = []
-        for index, statement in enumerate(statements):
-            if statement.speaker is None or not statement.topics:
-                continue
-            span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
-            if span is None:
-                continue
-            holders = speaker_words(speakers[statement.speaker])
-            for mention in mentions:
-                inside = span.start <= mention.start and mention.end <= span.end
-                if not inside or mention.slug not in statement.topics:
-                    continue
-                reading = read_position(doc[mention.start : mention.end], span, holders=holders)
-                if reading is not None:
-                    observations.append((statement.speaker, mention.slug, index, reading))
-        return aggregate(observations, method=self.name, version=self.version)
-
-
-def speaker_words(speaker: SpeakerInfo) -> frozenset[str]:
-    """Lower-case words that name the speaker or the side they speak for."""
-    names = (speaker.name, speaker.affiliation, *speaker.aliases)
-    return frozenset(word.lower() for name in names for word in name.split())
+        observations = []
+        for found in statement_mentions(doc, statements, speakers):
+            reading = read_position(found.mention, found.statement, holders=found.holders)
+            if reading is not None:
+                observations.append((found.speaker, found.slug, found.index, reading))
+        return aggregate(observations, version=self.version)
 
 
 def read_position(
@@ -342,53 +297,9 @@ def _reading(cue: _Cue, *, flipped: bool, indirect: bool, statement: Span) -> Re
         confidence=round(min(confidence, MAX_CONFIDENCE), 3),
         cues=tuple(_cue_text(token) for token in ordered),
         target=_target_text(cue.scope, statement),
+        method="rule",
+        path=(f"{cue.kind}:{cue.anchor.text}",),
     )
-
-
-def aggregate(
-    observations: Sequence[tuple[int, str, int, Reading]], *, method: str, version: str
-) -> list[StanceRecord]:
-    """One record per (speaker, topic): the weighted majority of its readings.
-
-    Each reading weighs its confidence. The winning side's confidence is the chance that at
-    least one of its readings is right (1 - prod(1 - c)), scaled by its share of the weight;
-    when neither side has ``MIXED_MARGIN`` more of the weight the record is ``neutral``.
-    Evidence and cues are those of the readings that agree with the result.
-    """
-    grouped: dict[tuple[int, str], list[tuple[int, Reading]]] = defaultdict(list)
-    for speaker, topic, statement, reading in observations:
-        grouped[(speaker, topic)].append((statement, reading))
-    records = []
-    for (speaker, topic), readings in grouped.items():
-        weight = defaultdict(float)
-        for _, reading in readings:
-            weight[reading.polarity] += reading.confidence
-        total = sum(weight.values())
-        polarity = max(weight, key=weight.__getitem__)
-        share = weight[polarity] / total
-        if share - (1 - share) < MIXED_MARGIN:
-            polarity, chosen, confidence = "neutral", readings, MIXED_CONFIDENCE
-        else:
-            chosen = [(i, r) for i, r in readings if r.polarity == polarity]
-            doubt = 1.0
-            for _, reading in chosen:
-                doubt *= 1 - reading.confidence
-            confidence = (1 - doubt) * share
-        best = max(chosen, key=lambda pair: pair[1].confidence)[1]
-        records.append(
-            StanceRecord(
-                speaker=speaker,
-                topic=topic,
-                target=best.target,
-                polarity=polarity,
-                confidence=round(min(confidence, MAX_CONFIDENCE), 3),
-                evidence=tuple(sorted({index for index, _ in chosen})),
-                cues=tuple(dict.fromkeys(c for _, r in chosen for c in r.cues)),
-                method=method,
-                method_version=version,
-            )
-        )
-    return sorted(records, key=lambda record: (record.evidence, record.speaker, record.topic))
 
 
 def _held_by_speaker(cue: _Cue, holders: frozenset[str] | None) -> bool:

@@ -1,0 +1,90 @@
+"""The default stance scorer: cue rules first, then word polarities composed through the parse.
+
+For each topic mention in a statement, ``ParseStanceScorer`` asks in turn:
+
+1. ``rule``: the precise cue rules of ``claims.nlp.stance.rules`` ("we are concerned with X");
+2. ``lexicon``: VADER word polarities composed toward the mention (``compose_toward``);
+3. ``lexicon`` back-off: the polarity of the clause that holds the mention, at lower
+   confidence (``clause_polarity``).
+
+The first that answers gives the reading; its ``method`` and ``path`` go into the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
+from claims.nlp.stance.base import MentionInStatement, Reading, aggregate, statement_mentions
+from claims.nlp.stance.compose import (
+    Composition,
+    clause_polarity,
+    compose_toward,
+    reported_by_another,
+)
+from claims.nlp.stance.rules import RULE_VERSION, read_position
+
+PARSE_VERSION = f"2.0.0+rules{RULE_VERSION}"
+LEXICON_METHOD = "lexicon"
+
+
+class ParseStanceScorer:
+    """Rules, then targeted lexicon polarity, then clause polarity; needs ``doc.spans["topics"]``."""
+
+    name = "parse"
+    version = PARSE_VERSION
+    requires = ("doc.spans['topics']", "token.dep", "token.lemma")
+    assigns = ()  # returns StanceRecords; the Doc is left as it was
+
+    def infer(
+        self,
+        doc: Doc,
+        *,
+        statements: Sequence[StatementRecord],
+        speakers: Sequence[SpeakerInfo],
+    ) -> list[StanceRecord]:
+        observations = []
+        for found in statement_mentions(doc, statements, speakers):
+            reading = read_mention(found)
+            if reading is not None:
+                observations.append((found.speaker, found.slug, found.index, reading))
+        # The cue rules are precise where they fire: a speaker's rule readings on a topic
+        # outrank the lexicon's guesses on it.
+        ruled = {(speaker, slug) for speaker, slug, _, r in observations if r.method == "rule"}
+        kept = [
+            (speaker, slug, index, reading)
+            for speaker, slug, index, reading in observations
+            if reading.method == "rule" or (speaker, slug) not in ruled
+        ]
+        return aggregate(kept, version=self.version)
+
+
+def read_mention(found: MentionInStatement) -> Reading | None:
+    """The first reading the rules, the composition or the clause back-off give.
+
+    None for a mention inside someone else's reported opinion ("critics say X is bad").
+    """
+    if reported_by_another(found.mention, found.statement):
+        return None
+    reading = read_position(found.mention, found.statement, holders=found.holders)
+    if reading is not None:
+        return reading
+    composed = compose_toward(found.mention, found.statement)
+    if composed is None:
+        composed = clause_polarity(found.mention, found.statement)
+    if composed is None:
+        return None
+    return _as_reading(composed, found)
+
+
+def _as_reading(composed: Composition, found: MentionInStatement) -> Reading:
+    return Reading(
+        polarity="favor" if composed.value > 0 else "against",
+        confidence=composed.confidence,
+        cues=composed.cues,
+        target=found.mention.text,
+        method=LEXICON_METHOD,
+        path=composed.path,
+    )

@@ -1,0 +1,107 @@
+"""Word polarities composed through the parse (the default scorer), through ``tag_and_score``.
+
+Each rule is pinned with sentences written for these tests, one speaker per statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.nlp.pipeline import Extractor
+from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord, TopicSpec
+
+TOPICS = (
+    TopicSpec("road-tolls", "Road tolls", ("road tolls",)),
+    TopicSpec("immigration", "Immigration", ("immigration",)),
+)
+SPEAKERS = (SpeakerInfo(name="Ann Speaker"),)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):
+    return Extractor(nlp, topics=TOPICS)
+
+
+def stances(extractor, text: str) -> dict[str, StanceRecord]:
+    doc = extractor.nlp(text)
+    statement = StatementRecord(
+        kind="direct", cue="said", text=text, start=0, end=len(text), paragraph=0, speaker=0
+    )
+    _, found = extractor.tag_and_score(doc, statements=(statement,), speakers=SPEAKERS)
+    return {record.topic: record for record in found}
+
+
+def polarity(extractor, text: str) -> str | None:
+    record = stances(extractor, text).get("road-tolls")
+    return record.polarity if record else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # consequence verbs pass on what they bring about, or the opposite of what they remove
+        ("Road tolls increase poverty in rural towns.", "against"),
+        ("Road tolls cause accidents.", "against"),
+        ("Road tolls reduce congestion in the city centre.", "favor"),
+        ("Road tolls prevent accidents.", "favor"),
+        ("Road tolls lead to fewer accidents.", "favor"),
+        ("Road tolls will bring an end to accidents.", "favor"),
+        ("Road tolls can inspire violence against drivers.", "against"),
+        # acts called for on the topic
+        ("The council should ban road tolls.", "against"),
+        ("Road tolls must be protected.", "favor"),
+        # a noun phrase and its modifiers, judged again further up
+        ("The harmful effects of road tolls are well known.", "against"),
+        ("The benefits of road tolls are exaggerated.", "against"),
+        # a judgement of the topic, hyphenated words read whole
+        ("Road tolls are productive.", "favor"),
+        ("Road tolls are counter-productive.", "against"),
+        # negation and contrast turn it around
+        ("Road tolls do not reduce congestion.", "against"),
+        ("The council should fund buses rather than road tolls.", "against"),
+    ],
+)
+def test_polarity_is_composed_toward_the_topic(extractor, text, expected):
+    assert polarity(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister discussed road tolls on Monday.",
+        "Road tolls were introduced in March.",  # an act reported as a fact
+        "Road tolls are illegal in Norway.",  # a legal status, not a judgement
+    ],
+)
+def test_a_topic_that_is_only_mentioned_gets_no_stance(extractor, text):
+    assert stances(extractor, text) == {}
+
+
+def test_someone_else_s_reported_opinion_is_not_the_speaker_s(extractor):
+    assert stances(extractor, "Critics say road tolls are harmful.") == {}
+    assert polarity(extractor, "We believe road tolls are harmful.") == "against"
+
+
+def test_a_hedge_keeps_the_polarity_with_less_confidence(extractor):
+    plain = stances(extractor, "Road tolls reduce congestion.")["road-tolls"]
+    hedged = stances(extractor, "Road tolls may reduce congestion.")["road-tolls"]
+    assert plain.polarity == hedged.polarity == "favor"
+    assert hedged.confidence < plain.confidence
+
+
+def test_the_record_shows_the_method_the_cue_words_and_the_path(extractor):
+    record = stances(extractor, "Road tolls increase poverty in rural towns.")["road-tolls"]
+    assert record.method == "lexicon"
+    assert {"increase", "poverty"} <= set(record.cues)
+    assert any(step.startswith("consequence:increase") for step in record.path)
+
+
+def test_the_cue_rules_still_answer_first(extractor):
+    record = stances(extractor, "We condemn road tolls.")["road-tolls"]
+    assert (record.polarity, record.method) == ("against", "rule")
+    assert record.path
+
+
+def test_a_word_of_the_topic_s_family_carries_the_stance(extractor):
+    found = stances(extractor, "Immigrants strengthen the local economy.")
+    assert found["immigration"].polarity == "favor"
