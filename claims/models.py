@@ -285,6 +285,13 @@ class Stance(Reviewable):
         max_length=16, choices=StanceMethod.choices, default=StanceMethod.RULE, db_index=True
     )
     method_version = models.CharField(max_length=32, blank=True)
+    status_before_retraction = models.CharField(
+        max_length=16,
+        choices=ReviewStatus.choices,
+        blank=True,
+        help_text="Set while the stance is retracted because every statement it rests on was "
+        "rejected: the status it gets back when one of them is no longer rejected.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords(m2m_fields=[evidence])
@@ -304,3 +311,7 @@ class Stance(Reviewable):
 
     def __str__(self) -> str:
         return f"{self.speaker.name} {self.get_polarity_display().lower()} {self.topic.name}"
+
+    @property
+    def is_retracted(self) -> bool:
+        return bool(self.status_before_retraction)

@@ -44,6 +44,9 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "headline", "outlet", "published", "url"]
 
 
+# The username of whoever reviewed it last (null until someone does).
+REVIEWER = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
 # --- statements -------------------------------------------------------------------------------
 
 
@@ -55,6 +58,7 @@ class StatementInArticleSerializer(serializers.ModelSerializer):
     admin_url = serializers.SerializerMethodField(
         help_text="The statement's page in the review admin."
     )
+    reviewed_by = REVIEWER
 
     class Meta:
         model = Statement
@@ -71,6 +75,7 @@ class StatementInArticleSerializer(serializers.ModelSerializer):
             "topics",
             "confidence",
             "review_status",
+            "reviewed_by",
             "reviewed_at",
             "admin_url",
         ]
@@ -267,6 +272,13 @@ class StanceSerializer(serializers.ModelSerializer):
     evidence = serializers.PrimaryKeyRelatedField(
         many=True, read_only=True, help_text="Ids of the statements it was inferred from."
     )
+    retracted = serializers.BooleanField(
+        source="is_retracted",
+        read_only=True,
+        help_text="True when it is rejected because every statement it rests on was rejected; "
+        "it comes back if one of them is no longer rejected.",
+    )
+    reviewed_by = REVIEWER
 
     class Meta:
         model = Stance
@@ -285,6 +297,8 @@ class StanceSerializer(serializers.ModelSerializer):
             "method",
             "method_version",
             "review_status",
+            "retracted",
+            "reviewed_by",
             "reviewed_at",
         ]
 

@@ -73,9 +73,9 @@ class _Observation:
 
 def stance_list() -> QuerySet[Stance]:
     """Stances with what their listings show (speaker, topic, article, evidence ids)."""
-    return Stance.objects.select_related("speaker", "topic", "article").prefetch_related(
-        Prefetch("evidence", queryset=Statement.objects.only("id"))
-    )
+    return Stance.objects.select_related(
+        "speaker", "topic", "article", "reviewed_by"
+    ).prefetch_related(Prefetch("evidence", queryset=Statement.objects.only("id")))
 
 
 def current_positions(

@@ -31,9 +31,9 @@ FEW_ARTICLES = 1_000
 
 
 def statement_list() -> QuerySet[Statement]:
-    """Statements with their speaker, article (without its text) and topics: three queries."""
+    """Statements with their speaker, reviewer, article (without its text) and topics."""
     return (
-        Statement.objects.select_related("speaker", "article")
+        Statement.objects.select_related("speaker", "article", "reviewed_by")
         .defer("article__text", "article__original_text")
         .prefetch_related(statement_topics())
     )

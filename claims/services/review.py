@@ -17,9 +17,12 @@ from django.utils import timezone
 
 from claims.core.exceptions import RowReplacedError
 from claims.models import Polarity, ReviewStatus, Speaker, Stance, Statement, Topic
+from claims.services.evidence import follow_evidence
 from claims.services.history import bulk_update_with_full_history
 
 _REVIEW_FIELDS = ["review_status", "reviewed_by", "reviewed_at"]
+# A reviewer's decision on a stance ends a retraction (see ``claims.services.evidence``).
+_STANCE_REVIEW_FIELDS = [*_REVIEW_FIELDS, "status_before_retraction"]
 
 
 def _lock_existing(row: Statement | Stance) -> None:
@@ -80,6 +83,8 @@ def review_statement(
     statement.save(force_update=not is_new)
     if topics is not None and is_new:
         statement.topics.set(topics)
+    if review_status is not None:
+        follow_evidence(statement_ids=[statement.pk], reviewer=reviewer)
     return statement
 
 
@@ -99,6 +104,7 @@ def review_stance(
         _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
         stance.review_status = review_status
     _stamp(stance, reviewer=reviewer)
+    stance.status_before_retraction = ""
     if stance.pk is not None:
         _lock_existing(stance)
     stance.save(force_update=stance.pk is not None)
@@ -112,8 +118,11 @@ def set_review_status(
     """Give every statement in ``statements`` the status; returns how many changed.
 
     Statements that already have it are left alone, so their history shows no empty change.
+    The stances resting on them follow (``claims.services.evidence``).
     """
-    return _set_status(rows=statements, reviewer=reviewer, review_status=review_status)
+    changed = _set_status(rows=statements, reviewer=reviewer, review_status=review_status)
+    follow_evidence(statement_ids=[row.pk for row in changed], reviewer=reviewer)
+    return len(changed)
 
 
 @transaction.atomic
@@ -121,16 +130,21 @@ def set_stance_review_status(
     *, stances: QuerySet[Stance], reviewer: User, review_status: str
 ) -> int:
     """The same as ``set_review_status``, for stances."""
-    return _set_status(rows=stances, reviewer=reviewer, review_status=review_status)
+    return len(_set_status(rows=stances, reviewer=reviewer, review_status=review_status))
 
 
-def _set_status(*, rows: QuerySet, reviewer: User, review_status: str) -> int:
+def _set_status(*, rows: QuerySet, reviewer: User, review_status: str) -> list:
+    """Set the status on the rows that do not have it; returns those rows."""
     _require_choice(review_status, allowed=ReviewStatus.values, field="review_status")
     changing = list(_locked(rows).exclude(review_status=review_status))
     for row in changing:
         row.review_status = review_status
         _stamp(row, reviewer=reviewer)
-    return bulk_update_with_full_history(objects=changing, fields=_REVIEW_FIELDS, user=reviewer)
+        if isinstance(row, Stance):
+            row.status_before_retraction = ""
+    fields = _STANCE_REVIEW_FIELDS if rows.model is Stance else _REVIEW_FIELDS
+    bulk_update_with_full_history(objects=changing, fields=fields, user=reviewer)
+    return changing
 
 
 @transaction.atomic

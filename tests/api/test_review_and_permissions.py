@@ -10,7 +10,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from claims.models import ReviewStatus
 from tests.api.conftest import Claims
-from tests.factories import make_user
+from tests.factories import make_stance, make_statement, make_user
 
 
 def test_anyone_may_read(api: APIClient, claims: Claims) -> None:
@@ -68,6 +68,7 @@ def test_a_permitted_user_reviews_a_statement_and_is_recorded(
     assert body["speaker"]["slug"] == "antony-blinken"
     assert body["topics"] == [{"slug": "afghanistan", "name": "Afghanistan"}]
     assert body["reviewed_at"] is not None
+    assert body["reviewed_by"] == api.user.username
     statement = claims.no_sanctions
     statement.refresh_from_db()
     assert statement.reviewed_by == api.user
@@ -164,3 +165,22 @@ def test_a_review_of_a_statement_replaced_meanwhile_is_a_409_and_stores_nothing(
     assert response.status_code == 409
     assert "reload it" in response.json()["detail"]
     assert not Statement.objects.filter(pk=claims.no_sanctions.pk).exists()
+
+
+def test_rejecting_a_stances_only_evidence_retracts_it_in_the_api(
+    client_with_perms, claims: Claims
+) -> None:
+    api = client_with_perms("change_statement")
+    statement = make_statement(speaker=claims.lavrov)
+    stance = make_stance(evidence=(statement,), topic=claims.afghanistan, polarity="favor")
+
+    response = api.patch(
+        f"/api/statements/{statement.pk}/", {"review_status": "rejected"}, format="json"
+    )
+
+    assert response.status_code == 200, response.content
+    body = api.get(f"/api/stances/{stance.pk}/").json()
+    assert (body["review_status"], body["retracted"]) == ("rejected", True)
+    assert body["reviewed_by"] == api.user.username
+    positions = api.get(f"/api/speakers/{claims.lavrov.slug}/stances/").json()["positions"]
+    assert stance.pk not in [o["id"] for p in positions for o in p["observations"]]
