@@ -1,12 +1,31 @@
-"""API routes: the resources under one router, the OpenAPI schema and its Swagger UI."""
+"""API routes: the resources under one router, the OpenAPI schema, Swagger UI and Redoc.
+
+Swagger UI and Redoc are served from ``drf-spectacular-sidecar``'s static files, so the docs
+work without internet access.
+"""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.routers import DefaultRouter
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.api import views
 
-router = DefaultRouter()
+
+class ClaimtrackerAPIRoot(APIRootView):
+    """Statements, speakers, topics and stances extracted from news articles.
+
+    Every list below pages with `page` and `page_size` (at most 100). The OpenAPI schema is
+    at `/api/schema/`, its documentation at `/api/docs/` (Swagger UI) and `/api/redoc/`.
+    """
+
+    name = "Claimtracker API"
+
+
+class ClaimtrackerRouter(DefaultRouter):
+    APIRootView = ClaimtrackerAPIRoot
+
+
+router = ClaimtrackerRouter()
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("speakers", views.SpeakerViewSet, basename="speaker")
 router.register("topics", views.TopicViewSet, basename="topic")
@@ -16,5 +35,6 @@ router.register("stances", views.StanceViewSet, basename="stance")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("", include(router.urls)),
 ]

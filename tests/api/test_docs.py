@@ -1,0 +1,27 @@
+"""The API's own pages: a root that says what it is, and docs that work without internet."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.staticfiles import finders
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_api_root_says_what_the_api_is(api: APIClient):
+    page = api.get("/api/", HTTP_ACCEPT="text/html").content.decode()
+    assert "Claimtracker API" in page
+    assert "DefaultRouter" not in page
+
+
+@pytest.mark.parametrize("path", ["/api/docs/", "/api/redoc/"])
+def test_the_docs_load_their_scripts_from_this_server(api: APIClient, path: str):
+    page = api.get(path).content.decode()
+    assert "cdn" not in page.lower()
+    assert "@latest" not in page
+    scripts = [part.split('"')[0] for part in page.split('src="')[1:]]
+    assert scripts
+    for script in scripts:
+        assert script.startswith("/static/"), script
+        assert finders.find(script.removeprefix("/static/")), script
