@@ -11,7 +11,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.admin.display import EMPTY, change_link, count_of, external_link, shorten
+from claims.admin.display import (
+    EMPTY,
+    change_link,
+    count_of,
+    external_link,
+    highlighted_article,
+    shorten,
+)
 from claims.models import Article, Statement
 
 
@@ -19,6 +26,7 @@ class StatementInline(admin.TabularInline):
     """A compact, read-only list; each row links to the statement's review page."""
 
     model = Statement
+    template = "admin/claims/article/statement_inline.html"
     fields = ["review_link", "speaker", "kind", "review_status"]
     readonly_fields = fields
     extra = 0
@@ -46,7 +54,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     inlines = [StatementInline]
     readonly_fields = [
         "source_link",
-        "text",
+        "text_with_statements",
         "original_text",
         "content_hash",
         "language",
@@ -57,7 +65,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["headline", "outlet", "author", "dateline", "published", "url"]}),
         ("Source", {"fields": ["source_link", "ingested_at", "extractor_version", "language"]}),
-        ("Text", {"fields": ["text"]}),
+        ("Text (statements marked; each links to its page)", {"fields": ["text_with_statements"]}),
         (
             "As read",
             {"classes": ["collapse"], "fields": ["original_text", "content_hash"]},
@@ -89,6 +97,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description="Statements", ordering="statement_total")
     def statement_count(self, article: Article) -> int:
         return article.statement_total
+
+    @admin.display(description="Text")
+    def text_with_statements(self, article: Article):
+        if not article.pk:
+            return EMPTY
+        return highlighted_article(
+            article, article.statements.only("id", "start", "end", "review_status")
+        )
 
     @admin.display(description="Source")
     def source_link(self, article: Article):

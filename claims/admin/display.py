@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.db.models import Count, IntegerField, Model, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
-from claims.models import Statement
+from claims.models import Article, Statement
 
 EMPTY = "–"
 
@@ -72,4 +73,69 @@ def highlighted_in_paragraph(statement: Statement) -> SafeString:
         text[first:start],
         text[start:end],
         text[end:last],
+    )
+
+
+def highlighted_article(article: Article, statements: Iterable[Statement]) -> SafeString:
+    """The article's text with each statement in ``<mark>``, linking to its review page.
+
+    A statement overlapping one already marked is left unmarked (spans are unique per
+    article, not disjoint). All text is escaped.
+    """
+    text = article.text
+    parts: list[SafeString] = []
+    position = 0
+    for statement in sorted(statements, key=lambda s: (s.start, s.end)):
+        start, end = min(statement.start, len(text)), min(statement.end, len(text))
+        if start < position or start >= end:
+            continue
+        parts.append(
+            format_html(
+                '{}<a href="{}" class="statement-mark status-{}" title="{}"><mark>{}</mark></a>',
+                text[position:start],
+                change_url(statement),
+                statement.review_status,
+                f"Statement {statement.pk} ({statement.get_review_status_display().lower()})",
+                text[start:end],
+            )
+        )
+        position = end
+    parts.append(format_html("{}", text[position:]))
+    return format_html(
+        '<div class="article-text" style="white-space: pre-wrap; max-width: 60em">{}</div>',
+        mark_safe("".join(parts)),  # every part was built by format_html
+    )
+
+
+def quoted_words(words: Iterable[str]) -> str:
+    """Cue words as a reader writes them: “so-called”, “plot”."""
+    return ", ".join(f"“{word}”" for word in words) or EMPTY
+
+
+def derived_stances_table(statement: Statement) -> SafeString | str:
+    """The stances inferred from ``statement``, each linking to its page."""
+    stances = statement.stances.select_related("speaker", "topic").order_by("observed_on", "pk")
+    rows = format_html_join(
+        "",
+        '<tr><td><a href="{}">{} {} {}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                change_url(stance),
+                stance.speaker.name,
+                stance.get_polarity_display().lower(),
+                stance.topic.name,
+                stance.evidence.count(),
+                stance.observed_on or "undated",
+                stance.get_review_status_display()
+                + (" (retracted: its evidence was rejected)" if stance.is_retracted else ""),
+            )
+            for stance in stances
+        ),
+    )
+    if not rows:
+        return "No stance was inferred from this statement."
+    return format_html(
+        "<table><thead><tr><th>Stance</th><th>Statements it rests on</th><th>Observed</th>"
+        "<th>Review status</th></tr></thead><tbody>{}</tbody></table>",
+        rows,
     )

@@ -34,11 +34,17 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerAliasInline]
     actions = ["merge_duplicates"]
-    readonly_fields = ["statement_count", "stance_count", "current_positions", "created_at"]
+    readonly_fields = [
+        "statement_count",
+        "stance_count",
+        "current_positions",
+        "positions_chart",
+        "created_at",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "role", "affiliation", "external_id"]}),
         ("Record", {"fields": ["statement_count", "stance_count", "created_at"]}),
-        ("Current positions", {"fields": ["current_positions"]}),
+        ("Current positions", {"fields": ["current_positions", "positions_chart"]}),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Speaker]:
@@ -66,6 +72,13 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     @admin.display(description="Current positions")
     def current_positions(self, speaker: Speaker):
         return current_positions_table(speaker=speaker) if speaker.pk else EMPTY
+
+    @admin.display(description="Over time")
+    def positions_chart(self, speaker: Speaker):
+        if not speaker.pk:
+            return EMPTY
+        url = reverse("claims_admin:speaker_positions", args=[speaker.pk])
+        return format_html('<a href="{}">Chart of the positions over time, per topic</a>', url)
 
     @admin.action(description="Merge the selected speakers into one…", permissions=["change"])
     def merge_duplicates(

@@ -5,20 +5,23 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.admin.display import EMPTY, change_url, shorten
+from claims.admin.display import EMPTY, change_url, quoted_words, shorten
 from claims.admin.review_actions import ReviewActionsMixin
-from claims.models import Stance, StanceMethod
+from claims.models import ReviewStatus, Stance, StanceMethod, Statement
 from claims.selectors.stances import stances_changed_since
 from claims.services.review import review_stance, set_stance_review_status
 
 # Filled in when a stance is reviewed in place; entered by hand, a stance is all editable.
 _ALWAYS_EDITABLE = {"polarity", "review_status", "target"}
+# Read-only displays of a stored stance, and the inputs a new stance has in their place.
+_SHOWN_STORED = {"evidence_links", "cue_words", "retraction"}
+_SHOWN_NEW = {"evidence", "cues"}
 
 
 class ChangedRecentlyFilter(admin.SimpleListFilter):
@@ -42,15 +45,15 @@ class ChangedRecentlyFilter(admin.SimpleListFilter):
 
 @admin.register(Stance)
 class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
+    # Narrow enough for a 1400 px screen: the quote wraps, the names are short.
     list_display = [
-        "speaker",
+        "speaker_name",
         "polarity",
         "topic",
-        "short_target",
+        "quote",
         "observed_on",
         "confidence",
-        "method",
-        "review_status",
+        "status",
     ]
     list_display_links = ["polarity"]
     list_filter = [
@@ -69,8 +72,8 @@ class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     history_list_display = ["polarity", "review_status"]
     fieldsets = [
         (None, {"fields": ["speaker", "topic", "polarity", "target", "observed_on"]}),
-        ("Evidence", {"fields": ["evidence_links", "evidence", "article", "cues"]}),
-        ("Review", {"fields": ["review_status", "reviewed_by", "reviewed_at"]}),
+        ("Evidence", {"fields": ["evidence_links", "evidence", "article", "cue_words", "cues"]}),
+        ("Review", {"fields": ["review_status", "retraction", "reviewed_by", "reviewed_at"]}),
         (
             "Inference",
             {"classes": ["collapse"], "fields": ["confidence", "method", "method_version", "path"]},
@@ -79,21 +82,15 @@ class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
 
     def get_fieldsets(self, request: HttpRequest, obj: Stance | None = None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:  # a new stance names its evidence in the picker; there are no links yet
-            return [
-                (
-                    name,
-                    {**options, "fields": [f for f in options["fields"] if f != "evidence_links"]},
-                )
-                for name, options in fieldsets
-            ]
+        # A new stance names its evidence and cues in inputs; a stored one shows them.
+        hidden = _SHOWN_STORED if obj is None else _SHOWN_NEW
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "evidence"]})
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Stance | None = None) -> list[str]:
-        stamped = ["reviewed_by", "reviewed_at"]
+        stamped = ["reviewed_by", "reviewed_at", *_SHOWN_STORED]
         if obj is None:
             return stamped
         fields = [name for _, options in self.fieldsets for name in options["fields"]]
@@ -103,22 +100,73 @@ class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         return {"method": StanceMethod.MANUAL, **super().get_changeform_initial_data(request)}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Stance]:
-        return super().get_queryset(request).select_related("reviewed_by")
+        quotes = Statement.objects.only("id", "text", "review_status").order_by("start")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("reviewed_by")
+            .prefetch_related(Prefetch("evidence", queryset=quotes))
+        )
 
-    @admin.display(description="About")
-    def short_target(self, stance: Stance) -> str:
-        return shorten(stance.target, 60) or EMPTY
+    @admin.display(description="Speaker", ordering="speaker__name")
+    def speaker_name(self, stance: Stance) -> str:
+        return stance.speaker.name
+
+    @admin.display(description="Quote")
+    def quote(self, stance: Stance):
+        quotes = [statement.text for statement in stance.evidence.all()]
+        if not quotes:
+            return shorten(stance.target, 160) or EMPTY
+        more = f" (+{len(quotes) - 1} more)" if len(quotes) > 1 else ""
+        return format_html(
+            '<span class="stance-quote">“{}”{}</span>', shorten(quotes[0], 160), more
+        )
+
+    @admin.display(description="Review status", ordering="review_status")
+    def status(self, stance: Stance) -> str:
+        label = stance.get_review_status_display()
+        return f"{label} (retracted)" if stance.is_retracted else label
 
     @admin.display(description="Evidence")
     def evidence_links(self, stance: Stance):
-        statements = stance.evidence.select_related("speaker")
+        # Not ``stance.evidence``: the change page's queryset prefetched only the quotes.
+        statements = (
+            Statement.objects.filter(stances=stance)
+            .select_related("speaker", "article")
+            .defer("article__text", "article__original_text")
+        )
         return (
             format_html_join(
                 "",
-                '<p><a href="{}">{}</a></p>',
-                ((change_url(statement), str(statement)) for statement in statements),
+                '<blockquote class="evidence-quote">“{}”<br>'
+                '<small><a href="{}">statement {}</a>: {}, {} ({})</small></blockquote>',
+                (
+                    (
+                        statement.text,
+                        change_url(statement),
+                        statement.pk,
+                        statement.speaker.name if statement.speaker else statement.speaker_mention,
+                        statement.article.outlet or "unknown outlet",
+                        statement.get_review_status_display().lower(),
+                    )
+                    for statement in statements.order_by("article_id", "start")
+                ),
             )
             or EMPTY
+        )
+
+    @admin.display(description="Cue words")
+    def cue_words(self, stance: Stance) -> str:
+        return quoted_words(stance.cues or [])
+
+    @admin.display(description="Retracted")
+    def retraction(self, stance: Stance) -> str:
+        if not stance.is_retracted:
+            return "No"
+        before = ReviewStatus(stance.status_before_retraction).label.lower()
+        return (
+            "Yes: every statement it rests on was rejected. It becomes "
+            f"{before} again if one of them is no longer rejected."
         )
 
     def save_model(self, request, obj: Stance, form, change: bool) -> None:

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.action_pages import action_page, is_confirmed
-from claims.admin.display import EMPTY, highlighted_in_paragraph, shorten
+from claims.admin.display import EMPTY, derived_stances_table, highlighted_in_paragraph, shorten
 from claims.admin.forms import ReassignForm
 from claims.admin.review_actions import ReviewActionsMixin
 from claims.models import Statement
@@ -48,6 +48,7 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     history_list_display = ["review_status", "speaker", "kind"]
     readonly_fields = [
         "in_context",
+        "derived_stances",
         "article",
         "speaker_mention",
         "cue",
@@ -64,6 +65,7 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         (None, {"fields": ["in_context", "article", "speaker_mention"]}),
         ("Review", {"fields": ["review_status", "speaker", "kind", "topics"]}),
         ("Reviewed", {"fields": ["reviewed_by", "reviewed_at"]}),
+        ("Stances derived from it", {"fields": ["derived_stances"]}),
         (
             "Extraction",
             {
@@ -118,6 +120,10 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     @admin.display(description="In its paragraph")
     def in_context(self, statement: Statement):
         return highlighted_in_paragraph(statement)
+
+    @admin.display(description="Stances")
+    def derived_stances(self, statement: Statement):
+        return derived_stances_table(statement) if statement.pk else EMPTY
 
     def save_model(self, request, obj: Statement, form, change: bool) -> None:
         if change and not form.has_changed():
