@@ -12,8 +12,8 @@ below the number of rows known to exist. Other databases (SQLite in development)
 exactly.
 
 Pages do not rely on an estimated count: a page fetches one row more than it shows, so
-``next`` is there exactly when another page has rows, a page past the end is a 404 as
-before, and the last page turns the count exact. ``page=last`` counts exactly (it needs
+``next`` is there exactly when another page has rows, a page past the end is a 400 naming
+``page`` (like any other bad value), and the last page turns the count exact. ``page=last`` counts exactly (it needs
 the true number of pages).
 """
 
@@ -25,7 +25,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, Paginator
 from django.db import connections
 from django.db.models import QuerySet
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -134,6 +134,8 @@ class EstimatedPage(Page):
 class PageNumberWithSizePagination(PageNumberPagination):
     """``?page=2&page_size=50``; a bad number is a 400 naming the parameter, not a default.
 
+    Too large a ``page_size``, or a page past the end, is a bad number too.
+
     The response carries ``count`` and ``count_exact`` (see the module docstring).
     """
 
@@ -141,9 +143,7 @@ class PageNumberWithSizePagination(PageNumberPagination):
     page_size = 20
     max_page_size = 100
     page_size_query_param = "page_size"
-    page_size_query_description = (
-        f"Results per page, 1 to {max_page_size} (larger values are capped); default {page_size}."
-    )
+    page_size_query_description = f"Results per page, 1 to {max_page_size}; default {page_size}."
     page_query_description = "Page number, from 1 (or `last`)."
 
     def get_page_size(self, request: Request) -> int:
@@ -151,11 +151,20 @@ class PageNumberWithSizePagination(PageNumberPagination):
         if raw is None or raw == "":
             return self.page_size
         size = _positive_int(raw)
-        if size is None:
+        if size is None or size > self.max_page_size:
             raise ValidationError(
                 {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]}
             )
-        return min(size, self.max_page_size)
+        return size
+
+    def paginate_queryset(self, queryset, request: Request, view=None) -> list | None:
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            number = request.query_params.get(self.page_query_param)
+            raise ValidationError(
+                {self.page_query_param: [f"There is no page {number}; `last` is the last one."]}
+            ) from error
 
     def get_page_number(self, request: Request, paginator: Paginator) -> int | str:
         raw = request.query_params.get(self.page_query_param) or 1
@@ -168,16 +177,17 @@ class PageNumberWithSizePagination(PageNumberPagination):
         return raw
 
     def get_paginated_response(self, data: list) -> Response:
+        return Response({**self.page_fields(), "results": data})
+
+    def page_fields(self) -> dict:
+        """What a paginated response says besides its rows: count, exactness, links."""
         paginator = self.page.paginator
-        return Response(
-            {
-                "count": paginator.count,
-                "count_exact": getattr(paginator, "count_exact", True),
-                "next": self.get_next_link(),
-                "previous": self.get_previous_link(),
-                "results": data,
-            }
-        )
+        return {
+            "count": paginator.count,
+            "count_exact": getattr(paginator, "count_exact", True),
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+        }
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         response = super().get_paginated_response_schema(schema)

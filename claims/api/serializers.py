@@ -375,8 +375,14 @@ class SpeakerPositionSerializer(serializers.Serializer):
 
 class TopicSpeakersSerializer(serializers.Serializer):
     topic = TopicBriefSerializer()
+    count = serializers.IntegerField(help_text="How many speakers have a position on it.")
+    count_exact = serializers.BooleanField()
+    next = serializers.URLField(allow_null=True, help_text="The next page, or null.")
+    previous = serializers.URLField(allow_null=True, help_text="The previous page, or null.")
     positions = SpeakerPositionSerializer(
-        many=True, help_text="In favor first, then against, then neutral; most confident first."
+        many=True,
+        help_text="This page of them: in favor first, then against, then neutral; most "
+        "confident first.",
     )
 
 

@@ -18,6 +18,7 @@ from claims.api.filters import (
     TopicFilter,
 )
 from claims.api.lookups import IdOrSlugLookupMixin
+from claims.api.pagination import PageNumberWithSizePagination
 from claims.api.serializers import (
     ArticleDetailSerializer,
     ArticleInputSerializer,
@@ -98,6 +99,15 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(body, status=status.HTTP_200_OK)
 
 
+# A detail action's page is not a list view to drf-spectacular: its parameters are named here.
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", str, description=PageNumberWithSizePagination.page_query_description),
+    OpenApiParameter(
+        "page_size", int, description=PageNumberWithSizePagination.page_size_query_description
+    ),
+]
+
+
 @extend_schema_view(retrieve=extend_schema(parameters=[ID_OR_SLUG]))
 class SpeakerViewSet(IdOrSlugLookupMixin, viewsets.ReadOnlyModelViewSet):
     """People, organisations and anonymous sources, with the names they go by."""
@@ -149,14 +159,16 @@ class TopicViewSet(IdOrSlugLookupMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Who stands where on a topic",
-        description="Every speaker's current position on the topic.",
-        parameters=[ID_OR_SLUG],
+        description="Every speaker's current position on the topic, a page at a time "
+        "(`page`, `page_size`), with `count` and the links like every list.",
+        parameters=[ID_OR_SLUG, *PAGE_PARAMETERS],
         responses=TopicSpeakersSerializer,
     )
-    @action(detail=True, filter_backends=[], pagination_class=None)
+    @action(detail=True, filter_backends=[])
     def speakers(self, request: Request, id_or_slug: str) -> Response:
         topic = self.get_object()
-        body = {"topic": topic, "positions": topic_positions(topic=topic)}
+        page = self.paginate_queryset(topic_positions(topic=topic))
+        body = {"topic": topic, **self.paginator.page_fields(), "positions": page}
         return Response(TopicSpeakersSerializer(body).data)
 
 

@@ -42,5 +42,7 @@ def test_invalid_filter_values_are_400_naming_the_parameter(
     assert parameter in response.json()
 
 
-def test_a_page_past_the_end_is_404(api: APIClient, claims: Claims) -> None:
-    assert api.get("/api/statements/?page=99").status_code == 404
+def test_a_page_past_the_end_is_a_400_naming_page(api: APIClient, claims: Claims) -> None:
+    response = api.get("/api/statements/?page=99")
+    assert response.status_code == 400
+    assert "page" in response.json()

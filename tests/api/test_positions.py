@@ -54,6 +54,17 @@ def test_who_stands_where_on_a_topic(api: APIClient, claims: Claims) -> None:
     ]
 
 
+def test_who_stands_where_on_a_topic_comes_a_page_at_a_time(api: APIClient, claims: Claims) -> None:
+    first = api.get("/api/topics/sanctions/speakers/?page_size=1").json()
+    second = api.get(first["next"]).json()
+
+    assert (first["count"], first["count_exact"], first["previous"]) == (2, True, None)
+    assert [row["speaker"]["slug"] for row in first["positions"]] == ["antony-blinken"]
+    assert [row["speaker"]["slug"] for row in second["positions"]] == ["sergey-lavrov"]
+    assert second["next"] is None
+    assert api.get("/api/topics/sanctions/speakers/?page_size=101").status_code == 400
+
+
 def test_matrix_of_speakers_by_topics_with_null_where_nothing_was_observed(
     api: APIClient, claims: Claims
 ) -> None:
