@@ -23,7 +23,8 @@ from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
 from django.core.serializers import json as json_serialization
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Model
 from django.test.utils import override_settings
 
@@ -48,6 +49,17 @@ Deserializer = json_serialization.Deserializer
 
 class NotEmptyError(Exception):
     """The database to restore into already holds rows."""
+
+
+class NotMigratedError(Exception):
+    """The database to restore into lacks tables: ``manage.py migrate`` was not run (fully)."""
+
+
+def unapplied_migrations(*, database: str = DEFAULT_DB_ALIAS) -> list[str]:
+    """The migrations ``manage.py migrate`` would still apply to ``database``."""
+    executor = MigrationExecutor(connections[database])
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
 
 def backed_up_models() -> list[type[Model]]:
@@ -87,9 +99,14 @@ def rows_in(models: Iterable[type[Model]]) -> dict[str, int]:
 def restore_backup(*, source: Path | str) -> int:
     """Load the backup at ``source`` into this empty database, in one transaction.
 
-    Raises NotEmptyError, naming what is there, when any backed-up table holds rows.
-    Returns the number of objects loaded.
+    Raises NotMigratedError when the database lacks tables, and NotEmptyError, naming what is
+    there, when any backed-up table holds rows. Returns the number of objects loaded.
     """
+    if missing := unapplied_migrations():
+        raise NotMigratedError(
+            f"The database is not migrated ({len(missing)} migration(s) to apply, from "
+            f"{missing[0]}). Run manage.py migrate on it first, then restore."
+        )
     with transaction.atomic():
         present = rows_in([*backed_up_models(), get_user_model()])
         if present:

@@ -44,6 +44,20 @@ def test_seed_article_is_stored_with_its_statements_and_one_speaker(seed_path: P
     for statement in Statement.objects.all():
         assert article.text[statement.start : statement.end] == statement.text
     assert "1 new, 0 unchanged, 0 failed" in out
+    assert "Read 1 file, 1 article: " in out
+
+
+def test_the_report_counts_in_words_a_reader_expects(tmp_path: Path):
+    path = tmp_path / "holloway.txt"
+    path.write_text(
+        "Minister on trade\n\n“We will not accept these terms,” Jane Holloway said on Monday.\n",
+        encoding="utf-8",
+    )
+
+    out, _ = run(str(path))
+
+    assert Speaker.objects.count() == 1
+    assert "1 new speaker;" in out and "1 new speakers" not in out
 
 
 def test_ingesting_the_seed_again_changes_nothing(seed_path: Path):

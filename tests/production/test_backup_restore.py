@@ -5,6 +5,9 @@ evidence, review status, reviewer and time, the history, the users and the admin
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,27 @@ def test_the_backup_covers_every_claims_table() -> None:
     claims = set(apps.get_app_config("claims").get_models())
     assert claims <= set(backed_up_models())
     assert get_user_model() in backed_up_models()
+
+
+def test_restore_into_an_unmigrated_database_says_to_migrate_first(tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    backup.write_text("[]")
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "claimtracker.settings.local",
+    }
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "restore", str(backup)],
+        cwd=Path(__file__).resolve().parent.parent.parent,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "not migrated" in result.stderr
+    assert "manage.py migrate" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -210,13 +210,14 @@ class Command(BaseCommand):
                 f"unchanged   {where}: already stored as article {entry['article_id']}"
             )
         elif status == DRY_RUN:
-            self.stdout.write(f"dry run     {where}: {entry['statements']} statements")
+            self.stdout.write(f"dry run     {where}: {_counted(entry['statements'], 'statement')}")
             if extraction is not None:
                 self._print_extraction(extraction)
         else:
             self.stdout.write(
                 f"{status:<11} {where}: article {entry['article_id']}, "
-                f"{entry['statements']} statements, {entry['speakers_new']} new speakers"
+                f"{_counted(entry['statements'], 'statement')}, "
+                f"{_counted(entry['speakers_new'], 'new speaker')}"
             )
 
     def _print_extraction(self, extraction: ArticleExtraction) -> None:
@@ -241,7 +242,13 @@ class Command(BaseCommand):
             parts.append(f"{report['dry_run']} dry run")
         parts.append(f"{report['failed']} failed")
         self.stdout.write(
-            f"Read {report['files_read']} files, {report['articles']} articles: {', '.join(parts)}; "
-            f"{report['statements']} statements, {report['speakers_new']} new speakers; "
-            f"{report['seconds']} s"
+            f"Read {_counted(report['files_read'], 'file')}, "
+            f"{_counted(report['articles'], 'article')}: {', '.join(parts)}; "
+            f"{_counted(report['statements'], 'statement')}, "
+            f"{_counted(report['speakers_new'], 'new speaker')}; {report['seconds']} s"
         )
+
+
+def _counted(number: int, noun: str) -> str:
+    """ "1 new speaker", "2 new speakers": a count with its noun in the right number."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

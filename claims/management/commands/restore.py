@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.services.backup import NotEmptyError, restore_backup
+from claims.services.backup import NotEmptyError, NotMigratedError, restore_backup
 
 
 class Command(BaseCommand):
@@ -24,6 +24,6 @@ class Command(BaseCommand):
             raise CommandError(f"{source}: no such file")
         try:
             loaded = restore_backup(source=source)
-        except NotEmptyError as error:
+        except (NotEmptyError, NotMigratedError) as error:
             raise CommandError(str(error)) from error
         self.stderr.write(f"Restored {loaded} rows from {source}")
