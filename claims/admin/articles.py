@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.display import (
     EMPTY,
@@ -19,6 +18,7 @@ from claims.admin.display import (
     highlighted_article,
     shorten,
 )
+from claims.admin.history import ReadableHistoryAdmin
 from claims.models import Article, Statement
 
 
@@ -46,7 +46,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadableHistoryAdmin):
     list_display = ["headline_or_source", "outlet", "published", "statement_count", "ingested_at"]
     list_filter = ["outlet", "published", "ingested_at"]
     search_fields = ["headline", "outlet", "url", "source"]

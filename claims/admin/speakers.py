@@ -7,11 +7,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.action_pages import action_page, is_confirmed
 from claims.admin.display import EMPTY, count_of
 from claims.admin.forms import MergeSpeakersForm, SpeakerAliasForm, SpeakerAliasFormSet
+from claims.admin.history import ReadableHistoryAdmin
 from claims.admin.positions import current_positions_table
 from claims.models import Speaker, SpeakerAlias, Stance, Statement
 from claims.services.speaker_merge import merge_speakers
@@ -27,7 +27,7 @@ class SpeakerAliasInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(ReadableHistoryAdmin):
     list_display = ["name", "kind", "role", "affiliation", "statement_count", "stance_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__alias", "role", "affiliation"]

@@ -9,9 +9,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.display import EMPTY, change_url, quoted_words, shorten
+from claims.admin.history import ReadableHistoryAdmin
 from claims.admin.review_actions import ReviewActionsMixin
 from claims.models import ReviewStatus, Stance, StanceMethod, Statement
 from claims.selectors.stances import stances_changed_since
@@ -44,7 +44,7 @@ class ChangedRecentlyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Stance)
-class StanceAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
+class StanceAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
     # Narrow enough for a 1400 px screen: the quote wraps, the names are short.
     list_display = [
         "speaker_name",

@@ -10,18 +10,18 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.action_pages import action_page, is_confirmed
 from claims.admin.display import EMPTY, derived_stances_table, highlighted_in_paragraph, shorten
 from claims.admin.forms import ReassignForm
+from claims.admin.history import ReadableHistoryAdmin
 from claims.admin.review_actions import ReviewActionsMixin
 from claims.models import Statement
 from claims.services.review import reassign_statements, review_statement, set_review_status
 
 
 @admin.register(Statement)
-class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
+class StatementAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
     list_display = [
         "speaker_or_mention",
         "short_text",

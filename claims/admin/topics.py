@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin.display import EMPTY, count_of
+from claims.admin.history import ReadableHistoryAdmin
 from claims.models import Stance, Statement, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(ReadableHistoryAdmin):
     list_display = ["name", "status", "parent", "statement_count", "stance_count", "phrase_list"]
     list_filter = ["status", "entity_label"]
     search_fields = ["name", "slug", "description"]

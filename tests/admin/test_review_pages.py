@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from claims.models import Polarity, ReviewStatus, Stance, Statement
+from claims.services.review import review_statement
 from tests.factories import make_article, make_stance, make_statement, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +130,20 @@ def test_staff_without_the_view_permission_get_no_queue_and_no_chart(client):
     assert client.get(reverse("claims_admin:review_queue")).status_code == 403
     chart = reverse("claims_admin:speaker_positions", args=[speaker.pk])
     assert client.get(chart).status_code == 403
+
+
+def test_history_names_its_columns_and_shows_labels_changes_and_why(client, reviewer, stance):
+    statement = stance.evidence.get()
+    review_statement(statement=statement, reviewer=reviewer, review_status=ReviewStatus.APPROVED)
+    review_statement(statement=statement, reviewer=reviewer, review_status=ReviewStatus.REJECTED)
+
+    page = client.get(reverse("admin:claims_statement_history", args=[statement.pk]))
+    html = page.content.decode()
+    assert '<th scope="col">Review status</th>' in html
+    assert "review_status" not in html
+    changes = [" ".join(m.split()) for m in re.findall(r"<li>(.*?)</li>", html, re.S)]
+    assert "<strong>Review status:</strong> Pending &nbsp;&rarr;&nbsp;&nbsp;Approved" in changes
+    assert "<strong>Review status:</strong> Approved &nbsp;&rarr;&nbsp;&nbsp;Rejected" in changes
+
+    stance_page = client.get(reverse("admin:claims_stance_history", args=[stance.pk]))
+    assert "Retracted: every statement it rests on was rejected." in stance_page.content.decode()
