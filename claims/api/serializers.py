@@ -342,12 +342,19 @@ class ObservationSerializer(StanceSerializer):
 
     speaker = None
     topic = None
+    evidence = serializers.ListField(
+        child=serializers.IntegerField(),
+        source="evidence_ids",
+        read_only=True,
+        help_text="Ids of the statements it was inferred from.",
+    )
 
     class Meta(StanceSerializer.Meta):
         fields = [
             name
             for name in StanceSerializer.Meta.fields
-            if name not in {"speaker", "topic", "method_version", "reviewed_at"}
+            # rejected observations, retracted ones included, are never behind a position
+            if name not in {"speaker", "topic", "method_version", "reviewed_at", "retracted"}
         ]
 
 
