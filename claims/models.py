@@ -280,7 +280,12 @@ class Stance(Reviewable):
     path = models.JSONField(
         default=list, blank=True, help_text="The parse steps from the topic to the cues."
     )
-    observed_on = models.DateField(db_index=True)
+    observed_on = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="The date of the article it was read in; empty when the article is undated.",
+    )
     method = models.CharField(
         max_length=16, choices=StanceMethod.choices, default=StanceMethod.RULE, db_index=True
     )
@@ -297,7 +302,7 @@ class Stance(Reviewable):
     history = HistoricalRecords(m2m_fields=[evidence])
 
     class Meta:
-        ordering = ["-observed_on", "-id"]
+        ordering = [F("observed_on").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["speaker", "topic", "observed_on"])]
         constraints = [
             models.CheckConstraint(

@@ -37,7 +37,7 @@ def current_positions_table(*, speaker: Speaker) -> SafeString | str:
                 else position.polarity,
                 f"{position.confidence:.2f}",
                 position.observations,
-                position.last_observed,
+                position.last_observed or "undated",
                 position.last_change or "–",
             )
             for position in positions

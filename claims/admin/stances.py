@@ -51,7 +51,7 @@ class StanceAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
         "polarity",
         "topic",
         "quote",
-        "observed_on",
+        "observed",
         "confidence",
         "status",
     ]
@@ -111,6 +111,10 @@ class StanceAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
     @admin.display(description="Speaker", ordering="speaker__name")
     def speaker_name(self, stance: Stance) -> str:
         return stance.speaker.name
+
+    @admin.display(description="Observed", ordering="observed_on")
+    def observed(self, stance: Stance):
+        return stance.observed_on or "undated"
 
     @admin.display(description="Quote")
     def quote(self, stance: Stance):

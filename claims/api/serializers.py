@@ -324,7 +324,9 @@ class PositionSerializer(serializers.Serializer):
     polarity = serializers.ChoiceField(choices=Polarity.choices)
     confidence = serializers.FloatField()
     observations = serializers.IntegerField(help_text="How many observations it rests on.")
-    last_observed = serializers.DateField()
+    last_observed = serializers.DateField(
+        allow_null=True, help_text="The newest dated observation; null when all are undated."
+    )
     last_change = serializers.DateField(
         allow_null=True, help_text="When it last turned between favor and against."
     )

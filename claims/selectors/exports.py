@@ -97,7 +97,7 @@ def stance_rows(*, chunk_size: int = 2000) -> Iterator[dict]:
             "confidence": stance.confidence,
             "cues": list(stance.cues),
             "path": list(stance.path),
-            "observed_on": stance.observed_on.isoformat(),
+            "observed_on": stance.observed_on.isoformat() if stance.observed_on else None,
             "method": stance.method,
             "method_version": stance.method_version,
             "review_status": stance.review_status,

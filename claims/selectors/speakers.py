@@ -11,7 +11,12 @@ from django.db.models.functions import RowNumber
 
 from claims.core.aliases import normalize_alias
 from claims.models import ReviewStatus, Speaker, SpeakerAlias, Stance, Topic
-from claims.selectors.stances import Position, PositionChange, positions_and_changes
+from claims.selectors.stances import (
+    TIMELINE_ORDER,
+    Position,
+    PositionChange,
+    positions_and_changes,
+)
 
 # A speaker's positions list at most this many observations per topic, the most recent
 # ones; a much-quoted speaker has thousands (the timeline endpoint pages through them all).
@@ -91,7 +96,7 @@ def recent_observations(*, speaker: Speaker, per_topic: int) -> list[Stance]:
     newest_first = Window(
         RowNumber(),
         partition_by=[F("topic_id")],
-        order_by=[F("observed_on").desc(), F("id").desc()],
+        order_by=[F("observed_on").desc(nulls_last=True), F("id").desc()],
     )
     ranked = (
         Stance.objects.filter(speaker=speaker)
@@ -104,7 +109,7 @@ def recent_observations(*, speaker: Speaker, per_topic: int) -> list[Stance]:
     stances = list(
         Stance.objects.filter(pk__in=ids)
         .select_related("topic", "reviewed_by")
-        .order_by("observed_on", "id")
+        .order_by(*TIMELINE_ORDER)
     )
     evidence: dict[int, list[int]] = defaultdict(list)
     links = Stance.evidence.through.objects.filter(stance_id__in=ids).order_by("statement_id")

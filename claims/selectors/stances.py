@@ -13,6 +13,10 @@ from one query each (no query per speaker or topic), under these rules:
   position does not drift while nothing new is said);
 - a change of position is a dated observation whose polarity (favor or against; neutral
   days are skipped) differs from the one before it.
+
+An undated observation (from an article with no date) counts in the vote without ageing,
+is overridden by any reviewed dated one (it may be older than all of them), and is kept out
+of change detection: a change needs two dates. Timelines list undated observations first.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby, pairwise
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 
 from claims.models import Polarity, ReviewStatus, Speaker, Stance, StanceMethod, Statement, Topic
 
@@ -31,6 +35,8 @@ HALF_LIFE_DAYS = 180
 REVIEWED_WEIGHT = 2.0
 
 _FIELDS = ("id", "speaker_id", "topic_id", "polarity", "confidence", "observed_on")
+# Oldest first, undated first (the same on PostgreSQL and SQLite).
+TIMELINE_ORDER = (F("observed_on").asc(nulls_first=True), "id")
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class Position:
     polarity: str
     confidence: float
     observations: int
-    last_observed: date
+    last_observed: date | None  # None when every observation is undated
     last_change: date | None
 
 
@@ -67,7 +73,7 @@ class _Observation:
     topic_id: int
     polarity: str
     confidence: float
-    observed_on: date
+    observed_on: date | None
     reviewed: bool
 
 
@@ -102,11 +108,11 @@ def positions_and_changes(
                 polarity=polarity,
                 confidence=confidence,
                 observations=len(observations),
-                last_observed=observations[-1].observed_on,
+                last_observed=_newest_day(observations),
                 last_change=changes[-1].changed_on if changes else None,
             )
         )
-    positions.sort(key=lambda p: (p.speaker_id, -p.last_observed.toordinal(), p.topic_id))
+    positions.sort(key=lambda p: (p.speaker_id, -_ordinal(p.last_observed), p.topic_id))
     turns.sort(key=lambda change: (change.changed_on, change.topic_id))
     return positions, turns
 
@@ -116,7 +122,7 @@ def stance_timeline(*, speaker: Speaker, topic: Topic | None = None) -> QuerySet
     stances = stance_list().filter(speaker=speaker).exclude(review_status=ReviewStatus.REJECTED)
     if topic is not None:
         stances = stances.filter(topic=topic)
-    return stances.order_by("observed_on", "id")
+    return stances.order_by(*TIMELINE_ORDER)
 
 
 def position_changes(*, speaker: Speaker, topic: Topic | None = None) -> list[PositionChange]:
@@ -133,7 +139,7 @@ def stances_changed_since(*, since: date) -> QuerySet[Stance]:
     rows = (
         Stance.objects.exclude(review_status=ReviewStatus.REJECTED)
         .filter(Exists(recent))
-        .order_by("speaker_id", "topic_id", "observed_on", "id")
+        .order_by("speaker_id", "topic_id", *TIMELINE_ORDER)
         .values(*_FIELDS, "review_status", "method")
     )
     ids: set[int] = set()
@@ -156,7 +162,7 @@ def _observations(
     if topics is not None:
         rows = rows.filter(topic_id__in=list(topics))
     grouped: dict[tuple[int, int], list[_Observation]] = defaultdict(list)
-    ordered = rows.order_by("observed_on", "id").values(*_FIELDS, "review_status", "method")
+    ordered = rows.order_by(*TIMELINE_ORDER).values(*_FIELDS, "review_status", "method")
     for row in ordered:
         observation = _observation(row)
         grouped[(observation.speaker_id, observation.topic_id)].append(observation)
@@ -177,23 +183,38 @@ def _observation(row: dict) -> _Observation:
 
 
 def _counted(observations: Sequence[_Observation]) -> list[_Observation]:
-    """Drop pending observations a newer-or-same-day reviewed one overrides."""
-    reviewed_days = [o.observed_on for o in observations if o.reviewed]
+    """Drop pending observations a newer-or-same-day reviewed one overrides (an undated
+    one counts as older than any dated one)."""
+    reviewed_days = [_ordinal(o.observed_on) for o in observations if o.reviewed]
     if not reviewed_days:
         return list(observations)
     newest_review = max(reviewed_days)
-    return [o for o in observations if o.reviewed or o.observed_on > newest_review]
+    return [o for o in observations if o.reviewed or _ordinal(o.observed_on) > newest_review]
 
 
-def _weight(observation: _Observation, newest: date) -> float:
-    age = (newest - observation.observed_on).days
+def _ordinal(day: date | None) -> int:
+    """A day's number, 0 for an undated one (before every date)."""
+    return day.toordinal() if day is not None else 0
+
+
+def _newest_day(observations: Sequence[_Observation]) -> date | None:
+    days = [o.observed_on for o in observations if o.observed_on is not None]
+    return max(days) if days else None
+
+
+def _weight(observation: _Observation, newest: date | None) -> float:
+    # An undated observation does not age: its age is unknown, not great.
+    if observation.observed_on is None or newest is None:
+        age = 0
+    else:
+        age = (newest - observation.observed_on).days
     review = REVIEWED_WEIGHT if observation.reviewed else 1.0
     return observation.confidence * 0.5 ** (age / HALF_LIFE_DAYS) * review
 
 
 def _vote(observations: Sequence[_Observation]) -> tuple[str, float]:
     """The weighted majority polarity, and its share of the weight times its mean confidence."""
-    newest = max(o.observed_on for o in observations)
+    newest = _newest_day(observations)
     weight: dict[str, float] = defaultdict(float)
     held: dict[str, float] = defaultdict(float)
     for observation in observations:
@@ -213,7 +234,8 @@ def _changes(
 ) -> list[PositionChange]:
     """Turns between favor and against, day by day (one vote per day; neutral days skipped)."""
     runs: list[tuple[str, list[_Observation]]] = []  # (polarity, observations) per run of days
-    for _, day in groupby(observations, key=lambda o: o.observed_on):
+    dated = (o for o in observations if o.observed_on is not None)
+    for _, day in groupby(dated, key=lambda o: o.observed_on):
         day = list(day)
         polarity, _ = _vote(day)
         if polarity == Polarity.NEUTRAL:

@@ -147,3 +147,15 @@ def test_history_names_its_columns_and_shows_labels_changes_and_why(client, revi
 
     stance_page = client.get(reverse("admin:claims_stance_history", args=[stance.pk]))
     assert "Retracted: every statement it rests on was rejected." in stance_page.content.decode()
+
+
+def test_undated_observations_are_shown_as_undated(client, reviewer):
+    speaker = make_stance(observed_on=date(2023, 1, 5)).speaker
+    make_stance(speaker=speaker, observed_on=None, topic=make_topic(name="Migration"))
+
+    chart = client.get(reverse("claims_admin:speaker_positions", args=[speaker.pk])).text
+    listing = client.get(reverse("admin:claims_stance_changelist")).text
+
+    assert chart.count("<circle") == 1
+    assert "1 undated observation (from articles without a date)" in chart
+    assert '<td class="field-observed">undated</td>' in listing

@@ -126,3 +126,43 @@ def test_query_count_does_not_grow_with_speakers_and_topics(lavrov, belarus, san
         positions = current_positions()
     assert len(positions) == 4
     assert len(queries) == 1
+
+
+def undated(speaker, topic, polarity, *, confidence=0.7, **fields) -> Stance:
+    return Stance.objects.create(
+        speaker=speaker, topic=topic, polarity=polarity, observed_on=None, confidence=confidence,
+        **fields,
+    )  # fmt: skip
+
+
+def test_undated_observations_give_a_position_without_a_date(lavrov, belarus):
+    undated(lavrov, belarus, "against")
+    undated(lavrov, belarus, "against")
+
+    [position] = current_positions(speakers=[lavrov.pk])
+
+    assert (position.polarity, position.observations) == ("against", 2)
+    assert (position.last_observed, position.last_change) == (None, None)
+
+
+def test_undated_observations_are_kept_out_of_change_detection(lavrov, belarus):
+    undated(lavrov, belarus, "favor", confidence=0.9)
+    stance(lavrov, belarus, "against", date(2023, 5, 1))
+    stance(lavrov, belarus, "against", date(2023, 6, 1))
+
+    [position] = current_positions(speakers=[lavrov.pk])
+
+    assert position_changes(speaker=lavrov) == []
+    assert not stances_changed_since(since=date(2023, 1, 1)).exists()
+    assert position.last_observed == date(2023, 6, 1)
+    timeline = list(stance_timeline(speaker=lavrov))
+    assert [s.observed_on for s in timeline] == [None, date(2023, 5, 1), date(2023, 6, 1)]
+
+
+def test_a_reviewed_dated_observation_overrides_a_pending_undated_one(lavrov, belarus):
+    undated(lavrov, belarus, "favor", confidence=0.9)
+    stance(lavrov, belarus, "against", date(2023, 5, 1), confidence=0.3, review_status="approved")
+
+    [position] = current_positions(speakers=[lavrov.pk])
+
+    assert (position.polarity, position.observations) == ("against", 2)

@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 p.polarity,
                 f"{p.confidence:.2f}",
                 str(p.observations),
-                p.last_observed.isoformat(),
+                p.last_observed.isoformat() if p.last_observed else "undated",
                 p.last_change.isoformat() if p.last_change else "-",
             )
             for p in positions
@@ -61,7 +61,8 @@ class Command(BaseCommand):
         for stance in stance_timeline(speaker=who, topic=subject):
             evidence = _ids(statement.pk for statement in stance.evidence.all())
             write(
-                f"  {stance.observed_on}  #{stance.pk} {stance.topic.name}: {stance.polarity}"
+                f"  {stance.observed_on or 'undated   '}  #{stance.pk} {stance.topic.name}: "
+                f"{stance.polarity}"
                 f" {stance.confidence:.2f} [{stance.review_status}, {stance.method}]"
                 f" {stance.target[:60]}" + (f" (statements {evidence})" if evidence != "-" else "")
             )
