@@ -2,7 +2,8 @@
 
 ``bulk_update_with_history`` writes one history row per object but no snapshot of its
 many-to-many fields, so the history of a statement would show its topics vanishing. This
-adds the snapshots, in a fixed number of queries however many objects change.
+adds the snapshots, in a fixed number of queries however many objects change; and
+``record_creation`` writes the creation rows of objects stored with ``bulk_create``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,23 @@ def bulk_update_with_full_history(
         )
         _snapshot_m2m(model=model, objects=objects, history_rows=history_rows)
     return updated
+
+
+def record_creation(*, objects: Sequence[models.Model], reason: str = "") -> None:
+    """A creation row in the history of each of ``objects`` (all of one model, just stored
+    with ``bulk_create``, their many-to-many links included), in a fixed number of queries.
+
+    ``bulk_create`` sends no signals, so without this the history of an ingested row began
+    at its first review, with nothing to compare that review against. Call it after the
+    links are made: the snapshot of the many-to-many fields is taken from the database.
+    """
+    if not objects:
+        return
+    model = type(objects[0])
+    history_rows = model.history.bulk_history_create(
+        objects, default_change_reason=reason, default_date=timezone.now()
+    )
+    _snapshot_m2m(model=model, objects=objects, history_rows=history_rows)
 
 
 def _snapshot_m2m(
