@@ -11,6 +11,7 @@ import dataclasses
 from datetime import date
 
 from claims.readers.html import article_from_html, looks_like_html
+from claims.readers.published import date_in_dateline
 from claims.readers.records import RawArticle, ReadFailure
 
 
@@ -32,10 +33,13 @@ def article_from_text(
 
 
 def page_or_text(given: RawArticle) -> RawArticle | ReadFailure:
-    """``given`` as it is, or, when its text is a whole HTML page, the article in that page
-    with the caller's fields (and JSON Lines line number) kept over the page's."""
+    """``given`` as it is (dated by its dateline when nothing else dates it), or, when its
+    text is a whole HTML page, the article in that page with the caller's fields (and JSON
+    Lines line number) kept over the page's."""
     if not looks_like_html(given.text):
-        return given
+        if given.published is not None:
+            return given
+        return dataclasses.replace(given, published=date_in_dateline(given.text))
     page = article_from_html(given.text, source=given.source)
     if isinstance(page, ReadFailure):
         return dataclasses.replace(page, line=given.line)

@@ -1,4 +1,5 @@
-"""Reads a news page: main text, headline, date, author and site name through trafilatura."""
+"""Reads a news page: main text, headline, author and site name through trafilatura, and the
+date the page states (``claims.readers.published``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 import trafilatura
 
-from claims.readers.dates import parse_published
+from claims.readers.published import date_in_dateline, date_in_page
 from claims.readers.records import RawArticle, ReadFailure
 
 # A page holds an article only if some paragraph is prose: menus, link lists, cookie notes
@@ -34,17 +35,19 @@ def article_from_html(html: str, *, source: str) -> RawArticle | ReadFailure:
         if paragraphs:
             reason += f" (only short lines such as {paragraphs[0][:60]!r})"
         return ReadFailure(source, reason)
-    published, warnings = parse_published(document.date)
+    text = "\n\n".join(paragraphs)
+    # The date the page states, not trafilatura's: it guesses one (from a URL, a copyright
+    # line, the day of reading) when the page states none.
+    published = date_in_page(html) or date_in_dateline(text)
     return RawArticle(
         source=source,
-        text="\n\n".join(paragraphs),
+        text=text,
         title=document.title or "",
         url=document.url or "",
         outlet=document.sitename or "",
         author=document.author or "",
         published=published,
         format="html",
-        warnings=warnings,
     )
 
 

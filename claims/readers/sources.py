@@ -23,6 +23,7 @@ from claims.readers.decoding import (
 from claims.readers.html import article_from_html, looks_like_html
 from claims.readers.jsonl import articles_from_jsonl
 from claims.readers.paths import STDIN, expand_paths, os_error_reason
+from claims.readers.published import date_in_dateline
 from claims.readers.records import RawArticle, ReadFailure
 
 TEXT, HTML, JSONL = "text", "html", "jsonl"
@@ -108,7 +109,7 @@ def _read_stream(stream: BinaryIO, *, source: str, declared: str | None) -> Iter
     if stream_format == HTML or looks_like_html(text):
         yield article_from_html(text, source=source)
     else:
-        yield RawArticle(source=source, text=text, format=TEXT)
+        yield RawArticle(source=source, text=text, format=TEXT, published=date_in_dateline(text))
 
 
 def _format_of(path: Path) -> str | None:

@@ -20,6 +20,14 @@ from claims.models import ReviewStatus, Stance
 from claims.services.history import bulk_update_with_full_history
 
 _FIELDS = ["review_status", "status_before_retraction", "reviewed_by", "reviewed_at"]
+RETRACTED = "Retracted: every statement it rests on was rejected."
+
+
+def retract(stance: Stance) -> None:
+    """Mark ``stance`` (not saved) retracted: rejected, remembering its status, and why."""
+    stance.status_before_retraction = stance.review_status
+    stance.review_status = ReviewStatus.REJECTED
+    stance._change_reason = RETRACTED
 
 
 def follow_evidence(*, statement_ids: Collection[int], reviewer: User) -> int:
@@ -43,9 +51,7 @@ def follow_evidence(*, statement_ids: Collection[int], reviewer: User) -> int:
     changing: list[Stance] = []
     for stance in stances:
         if not stance.supported and stance.review_status != ReviewStatus.REJECTED:
-            stance.status_before_retraction = stance.review_status
-            stance.review_status = ReviewStatus.REJECTED
-            stance._change_reason = "Retracted: every statement it rests on was rejected."
+            retract(stance)
         elif stance.supported and stance.is_retracted:
             stance.review_status = stance.status_before_retraction
             stance.status_before_retraction = ""

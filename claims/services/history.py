@@ -20,8 +20,10 @@ def bulk_update_with_full_history(
     objects: Sequence[models.Model],
     fields: Sequence[str],
     user: AbstractBaseUser | None,
+    reason: str = "",
 ) -> int:
-    """Save ``fields`` of ``objects`` (all of one model) and record who changed them, and when."""
+    """Save ``fields`` of ``objects`` (all of one model) and record who changed them, when,
+    and (``reason``, unless an object carries its own) why."""
     if not objects:
         return 0
     model = type(objects[0])
@@ -30,7 +32,7 @@ def bulk_update_with_full_history(
     with transaction.atomic():
         updated = model._default_manager.bulk_update(objects, list(fields))
         history_rows = history_manager.bulk_history_create(
-            objects, update=True, default_user=user, default_date=now
+            objects, update=True, default_user=user, default_date=now, default_change_reason=reason
         )
         _snapshot_m2m(model=model, objects=objects, history_rows=history_rows)
     return updated

@@ -7,6 +7,7 @@ alone, and an article already stored (same repaired text, by its hash) is left u
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,11 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+NO_DATE = (
+    "no date found (none given with --published or by the record, none in the page's "
+    "metadata or its dateline): its stances are stored undated"
+)
 
 
 def build_extractor() -> Extractor:
@@ -126,9 +132,19 @@ def ingest_articles(
                     statements=len(extraction.statements),
                     line=item.raw.line,
                     extraction=extraction,
+                    warnings=_warnings(item.raw, overrides),
                 )
             else:
-                yield store_article(item, extraction, overrides)
+                outcome = store_article(item, extraction, overrides)
+                if not outcome.failed:
+                    outcome = dataclasses.replace(outcome, warnings=_warnings(item.raw, overrides))
+                yield outcome
+
+
+def _warnings(raw: RawArticle, overrides: ArticleOverrides) -> tuple[str, ...]:
+    """The reader's warnings, and ``NO_DATE`` when nothing dates the article."""
+    undated = () if (overrides.published or raw.published) else (NO_DATE,)
+    return raw.warnings + undated
 
 
 def _prepare_safely(
@@ -175,5 +191,16 @@ def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, Prep
     digest = content_hash(clean.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
-        return IngestOutcome(item.source, UNCHANGED, article=existing, line=item.line), None
+        return _unchanged(item, existing), None
     return None, PreparedArticle(item, clean, digest)
+
+
+def _unchanged(item: RawArticle, article: Article) -> IngestOutcome:
+    """The outcome for an article stored before, counting the statements it has."""
+    return IngestOutcome(
+        item.source,
+        UNCHANGED,
+        article=article,
+        statements=article.statements.count(),
+        line=item.line,
+    )

@@ -31,6 +31,7 @@ class IngestOutcome:
     line: int | None = None
     extraction: ArticleExtraction | None = None  # set on dry runs, for printing
     article_id: int | None = None  # the article's id, also when only the id came back
+    warnings: tuple[str, ...] = ()  # what the reader or ingest noticed, e.g. no date
 
     def __post_init__(self) -> None:
         if self.article is not None and self.article_id is None:
@@ -41,8 +42,9 @@ class IngestOutcome:
         return self.status == FAILED
 
     def as_dict(self) -> dict:
-        """The report entry for this article (command output, task results)."""
-        return {
+        """The report entry for this article (command output, task results); a dry run's
+        carries what was extracted."""
+        entry = {
             "source": self.source,
             "line": self.line,
             "status": self.status,
@@ -50,7 +52,11 @@ class IngestOutcome:
             "statements": self.statements,
             "speakers_new": self.speakers_new,
             "error": self.error or None,
+            "warnings": list(self.warnings),
         }
+        if self.extraction is not None:
+            entry["extracted"] = extraction_as_dict(self.extraction)
+        return entry
 
     @classmethod
     def from_dict(cls, entry: dict) -> IngestOutcome:
@@ -63,7 +69,42 @@ class IngestOutcome:
             error=entry["error"] or "",
             line=entry["line"],
             article_id=entry["article_id"],
+            warnings=tuple(entry.get("warnings") or ()),
         )
+
+
+def extraction_as_dict(extraction: ArticleExtraction) -> dict:
+    """What a dry run found, as plain data: each statement with its speaker, each stance."""
+
+    def name(index: int | None) -> str | None:
+        return extraction.speakers[index].name if index is not None else None
+
+    return {
+        "statements": [
+            {
+                "speaker": name(record.speaker),
+                "speaker_mention": record.speaker_mention,
+                "kind": record.kind,
+                "cue": record.cue,
+                "text": record.text,
+                "start": record.start,
+                "end": record.end,
+                "topics": list(record.topics),
+            }
+            for record in extraction.statements
+        ],
+        "stances": [
+            {
+                "speaker": name(record.speaker),
+                "topic": record.topic,
+                "polarity": record.polarity,
+                "target": record.target,
+                "cues": list(record.cues),
+                "evidence": list(record.evidence),
+            }
+            for record in extraction.stances
+        ],
+    }
 
 
 def describe(error: Exception) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from django.db import transaction
 from django.db.models import F
 
-from claims.models import Article, Stance, Statement
+from claims.models import Article, Stance
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import CleanText
 from claims.nlp.repair import paragraph_spans
@@ -19,9 +19,12 @@ from claims.services.store import store_extraction
 def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcome:
     """Run the current extractor again over a stored article.
 
-    Machine-made statements and stances are replaced; those a reviewer touched (approved,
-    rejected, reset or edited: ``reviewed_at`` is set) are kept, also when the review lands
-    while this runs: the rows are locked and read again inside the writing transaction, so
+    Machine-made statements are updated in place, span by span, so a statement found again
+    keeps its id (links to ``/api/statements/ID/`` stay valid); those no longer found are
+    deleted. Machine-made stances are replaced. Statements and stances a reviewer touched
+    (approved, rejected, reset or edited: ``reviewed_at`` is set) are kept, also when the
+    review lands while this runs: the rows are locked and read again inside the writing
+    transaction, so
     a review committed during the extraction is seen, and one in flight is waited for.
     (Deleting by the filter alone is not enough: Django collects the rows first for the
     history signals, then deletes them by id, reviewed in the meantime or not.)
@@ -37,10 +40,13 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
         keep_stances = [
             row for row in current_stances if row.reviewed_at is not None or row.method == "manual"
         ]
-        Statement.objects.filter(pk__in=_ids(current, but=keep)).delete()
         Stance.objects.filter(pk__in=_ids(current_stances, but=keep_stances)).delete()
         statements, speakers_new = store_extraction(
-            article=article, extraction=extraction, keep=keep, keep_stances=keep_stances
+            article=article,
+            extraction=extraction,
+            keep=keep,
+            keep_stances=keep_stances,
+            replace=[row for row in current if row.reviewed_at is None],
         )
         Article.objects.filter(pk=article.pk).update(extractor_version=extraction.extractor_version)
     return IngestOutcome(

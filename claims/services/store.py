@@ -13,12 +13,13 @@ from datetime import date
 
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Model
-from django.utils import timezone
 
 from claims.core.locks import lock_resolution
-from claims.models import Article, Stance, Statement, Topic
+from claims.models import Article, ReviewStatus, Stance, Statement, Topic
 from claims.nlp.records import ArticleExtraction, CleanText
 from claims.readers.records import RawArticle
+from claims.services.evidence import retract
+from claims.services.history import bulk_update_with_full_history, record_creation
 from claims.services.outcomes import FAILED, NEW, UNCHANGED, IngestOutcome
 from claims.services.speakers import resolve_speaker, stored_speakers
 from claims.services.topics import entity_key, suggested_topic_ids
@@ -130,13 +131,21 @@ def store_extraction(
     extraction: ArticleExtraction,
     keep: Iterable[Statement] = (),
     keep_stances: Iterable[Stance] = (),
+    replace: Iterable[Statement] = (),
 ) -> tuple[int, int]:
     """Write an extraction's speakers, statements, topics and stances for ``article``.
 
-    ``keep`` are statements a reviewer touched: a new statement over the same span is
-    skipped. ``keep_stances`` likewise for (speaker, topic) pairs. Returns the number of
-    statements written and of speakers created. Call inside a transaction: it takes the
-    speaker-resolution lock until the transaction ends (see ``lock_resolution``).
+    ``keep`` are statements a reviewer touched: they stay as they are, a new statement over
+    the same span is that row (its stances rest on it) and one overlapping it is skipped.
+    ``replace`` are the article's machine-made statements (on re-extraction): one over the
+    same span as a new statement is that row, updated in place, so its id (and every link
+    to it) survives; the others are deleted. ``keep_stances`` are stances to keep, and no
+    new one is stored for their (speaker, topic) pairs.
+
+    Every row created gets a creation record in its history, every row changed a change
+    record. Returns the number of statements the article has now and of speakers created.
+    Call inside a transaction: it takes the speaker-resolution lock until the transaction
+    ends (see ``lock_resolution``).
     """
     lock_resolution()
     speakers = []
@@ -147,7 +156,10 @@ def store_extraction(
         speakers.append(speaker)
         speakers_new += created
 
-    taken = [(s.start, s.end) for s in keep]
+    kept = {(s.start, s.end): s for s in keep}
+    reusable = {(s.start, s.end): s for s in replace}
+    stored_topics = _topic_ids_of(reusable.values())
+    taken = list(kept)
     # Only the topics this article names: the table grows with every suggested topic.
     named = {slug for record in extraction.statements for slug in record.topics}
     named.update(record.topic for record in extraction.stances)
@@ -155,39 +167,98 @@ def store_extraction(
     entity_topic_ids = suggested_topic_ids(
         entities=(entity for record in extraction.statements for entity in record.entities)
     )
-    rows: list[tuple[Statement, list[int]]] = []
+    rows: list[tuple[Statement, list[int]]] = []  # statements to write, with their topics
+    changed: list[Statement] = []
+    placed = 0
     index_to_row: dict[int, Statement] = {}
     for index, record in enumerate(extraction.statements):
+        span = (record.start, record.end)
+        if span in kept:
+            index_to_row[index] = kept[span]
+            continue
         if any(record.start < end and start < record.end for start, end in taken):
             continue
-        statement = Statement(
-            article=article,
-            speaker=speakers[record.speaker] if record.speaker is not None else None,
-            speaker_mention=fit(Statement, "speaker_mention", record.speaker_mention),
-            kind=record.kind,
-            cue=fit(Statement, "cue", record.cue),
-            text=record.text,
-            start=record.start,
-            end=record.end,
-            paragraph=record.paragraph,
-            confidence=min(max(record.confidence, 0.0), 1.0),
-            extractor_version=extraction.extractor_version,
+        statement = reusable.pop(span, None) or Statement(
+            article=article, start=span[0], end=span[1]
         )
         topics = [topic_ids[slug] for slug in record.topics if slug in topic_ids]
-        topics += [entity_topic_ids[entity_key(entity)] for entity in record.entities]
-        rows.append((statement, list(dict.fromkeys(topics))))
+        topics += [
+            entity_topic_ids[key]
+            for key in map(entity_key, record.entities)
+            if key in entity_topic_ids
+        ]
+        topics = list(dict.fromkeys(topics))
+        edited = _fill(statement, record, speakers, extraction.extractor_version)
+        if statement.pk is None:
+            rows.append((statement, topics))
+        elif edited or set(topics) != stored_topics.get(statement.pk, set()):
+            rows.append((statement, topics))
+            changed.append(statement)
         index_to_row[index] = statement
-        taken.append((record.start, record.end))
-    Statement.objects.bulk_create([statement for statement, _ in rows])
-    Statement.topics.through.objects.bulk_create(
+        taken.append(span)
+        placed += 1
+    # Spans the extractor no longer finds: their statements go (those a reviewer touched
+    # are in ``keep``, never here).
+    Statement.objects.filter(pk__in=[s.pk for s in reusable.values()]).delete()
+    created = [statement for statement, _ in rows if statement.pk is None]
+    Statement.objects.bulk_create(created)
+    links = Statement.topics.through
+    links.objects.filter(statement_id__in=[s.pk for s in changed]).delete()
+    links.objects.bulk_create(
         [
-            Statement.topics.through(statement_id=statement.pk, topic_id=topic_id)
+            links(statement_id=statement.pk, topic_id=topic_id)
             for statement, topics in rows
             for topic_id in topics
         ]
     )
+    record_creation(objects=created, reason=EXTRACTED)
+    bulk_update_with_full_history(
+        objects=changed, fields=_EXTRACTED_FIELDS, user=None, reason=REEXTRACTED_REASON
+    )
     _store_stances(article, extraction, speakers, topic_ids, index_to_row, keep_stances)
-    return len(rows), speakers_new
+    return len(kept) + placed, speakers_new
+
+
+EXTRACTED = "Extracted by ingest."
+REEXTRACTED_REASON = "Re-extracted: the extractor now reads it differently."
+_EXTRACTED_FIELDS = [
+    "speaker",
+    "speaker_mention",
+    "kind",
+    "cue",
+    "text",
+    "paragraph",
+    "confidence",
+    "extractor_version",
+]
+
+
+def _fill(statement: Statement, record, speakers: list, extractor_version: str) -> bool:
+    """Set ``statement`` from ``record``; whether any stored value changed."""
+    before = [getattr(statement, _attname(field)) for field in _EXTRACTED_FIELDS]
+    statement.speaker = speakers[record.speaker] if record.speaker is not None else None
+    statement.speaker_mention = fit(Statement, "speaker_mention", record.speaker_mention)
+    statement.kind = record.kind
+    statement.cue = fit(Statement, "cue", record.cue)
+    statement.text = record.text
+    statement.paragraph = record.paragraph
+    statement.confidence = min(max(record.confidence, 0.0), 1.0)
+    statement.extractor_version = extractor_version
+    after = [getattr(statement, _attname(field)) for field in _EXTRACTED_FIELDS]
+    return before != after
+
+
+def _attname(field: str) -> str:
+    return Statement._meta.get_field(field).attname
+
+
+def _topic_ids_of(statements: Iterable[Statement]) -> dict[int, set[int]]:
+    ids = [statement.pk for statement in statements]
+    topics: dict[int, set[int]] = {pk: set() for pk in ids}
+    links = Statement.topics.through.objects.filter(statement_id__in=ids)
+    for statement_id, topic_id in links.values_list("statement_id", "topic_id"):
+        topics[statement_id].add(topic_id)
+    return topics
 
 
 def _store_stances(
@@ -198,8 +269,9 @@ def _store_stances(
     index_to_row: dict[int, Statement],
     keep_stances: Iterable[Stance],
 ) -> None:
+    """The extraction's stances, dated by the article (undated when it is), with their
+    evidence. One resting only on statements a reviewer rejected is stored retracted."""
     reviewed_pairs = {(s.speaker_id, s.topic_id) for s in keep_stances}
-    observed_on = article.published or timezone.localdate()
     stances: list[tuple[Stance, list[Statement]]] = []
     for record in extraction.stances:
         topic_id = topic_ids.get(record.topic)
@@ -215,11 +287,13 @@ def _store_stances(
             confidence=min(max(record.confidence, 0.0), 1.0),
             cues=list(record.cues),
             path=list(record.path),
-            observed_on=observed_on,
+            observed_on=article.published,
             method=record.method,
             method_version=record.method_version,
         )
         evidence = [index_to_row[i] for i in record.evidence if i in index_to_row]
+        if evidence and all(s.review_status == ReviewStatus.REJECTED for s in evidence):
+            retract(stance)
         stances.append((stance, evidence))
     Stance.objects.bulk_create([stance for stance, _ in stances])
     Stance.evidence.through.objects.bulk_create(
@@ -229,3 +303,4 @@ def _store_stances(
             for statement in evidence
         ]
     )
+    record_creation(objects=[stance for stance, _ in stances], reason=EXTRACTED)

@@ -67,6 +67,28 @@ def _create_suggested_topic(entity: EntityRecord) -> Topic:
         return Topic.objects.get(name__iexact=name)
 
 
+# Directions name no subject: "the West" said alone is a side, not a topic to track.
+_DIRECTIONS = frozenset(
+    {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
+    | {"northwest", "northeast", "southwest", "southeast", "midwest"}
+)
+# One-word groups ending so are adjectives of a people ("European", "Russian", "American",
+# "Chinese", "British"): the subject is the place or the people, named elsewhere.
+_ADJECTIVE_ENDINGS = ("ean", "ian", "can", "ese", "ish")
+
+
+def names_a_subject(entity: EntityRecord) -> bool:
+    """Whether an entity is worth a suggested topic (not "European" or "West" alone).
+
+    A single letter, a bare direction, or a people's adjective is not; the entity is then
+    simply not tagged as a topic.
+    """
+    text = entity.text.strip().lower()
+    if len(text) < 2 or text.removeprefix("the ") in _DIRECTIONS:
+        return False
+    return not (entity.label == "NORP" and " " not in text and text.endswith(_ADJECTIVE_ENDINGS))
+
+
 def entity_key(entity: EntityRecord) -> str:
     """How ``suggested_topic_ids`` keys an entity: its topic name, lower-cased."""
     return entity.text.strip()[:200].lower()
@@ -80,7 +102,8 @@ def suggested_topic_ids(*, entities: Iterable[EntityRecord]) -> dict[str, int]:
     """
     wanted: dict[str, EntityRecord] = {}
     for entity in entities:
-        wanted.setdefault(entity_key(entity), entity)  # the first spelling names the topic
+        if names_a_subject(entity):
+            wanted.setdefault(entity_key(entity), entity)  # the first spelling names the topic
     if not wanted:
         return {}
     found = dict(

@@ -227,7 +227,7 @@ def test_a_url_already_stored_with_another_text_is_refused():
     assert Article.objects.count() == 1
 
 
-def test_reextract_replaces_machine_rows_and_keeps_reviewed_ones(sanctions):
+def test_reextract_updates_machine_rows_in_place_and_keeps_reviewed_ones(sanctions):
     text = "Talks\n\n“First claim,” Lavrov said. “Second claim,” he added."
     article = ingest_article(
         raw=raw(text), extractor=ScriptedExtractor(topics=("sanctions",))
@@ -245,8 +245,11 @@ def test_reextract_replaces_machine_rows_and_keeps_reviewed_ones(sanctions):
     assert outcome.status == REEXTRACTED
     kept, fresh = article.statements.order_by("start")
     assert kept.pk == first.pk and kept.review_status == "rejected"
-    assert fresh.pk != second.pk and fresh.text == "Second claim,"
+    # the same span keeps its row (and id), with what the extractor reads now
+    assert fresh.pk == second.pk and fresh.text == "Second claim,"
+    assert "Re-extracted" in fresh.history.first().history_change_reason
     assert Stance.objects.count() == 1
+    assert outcome.statements == 2
 
 
 def test_values_longer_than_their_column_are_cut_to_the_model_length():

@@ -187,6 +187,9 @@ class Command(BaseCommand):
             if not quiet or (entry["status"] == FAILED and options["report_format"] == "text"):
                 progress.clear()
                 self._print(entry, outcome.extraction)
+            elif entry["warnings"] and options["report_format"] == "text":
+                progress.clear()
+                self._warn(entry)
         return {
             "files_read": len({entry["source"] for entry in entries}),
             "articles": len(entries),
@@ -201,13 +204,15 @@ class Command(BaseCommand):
         }
 
     def _print(self, entry: dict, extraction: ArticleExtraction | None) -> None:
-        where = f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
+        self._warn(entry)
+        where = _where(entry)
         status = entry["status"]
         if status == FAILED:
             self.stderr.write(f"FAILED      {where}: {entry['error']}")
         elif status == UNCHANGED:
             self.stdout.write(
-                f"unchanged   {where}: already stored as article {entry['article_id']}"
+                f"unchanged   {where}: already stored as article {entry['article_id']}, "
+                f"{_counted(entry['statements'], 'statement')}"
             )
         elif status == DRY_RUN:
             self.stdout.write(f"dry run     {where}: {_counted(entry['statements'], 'statement')}")
@@ -219,6 +224,10 @@ class Command(BaseCommand):
                 f"{_counted(entry['statements'], 'statement')}, "
                 f"{_counted(entry['speakers_new'], 'new speaker')}"
             )
+
+    def _warn(self, entry: dict) -> None:
+        for warning in entry["warnings"]:
+            self.stderr.write(f"warning     {_where(entry)}: {warning}")
 
     def _print_extraction(self, extraction: ArticleExtraction) -> None:
         for record in extraction.statements:
@@ -247,6 +256,10 @@ class Command(BaseCommand):
             f"{_counted(report['statements'], 'statement')}, "
             f"{_counted(report['speakers_new'], 'new speaker')}; {report['seconds']} s"
         )
+
+
+def _where(entry: dict) -> str:
+    return f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
 
 
 def _counted(number: int, noun: str) -> str:
