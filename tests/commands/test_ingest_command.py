@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -107,6 +108,45 @@ def test_dry_run_prints_statements_and_writes_nothing(tmp_path: Path):
     assert "We will not accept these terms" in out
     assert "Jane Holloway" in out
     assert not Article.objects.exists()
+
+
+def test_an_undated_file_warns_and_a_dateline_with_a_full_date_dates_it(tmp_path: Path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text(ARTICLE, encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text(
+        ARTICLE.replace("LONDON (Reuters):", "LONDON, Oct. 15, 2021 (Reuters) -").replace(
+            "new tariffs", "new duties"
+        ),
+        encoding="utf-8",
+    )
+
+    _, err = run(str(undated), str(dated))
+
+    assert f"warning     {undated}: no date found" in err
+    assert str(dated) not in err
+    assert Article.objects.get(source=str(dated)).published == date(2021, 10, 15)
+    assert Article.objects.get(source=str(undated)).published is None
+    assert not Stance.objects.filter(article__source=str(undated), observed_on__isnull=False)
+
+
+def test_json_reports_an_unchanged_article_s_statements_and_a_dry_run_s_findings(
+    tmp_path: Path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    dry = json.loads(run(str(path), "--dry-run", "--format", "json")[0])
+    run(str(path))
+
+    again = json.loads(run(str(path), "--format", "json")[0])
+
+    [entry] = again["files"]
+    assert entry["status"] == "unchanged"
+    assert entry["statements"] == Statement.objects.count() > 0
+    [found] = dry["files"]
+    texts = [statement["text"] for statement in found["extracted"]["statements"]]
+    assert any("We will not accept these terms" in text for text in texts)
+    assert found["statements"] == len(texts)
 
 
 def test_json_report_lists_each_file_with_its_status(tmp_path: Path):
