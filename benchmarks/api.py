@@ -570,12 +570,12 @@ def load_links(conn: object) -> None:
     # a stance for about a quarter of the statements that have a speaker and a topic
     conn.execute(
         f"""INSERT INTO claims_stance (id, review_status, speaker_id, topic_id, article_id,
-                target, polarity, confidence, cues, observed_on, method, method_version,
-                created_at)
+                target, polarity, confidence, cues, path, observed_on, method, method_version,
+                status_before_retraction, created_at)
         SELECT s.id, s.review_status, s.speaker_id, t.topic_id, s.article_id, '',
                {weighted_sql_case("r", [("favor", 40), ("against", 40), ("neutral", 20)])},
-               round(random()::numeric, 3), '["support"]'::jsonb, a.published, 'rule',
-               'bench', now()
+               round(random()::numeric, 3), '["support"]'::jsonb, '[]'::jsonb, a.published,
+               'rule', 'bench', '', now()
         FROM (SELECT *, random() AS r FROM claims_statement) s
         JOIN claims_article a ON a.id = s.article_id
         JOIN (SELECT DISTINCT ON (statement_id) statement_id, topic_id
