@@ -1,0 +1,238 @@
+"""Claims: statements grouped across articles, merged and split by reviewers, fact-checked.
+
+``group_statements`` gives every newly stored statement its claim: the stored claim it
+repeats (same normalised words, or a near duplicate by MinHash, ``claims.nlp.claim_keys``),
+else one of its own; it costs the same few queries however many statements are stored.
+``refresh_claims`` recomputes what a claim shows from its appearances (statements not
+rejected) and is called after every change to them: grouping, merge, split, review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max, Min, QuerySet
+from django.db.models.functions import Coalesce, Length, TruncDate
+
+from claims.models import (
+    Claim,
+    FactCheck,
+    FingerprintBand,
+    Statement,
+    StatementFingerprint,
+)
+from claims.nlp.claim_keys import ClaimKeys, claim_keys
+from claims.selectors.claims import StoredMatch, appearing, best_match, stored_matches
+from claims.services.history import bulk_update_with_full_history
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """A statement placed earlier in the same call, as ``best_match`` compares it."""
+
+    claim_id: int  # a stored claim's id, or -1 - i for the i-th claim made in this call
+    signature: bytes
+
+
+@transaction.atomic
+def group_statements(*, statements: Sequence[Statement]) -> None:
+    """Give each of ``statements`` (saved, without a claim) the claim it is an appearance of.
+
+    Statements of the same call are compared with each other too, in order.
+    """
+    if not statements:
+        return
+    keys = [claim_keys(statement.text) for statement in statements]
+    stored = stored_matches(keys=keys)
+    new_claims: list[Claim] = []
+    placed: list[tuple[Statement, ClaimKeys, int]] = []
+    exact_here: dict[str, int] = {}
+    near_here: list[_Member] = []
+    for statement, key, match in zip(statements, keys, stored, strict=True):
+        target = _in_this_call(key, exact_here, near_here, match)
+        if target is None:
+            new_claims.append(Claim(text=statement.text))
+            target = -len(new_claims)
+        if key.mergeable:
+            exact_here.setdefault(key.exact, target)
+            near_here.append(_Member(target, key.signature))
+        placed.append((statement, key, target))
+
+    Claim.objects.bulk_create(new_claims)
+    for statement, _, target in placed:
+        statement.claim_id = target if target > 0 else new_claims[-target - 1].pk
+    Statement.objects.bulk_update([statement for statement, _, _ in placed], ["claim"])
+    _store_fingerprints(placed)
+    refresh_claims(claim_ids={statement.claim_id for statement, _, _ in placed})
+
+
+def _in_this_call(
+    key: ClaimKeys, exact_here: dict[str, int], near_here: list[_Member], stored: StoredMatch | None
+) -> int | None:
+    """The claim ``key`` joins: the best of the stored match and this call's earlier ones."""
+    if not key.mergeable:
+        return None
+    if stored is not None and stored.similarity == 1.0:
+        return stored.claim_id
+    if key.exact in exact_here:
+        return exact_here[key.exact]
+    here = best_match(key, near_here)
+    if here is not None and (stored is None or here.similarity > stored.similarity):
+        return here.claim_id
+    return stored.claim_id if stored is not None else None
+
+
+def _store_fingerprints(placed: list[tuple[Statement, ClaimKeys, int]]) -> None:
+    StatementFingerprint.objects.bulk_create(
+        [
+            StatementFingerprint(statement=statement, exact_key=key.exact, signature=key.signature)
+            for statement, key, _ in placed
+        ]
+    )
+    FingerprintBand.objects.bulk_create(
+        [
+            FingerprintBand(fingerprint_id=statement.pk, key=band)
+            for statement, key, _ in placed
+            for band in key.bands
+        ],
+        batch_size=2000,
+    )
+
+
+def refresh_claims(*, claim_ids: Iterable[int | None]) -> None:
+    """Recompute text, appearances and first and last seen of these claims from their
+    appearances; delete those left with no statement at all and no fact-check.
+
+    A claim's text is its longest appearance (the earliest stored of equal ones); a claim
+    with no appearance keeps its text and shows none.
+    """
+    ids = sorted({pk for pk in claim_ids if pk is not None})
+    if not ids:
+        return
+    shown = appearing().filter(claim_id__in=ids)
+    seen_on = Coalesce("article__published", TruncDate("article__ingested_at"))
+    totals = {
+        row["claim_id"]: row
+        for row in shown.values("claim_id")
+        .order_by()
+        .annotate(count=Count("id"), first=Min(seen_on), last=Max(seen_on))
+    }
+    longest: dict[int, tuple[int, int]] = {}
+    for claim_id, length, pk in (
+        shown.annotate(length=Length("text")).values_list("claim_id", "length", "pk").order_by()
+    ):
+        if claim_id not in longest or (length, -pk) > (longest[claim_id][0], -longest[claim_id][1]):
+            longest[claim_id] = (length, pk)
+    texts = dict(
+        Statement.objects.filter(pk__in=[pk for _, pk in longest.values()]).values_list(
+            "claim_id", "text"
+        )
+    )
+    claims = list(Claim.objects.filter(pk__in=ids))
+    for claim in claims:
+        row = totals.get(claim.pk)
+        claim.appearances = row["count"] if row else 0
+        claim.first_seen = row["first"] if row else None
+        claim.last_seen = row["last"] if row else None
+        claim.text = texts.get(claim.pk, claim.text)
+    Claim.objects.bulk_update(claims, ["text", "appearances", "first_seen", "last_seen"])
+    Claim.objects.filter(pk__in=ids, statements__isnull=True, fact_checks__isnull=True).delete()
+
+
+def refresh_claims_of(*, statements: Iterable[Statement]) -> None:
+    """``refresh_claims`` for the claims of ``statements`` (after their review changed)."""
+    refresh_claims(claim_ids={statement.claim_id for statement in statements})
+
+
+@transaction.atomic
+def merge_claims(*, target: Claim, duplicates: Iterable[Claim], reviewer: User | None) -> Claim:
+    """Fold ``duplicates`` into ``target``: their statements and fact-checks move, they go.
+
+    A fact-check of a duplicate whose URL ``target`` already has is the same one, dropped.
+    """
+    duplicate_ids = sorted({claim.pk for claim in duplicates} - {target.pk})
+    if not duplicate_ids:
+        return target
+    target = Claim.objects.select_for_update().get(pk=target.pk)
+    list(Claim.objects.select_for_update().filter(pk__in=duplicate_ids))
+    moving = list(Statement.objects.filter(claim_id__in=duplicate_ids).select_for_update())
+    for statement in moving:
+        statement.claim = target
+    bulk_update_with_full_history(objects=moving, fields=["claim"], user=reviewer)
+    known = set(target.fact_checks.values_list("url", flat=True))
+    for check in FactCheck.objects.filter(claim_id__in=duplicate_ids).order_by("published", "pk"):
+        if check.url in known:
+            continue
+        check.claim = target
+        check.save(update_fields=["claim"])
+        known.add(check.url)
+    Claim.objects.filter(pk__in=duplicate_ids).delete()
+    refresh_claims(claim_ids=[target.pk])
+    target.refresh_from_db()
+    return target
+
+
+@transaction.atomic
+def split_claim(*, statements: QuerySet[Statement], reviewer: User | None) -> Claim:
+    """Move ``statements`` out of their claims into a new claim of their own; returns it.
+
+    Their fact-checks stay with the claim they were made on.
+    """
+    moving = list(Statement.objects.filter(pk__in=statements.values("pk")).select_for_update())
+    if not moving:
+        raise ValidationError("Choose at least one statement to split off.")
+    old_ids = {statement.claim_id for statement in moving}
+    claim = Claim.objects.create(text=moving[0].text)
+    for statement in moving:
+        statement.claim = claim
+    bulk_update_with_full_history(objects=moving, fields=["claim"], user=reviewer)
+    refresh_claims(claim_ids=old_ids | {claim.pk})
+    claim.refresh_from_db()
+    return claim
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A verdict: in words, and optionally on a numeric scale (as schema.org Rating)."""
+
+    name: str
+    value: int | None = None
+    best: int | None = None
+    worst: int | None = None
+
+
+@transaction.atomic
+def record_fact_check(
+    *,
+    claim: Claim,
+    rating: Rating,
+    reviewer: str,
+    url: str,
+    published: date,
+    recorded_by: User | None = None,
+    check: FactCheck | None = None,
+) -> FactCheck:
+    """Record the fact-check published at ``url`` on ``claim``; returns it.
+
+    ``check`` is a stored one being corrected (an admin form); without it, the one at the
+    same URL on the claim is corrected, or a new one made.
+    """
+    if check is None:
+        check = FactCheck.objects.filter(claim=claim, url=url).first() or FactCheck()
+    check.claim = claim
+    check.url = url
+    check.rating = rating.name
+    check.rating_value = rating.value
+    check.best_rating = rating.best
+    check.worst_rating = rating.worst
+    check.reviewer = reviewer
+    check.published = published
+    check.recorded_by = recorded_by
+    check.full_clean()
+    check.save()
+    return check
