@@ -7,7 +7,7 @@ from django.contrib.admin.sites import AdminSite
 from django.contrib.admin.widgets import AutocompleteSelect
 
 from claims.core.aliases import normalize_alias
-from claims.models import Speaker, SpeakerAlias, Statement
+from claims.models import Claim, Speaker, SpeakerAlias, Statement
 
 
 class ReassignForm(forms.Form):
@@ -74,3 +74,34 @@ class SpeakerAliasFormSet(forms.BaseInlineFormSet):
                 )
             else:
                 seen[normalized] = alias
+
+
+class MergeClaimsForm(forms.Form):
+    """Pick which of the selected claims survives; the others are merged into it."""
+
+    target = forms.ModelChoiceField(
+        queryset=Claim.objects.none(), widget=forms.RadioSelect, label="Keep"
+    )
+
+    def __init__(self, *args, claims, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = claims
+
+
+class SplitClaimForm(forms.Form):
+    """Tick the statements of a claim that say something else: they become a claim of their own."""
+
+    statements = forms.ModelMultipleChoiceField(
+        queryset=Statement.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Split off",
+    )
+
+    def __init__(self, *args, claim: Claim, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["statements"]
+        field.queryset = claim.statements.select_related("speaker", "article").order_by("pk")
+        field.label_from_instance = lambda statement: (
+            f"{statement} — {statement.article.outlet or 'unknown outlet'}, "
+            f"{statement.article.published or 'undated'}"
+        )

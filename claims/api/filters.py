@@ -13,6 +13,7 @@ from django_filters import rest_framework as filters
 from claims.api.lookups import IdOrSlugField
 from claims.models import (
     Article,
+    Claim,
     Polarity,
     ReviewStatus,
     Speaker,
@@ -22,6 +23,13 @@ from claims.models import (
     StatementKind,
     Topic,
     TopicStatus,
+)
+from claims.selectors.claims import (
+    claims_about_topic,
+    claims_in_outlet,
+    claims_rated,
+    claims_spoken_by,
+    search_claims,
 )
 from claims.selectors.speakers import search_speakers, speakers_named
 from claims.selectors.statements import (
@@ -264,3 +272,81 @@ class StanceFilter(filters.FilterSet):
 
     def filter_topic(self, stances: QuerySet, name: str, value: Topic) -> QuerySet:
         return stances.filter(topic_id__in=topic_tree_ids(topic=value))
+
+
+class CountFilter(filters.NumberFilter):
+    """A whole number of at least 0 (a decimal or an out-of-range number is a 400)."""
+
+    field_class = forms.IntegerField
+
+
+class ClaimFilter(filters.FilterSet):
+    speaker = IdOrSlugFilter(
+        queryset=Speaker.objects.only("pk", "slug"),
+        method="filter_speaker",
+        help_text="Speaker id or slug, e.g. `sergey-lavrov`: claims they said.",
+    )
+    topic = topic_filter("filter_topic")
+    outlet = filters.CharFilter(
+        method="filter_outlet",
+        help_text="Outlet, case-insensitive, e.g. `TASS`: claims that appeared there.",
+    )
+    first_seen_after = filters.DateFilter(
+        field_name="first_seen", lookup_expr="gte", help_text="First seen on or after (YYYY-MM-DD)."
+    )
+    first_seen_before = filters.DateFilter(
+        field_name="first_seen",
+        lookup_expr="lte",
+        help_text="First seen on or before (YYYY-MM-DD).",
+    )
+    min_appearances = CountFilter(
+        field_name="appearances",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=2**31 - 1,
+        help_text="At least this many appearances, e.g. `2` for claims said more than once.",
+    )
+    max_appearances = CountFilter(
+        field_name="appearances",
+        lookup_expr="lte",
+        min_value=0,
+        max_value=2**31 - 1,
+        help_text="At most this many appearances.",
+    )
+    rated = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_rated",
+        help_text="`true`: only claims with a fact-check; `false`: only those without.",
+    )
+    q = filters.CharFilter(
+        method="filter_search",
+        help_text="Full-text search in the claim's appearances (as for statements).",
+    )
+    ordering = OrderingFilter(
+        fields=(
+            ("appearances", "appearances"),
+            ("first_seen", "first_seen"),
+            ("last_seen", "last_seen"),
+        ),
+        help_text="Sort by `appearances`, `first_seen` or `last_seen`; prefix `-` to reverse. "
+        "Default: most appearances first.",
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def filter_speaker(self, claims: QuerySet, name: str, value: Speaker) -> QuerySet:
+        return claims_spoken_by(claims=claims, speaker=value)
+
+    def filter_topic(self, claims: QuerySet, name: str, value: Topic) -> QuerySet:
+        return claims_about_topic(claims=claims, topic=value)
+
+    def filter_outlet(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        return claims_in_outlet(claims=claims, outlet=value)
+
+    def filter_rated(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        return claims_rated(claims=claims, rated=value == "true")
+
+    def filter_search(self, claims: QuerySet, name: str, value: str) -> QuerySet:
+        return search_claims(claims=claims, query=value)

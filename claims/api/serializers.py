@@ -13,6 +13,8 @@ from rest_framework import serializers
 from claims.api.lookups import find_all_by_id_or_slug, find_by_id_or_slug
 from claims.models import (
     Article,
+    Claim,
+    FactCheck,
     Polarity,
     ReviewStatus,
     Speaker,
@@ -77,8 +79,10 @@ class StatementInArticleSerializer(serializers.ModelSerializer):
             "review_status",
             "reviewed_by",
             "reviewed_at",
+            "claim",
             "admin_url",
         ]
+        extra_kwargs = {"claim": {"help_text": "Id of the claim it is an appearance of."}}
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_admin_url(self, statement: Statement) -> str:
@@ -426,3 +430,60 @@ class MatrixSerializer(serializers.Serializer):
     speakers = SpeakerBriefSerializer(many=True)
     topics = TopicBriefSerializer(many=True)
     rows = MatrixRowSerializer(many=True, help_text="One per speaker, in the order asked.")
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+class FactCheckSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FactCheck
+        fields = [
+            "rating",
+            "rating_value",
+            "best_rating",
+            "worst_rating",
+            "reviewer",
+            "url",
+            "published",
+        ]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A claim with who said it and where; its statements are under ``appearances_url``."""
+
+    speakers = serializers.SerializerMethodField(help_text="Who said it, in order of first id.")
+    outlets = serializers.SerializerMethodField(help_text="Outlets it appeared in, by name.")
+    fact_checks = FactCheckSerializer(many=True)
+    appearances_url = serializers.SerializerMethodField(
+        help_text="Its appearances: the statements that say it."
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "text",
+            "appearances",
+            "first_seen",
+            "last_seen",
+            "speakers",
+            "outlets",
+            "fact_checks",
+            "appearances_url",
+        ]
+
+    @extend_schema_field(SpeakerBriefSerializer(many=True))
+    def get_speakers(self, claim: Claim) -> list[dict]:
+        speakers = {s.speaker_id: s.speaker for s in claim.shown_appearances if s.speaker_id}
+        return SpeakerBriefSerializer([speakers[pk] for pk in sorted(speakers)], many=True).data
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_outlets(self, claim: Claim) -> list[str]:
+        return sorted({s.article.outlet for s in claim.shown_appearances if s.article.outlet})
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_appearances_url(self, claim: Claim) -> str:
+        path = reverse("claim-appearances", args=[claim.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path

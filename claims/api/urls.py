@@ -31,6 +31,7 @@ router.register("speakers", views.SpeakerViewSet, basename="speaker")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("stances", views.StanceViewSet, basename="stance")
+router.register("claims", views.ClaimViewSet, basename="claim")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

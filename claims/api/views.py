@@ -12,6 +12,7 @@ from rest_framework.serializers import BaseSerializer
 
 from claims.api.filters import (
     ArticleFilter,
+    ClaimFilter,
     SpeakerFilter,
     StanceFilter,
     StatementFilter,
@@ -23,6 +24,7 @@ from claims.api.serializers import (
     ArticleDetailSerializer,
     ArticleInputSerializer,
     ArticleSerializer,
+    ClaimSerializer,
     MatrixQuerySerializer,
     MatrixSerializer,
     SpeakerSerializer,
@@ -37,9 +39,10 @@ from claims.api.serializers import (
 )
 from claims.readers.given import article_from_text
 from claims.selectors.articles import article_detail, article_list
+from claims.selectors.claims import claim_appearances, claim_list
 from claims.selectors.speakers import speaker_list, speaker_standings
 from claims.selectors.stances import current_positions, stance_list, stance_timeline
-from claims.selectors.statements import statement_list
+from claims.selectors.statements import statement_list, statement_topics
 from claims.selectors.topics import topic_list, topic_positions
 from claims.services.ingest import ingest_or_reject
 from claims.services.outcomes import NEW
@@ -249,3 +252,29 @@ class StanceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         review.is_valid(raise_exception=True)
         review_stance(stance=stance, reviewer=request.user, **review.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=stance.pk)).data)
+
+
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    """Claims: what was said, grouped across articles and speakers, with its fact-checks."""
+
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+
+    def get_queryset(self) -> QuerySet:
+        return claim_list()
+
+    @extend_schema(
+        summary="A claim's appearances",
+        description="The statements that say the claim (rejected ones left out), earliest "
+        "first, each with its article and speaker.",
+        responses=StatementSerializer(many=True),
+    )
+    @action(detail=True, filter_backends=[])
+    def appearances(self, request: Request, pk: str) -> Response:
+        claim = self.get_object()
+        statements = claim_appearances(claim=claim).prefetch_related(statement_topics())
+        page = self.paginate_queryset(statements)
+        context = self.get_serializer_context()
+        return self.get_paginated_response(
+            StatementSerializer(page, many=True, context=context).data
+        )

@@ -21,8 +21,9 @@ import numpy as np
 
 # Estimated Jaccard similarity of word shingles at and above which two statements are one claim.
 NEAR_DUPLICATE = 0.6
-# Normalised statements shorter than this are too generic ("We will win") to merge with others.
-MIN_WORDS = 5
+# Normalised statements shorter than this are too generic ("We will win", "Republican
+# presidential candidate Donald Trump") to merge with others.
+MIN_WORDS = 6
 SHINGLE_WORDS = 3
 PERMUTATIONS = 128
 BANDS = 32

@@ -26,79 +26,93 @@ from claims.models import (
     Statement,
     StatementFingerprint,
 )
-from claims.nlp.claim_keys import ClaimKeys, claim_keys
-from claims.selectors.claims import StoredMatch, appearing, best_match, stored_matches
+from claims.nlp.claim_keys import NEAR_DUPLICATE, ClaimKeys, claim_keys, similarity
+from claims.selectors.claims import StoredMatch, appearing, stored_matches
 from claims.services.history import bulk_update_with_full_history
 
 
 @dataclass(frozen=True, slots=True)
-class _Member:
-    """A statement placed earlier in the same call, as ``best_match`` compares it."""
-
-    claim_id: int  # a stored claim's id, or -1 - i for the i-th claim made in this call
-    signature: bytes
+class _Placed:
+    statement: Statement
+    keys: ClaimKeys
+    target: int  # a stored claim's id, or -1 - i for the i-th claim made in this call
 
 
 @transaction.atomic
 def group_statements(*, statements: Sequence[Statement]) -> None:
     """Give each of ``statements`` (saved, without a claim) the claim it is an appearance of.
 
-    Statements of the same call are compared with each other too, in order.
+    Statements of the same call are compared with each other too, in order. Two statements
+    of one article whose spans overlap (a report and the words it reports, "he said he
+    would …" and "he would …") are one appearance, never two of the same claim.
     """
     if not statements:
         return
     keys = [claim_keys(statement.text) for statement in statements]
     stored = stored_matches(keys=keys)
     new_claims: list[Claim] = []
-    placed: list[tuple[Statement, ClaimKeys, int]] = []
-    exact_here: dict[str, int] = {}
-    near_here: list[_Member] = []
+    placed: list[_Placed] = []
     for statement, key, match in zip(statements, keys, stored, strict=True):
-        target = _in_this_call(key, exact_here, near_here, match)
+        target = _target(statement, key, match, placed)
         if target is None:
             new_claims.append(Claim(text=statement.text))
             target = -len(new_claims)
-        if key.mergeable:
-            exact_here.setdefault(key.exact, target)
-            near_here.append(_Member(target, key.signature))
-        placed.append((statement, key, target))
+        placed.append(_Placed(statement, key, target))
 
     Claim.objects.bulk_create(new_claims)
-    for statement, _, target in placed:
-        statement.claim_id = target if target > 0 else new_claims[-target - 1].pk
-    Statement.objects.bulk_update([statement for statement, _, _ in placed], ["claim"])
+    for row in placed:
+        row.statement.claim_id = row.target if row.target > 0 else new_claims[-row.target - 1].pk
+    Statement.objects.bulk_update([row.statement for row in placed], ["claim"])
     _store_fingerprints(placed)
-    refresh_claims(claim_ids={statement.claim_id for statement, _, _ in placed})
+    refresh_claims(claim_ids={row.statement.claim_id for row in placed})
 
 
-def _in_this_call(
-    key: ClaimKeys, exact_here: dict[str, int], near_here: list[_Member], stored: StoredMatch | None
+def _target(
+    statement: Statement, key: ClaimKeys, stored: StoredMatch | None, placed: list[_Placed]
 ) -> int | None:
-    """The claim ``key`` joins: the best of the stored match and this call's earlier ones."""
+    """The claim ``statement`` joins: the most similar of the stored match and the statements
+    placed before it in this call (the same words first, then a stored claim), unless that
+    claim already has an overlapping statement of the same article."""
     if not key.mergeable:
         return None
-    if stored is not None and stored.similarity == 1.0:
-        return stored.claim_id
-    if key.exact in exact_here:
-        return exact_here[key.exact]
-    here = best_match(key, near_here)
-    if here is not None and (stored is None or here.similarity > stored.similarity):
-        return here.claim_id
-    return stored.claim_id if stored is not None else None
+    options: list[tuple[float, int, int]] = []  # similarity, stored first, claim
+    if stored is not None:
+        options.append((stored.similarity, 1, stored.claim_id))
+    for row in placed:
+        if not row.keys.mergeable:
+            continue
+        score = (
+            1.0 if row.keys.exact == key.exact else similarity(key.signature, row.keys.signature)
+        )
+        if score >= NEAR_DUPLICATE:
+            options.append((score, 0, row.target))
+    taken = {
+        row.target
+        for row in placed
+        if row.statement.article_id == statement.article_id
+        and row.statement.start < statement.end
+        and statement.start < row.statement.end
+    }
+    for _, _, target in sorted(options, key=lambda o: (-o[0], -o[1], o[2])):
+        if target not in taken:
+            return target
+    return None
 
 
-def _store_fingerprints(placed: list[tuple[Statement, ClaimKeys, int]]) -> None:
+def _store_fingerprints(placed: list[_Placed]) -> None:
     StatementFingerprint.objects.bulk_create(
         [
-            StatementFingerprint(statement=statement, exact_key=key.exact, signature=key.signature)
-            for statement, key, _ in placed
+            StatementFingerprint(
+                statement=row.statement, exact_key=row.keys.exact, signature=row.keys.signature
+            )
+            for row in placed
         ]
     )
     FingerprintBand.objects.bulk_create(
         [
-            FingerprintBand(fingerprint_id=statement.pk, key=band)
-            for statement, key, _ in placed
-            for band in key.bands
+            FingerprintBand(fingerprint_id=row.statement.pk, key=band)
+            for row in placed
+            for band in row.keys.bands
         ],
         batch_size=2000,
     )

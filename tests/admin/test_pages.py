@@ -6,13 +6,15 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from claims.models import Article, Speaker, Stance, Statement, Topic
+from claims.models import Article, Claim, Speaker, Stance, Statement, Topic
+from claims.services.claims import group_statements
 from tests.factories import make_stance, make_statement, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Article, Speaker, Statement, Stance, Topic]
-# Articles and statements come from ingest only: their offsets and hashes must agree.
+MODELS = [Article, Claim, Speaker, Statement, Stance, Topic]
+# Articles and statements come from ingest only: their offsets and hashes must agree; claims
+# from grouping statements.
 ADDABLE = [Speaker, Stance, Topic]
 
 
@@ -20,8 +22,10 @@ ADDABLE = [Speaker, Stance, Topic]
 def rows() -> dict[type, object]:
     statement = make_statement(topics=(make_topic(),))
     stance = make_stance(evidence=(statement,), topic=statement.topics.get())
+    group_statements(statements=[statement])
     return {
         Article: statement.article,
+        Claim: Claim.objects.get(),
         Speaker: statement.speaker,
         Statement: statement,
         Stance: stance,
@@ -54,7 +58,7 @@ def test_pages_render_for_staff(client, rows, model):
         assert response.status_code == 200, url
 
 
-@pytest.mark.parametrize("model", [Article, Statement], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("model", [Article, Claim, Statement], ids=lambda m: m.__name__)
 def test_rows_made_by_ingest_cannot_be_added_by_hand(client, model):
     client.force_login(make_user())
     assert client.get(reverse(f"admin:claims_{model._meta.model_name}_add")).status_code == 403

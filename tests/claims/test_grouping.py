@@ -70,15 +70,34 @@ def test_short_statements_stand_alone():
 
 
 def test_statements_stored_together_are_compared_with_each_other():
-    article = make_article(text=f"“{CLAIM},” he said. Later: “{CLAIM}.”")
+    text = f"“{CLAIM},” he said. Later he said it again: “{CLAIM.upper()}.”"
+    article = make_article(text=text)
+    second = text.index(CLAIM.upper())
     statements = [
         make_statement(article=article, start=1, end=1 + len(CLAIM), text=CLAIM),
-        make_statement(article=article, start=60, end=60 + len(CLAIM), text=CLAIM.upper()),
+        make_statement(article=article, start=second, end=second + len(CLAIM), text=CLAIM.upper()),
     ]
     group_statements(statements=statements)
 
     assert len({s.claim_id for s in Statement.objects.all()}) == 1
     assert Claim.objects.get().appearances == 2
+
+
+def test_a_report_and_the_words_it_reports_are_one_appearance_not_two():
+    inner = CLAIM
+    outer = f"he promised that {CLAIM.lower()}"
+    text = f"The candidate said {outer}."
+    article = make_article(text=text)
+    statements = [
+        make_statement(article=article, quote=outer, text=outer),
+        make_statement(article=article, quote=inner.lower(), text=inner),
+    ]
+    group_statements(statements=statements)
+
+    assert Claim.objects.count() == 2
+    # Another article repeating the words joins the closest claim.
+    repeated = said(CLAIM)
+    assert repeated.claim_id == statements[1].claim_id
 
 
 def test_merge_moves_statements_and_fact_checks_and_removes_the_duplicate():
