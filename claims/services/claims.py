@@ -15,14 +15,16 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max, Min, QuerySet
 from django.db.models.functions import Coalesce, Length, TruncDate
+from django.utils import timezone
 
 from claims.models import (
     Claim,
     FactCheck,
     FingerprintBand,
+    ReviewStatus,
     Statement,
     StatementFingerprint,
 )
@@ -59,12 +61,46 @@ def group_statements(*, statements: Sequence[Statement]) -> None:
             target = -len(new_claims)
         placed.append(_Placed(statement, key, target))
 
+    _describe_new_claims(new_claims, placed)
     Claim.objects.bulk_create(new_claims)
     for row in placed:
         row.statement.claim_id = row.target if row.target > 0 else new_claims[-row.target - 1].pk
-    Statement.objects.bulk_update([row.statement for row in placed], ["claim"])
+    _save_claim_ids([row.statement for row in placed])
     _store_fingerprints(placed)
-    refresh_claims(claim_ids={row.statement.claim_id for row in placed})
+    refresh_claims(claim_ids={row.target for row in placed if row.target > 0})
+
+
+def _describe_new_claims(new_claims: list[Claim], placed: list[_Placed]) -> None:
+    """What ``refresh_claims`` would compute for the claims made in this call, without
+    reading them back: their statements are all here."""
+    for index, claim in enumerate(new_claims):
+        members = [
+            row.statement
+            for row in placed
+            if row.target == -1 - index and row.statement.review_status != ReviewStatus.REJECTED
+        ]
+        if not members:
+            continue
+        days = [_seen_on(statement) for statement in members]
+        claim.text = max(members, key=lambda statement: len(statement.text)).text
+        claim.appearances = len(members)
+        claim.first_seen, claim.last_seen = min(days), max(days)
+
+
+def _seen_on(statement: Statement) -> date:
+    article = statement.article
+    return article.published or timezone.localdate(article.ingested_at)
+
+
+def _save_claim_ids(statements: list[Statement]) -> None:
+    # One statement run many times: bulk_update's CASE over every id costs more in Python
+    # than the rest of grouping together.
+    table = connection.ops.quote_name(Statement._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET claim_id = %s WHERE id = %s",
+            [(statement.claim_id, statement.pk) for statement in statements],
+        )
 
 
 def _target(
