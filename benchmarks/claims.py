@@ -98,9 +98,9 @@ def groups(args: argparse.Namespace, scratch: Path) -> None:
     across = repeated.annotate(articles=Count("statements__article", distinct=True)).filter(
         articles__gte=2
     )
-    outlets = repeated.annotate(
-        outlets=Count("statements__article__outlet", distinct=True)
-    ).filter(outlets__gte=2)
+    outlets = repeated.annotate(outlets=Count("statements__article__outlet", distinct=True)).filter(
+        outlets__gte=2
+    )
     print(f"{articles} articles ingested in {took:.0f} s: {statements} statements")
     print(f"claims: {claims.count()}")
     print(f"claims with two or more appearances: {repeated.count()}")
@@ -138,15 +138,9 @@ def groups(args: argparse.Namespace, scratch: Path) -> None:
 
 def synthetic_statements(total: int, *, seed: int) -> None:
     """Bulk-insert statements up to ``total``, with their claims, fingerprints and bands."""
-    from claims.models import (
-        Article,
-        Claim,
-        FingerprintBand,
-        Speaker,
-        Statement,
-        StatementFingerprint,
-    )
+    from claims.models import Article, Claim, Speaker, Statement
     from claims.nlp.claim_keys import claim_keys
+    from claims.services.claims import store_fingerprints
 
     have = Statement.objects.count()
     if have >= total:
@@ -174,9 +168,7 @@ def synthetic_statements(total: int, *, seed: int) -> None:
                 for i in range(0, count, per_article)
             ]
         )
-        texts = [
-            " ".join(rng.choices(words, weights, k=rng.randint(6, 40))) for _ in range(count)
-        ]
+        texts = [" ".join(rng.choices(words, weights, k=rng.randint(6, 40))) for _ in range(count)]
         claims = Claim.objects.bulk_create(
             [Claim(text=text, appearances=1, first_seen=date(2016, 1, 1)) for text in texts]
         )
@@ -195,20 +187,8 @@ def synthetic_statements(total: int, *, seed: int) -> None:
                 for i, text in enumerate(texts)
             ]
         )
-        keys = [claim_keys(text) for text in texts]
-        StatementFingerprint.objects.bulk_create(
-            [
-                StatementFingerprint(statement=s, exact_key=k.exact, signature=k.signature)
-                for s, k in zip(statements, keys, strict=True)
-            ]
-        )
-        FingerprintBand.objects.bulk_create(
-            [
-                FingerprintBand(fingerprint_id=s.pk, key=band)
-                for s, k in zip(statements, keys, strict=True)
-                for band in k.bands
-            ],
-            batch_size=5000,
+        store_fingerprints(
+            keyed=[(s.pk, claim_keys(s.text)) for s in statements],
         )
         made += count
 
