@@ -193,9 +193,25 @@ def refresh_claims(*, claim_ids: Iterable[int | None]) -> None:
     Claim.objects.filter(pk__in=ids, statements__isnull=True, fact_checks__isnull=True).delete()
 
 
-def refresh_claims_of(*, statements: Iterable[Statement]) -> None:
-    """``refresh_claims`` for the claims of ``statements`` (after their review changed)."""
-    refresh_claims(claim_ids={statement.claim_id for statement in statements})
+def keep_claims_of_replaced(
+    *, replaced: Sequence[Statement], statements: QuerySet[Statement]
+) -> None:
+    """After a re-extraction replaced ``replaced`` by ``statements``: a new statement with the
+    same words as a replaced one goes back into that one's claim, so its fact-checks and a
+    reviewer's merges still hold; the claims that lost statements are refreshed."""
+    previous = {claim_keys(row.text).exact: row.claim_id for row in replaced if row.claim_id}
+    moved = []
+    for statement in statements:
+        claim_id = previous.get(claim_keys(statement.text).exact)
+        if claim_id is not None and statement.claim_id != claim_id:
+            moved.append((statement.claim_id, statement))
+            statement.claim_id = claim_id
+    _save_claim_ids([statement for _, statement in moved])
+    refresh_claims(
+        claim_ids={row.claim_id for row in replaced}
+        | {old for old, _ in moved}
+        | {statement.claim_id for _, statement in moved}
+    )
 
 
 @transaction.atomic

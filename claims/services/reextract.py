@@ -11,6 +11,7 @@ from claims.models import Article, Stance
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import CleanText
 from claims.nlp.repair import paragraph_spans
+from claims.services.claims import keep_claims_of_replaced
 from claims.services.ingest import build_extractor
 from claims.services.outcomes import REEXTRACTED, IngestOutcome
 from claims.services.store import store_extraction
@@ -47,6 +48,10 @@ def reextract_article(*, article: Article, extractor: Extractor) -> IngestOutcom
             keep=keep,
             keep_stances=keep_stances,
             replace=[row for row in current if row.reviewed_at is None],
+        )
+        replaced = [row for row in current if row.reviewed_at is None]
+        keep_claims_of_replaced(
+            replaced=replaced, statements=article.statements.exclude(pk__in=[r.pk for r in keep])
         )
         Article.objects.filter(pk=article.pk).update(extractor_version=extraction.extractor_version)
     return IngestOutcome(

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from claims.core.exceptions import RowReplacedError
 from claims.models import Polarity, ReviewStatus, Speaker, Stance, Statement, Topic
+from claims.services.claims import refresh_claims
 from claims.services.evidence import follow_evidence
 from claims.services.history import bulk_update_with_full_history
 
@@ -85,6 +86,7 @@ def review_statement(
         statement.topics.set(topics)
     if review_status is not None:
         follow_evidence(statement_ids=[statement.pk], reviewer=reviewer)
+    refresh_claims(claim_ids=[statement.claim_id])  # a rejected statement is no appearance
     return statement
 
 
@@ -122,6 +124,7 @@ def set_review_status(
     """
     changed = _set_status(rows=statements, reviewer=reviewer, review_status=review_status)
     follow_evidence(statement_ids=[row.pk for row in changed], reviewer=reviewer)
+    refresh_claims(claim_ids={row.claim_id for row in changed})  # all rejected: no appearance
     return len(changed)
 
 

@@ -1,4 +1,5 @@
-"""Storing one extraction: an article's row, then its speakers, statements, topics, stances.
+"""Storing one extraction: an article's row, then its speakers, statements (each in its claim),
+topics, stances.
 
 ``store_article`` stores a new article in its own transaction and says what came of it;
 ``store_extraction`` writes an extraction's rows for an article (also on re-extraction).
@@ -18,6 +19,7 @@ from claims.core.locks import lock_resolution
 from claims.models import Article, ReviewStatus, Stance, Statement, Topic
 from claims.nlp.records import ArticleExtraction, CleanText
 from claims.readers.records import RawArticle
+from claims.services.claims import group_statements
 from claims.services.evidence import retract
 from claims.services.history import bulk_update_with_full_history, record_creation
 from claims.services.outcomes import FAILED, NEW, UNCHANGED, IngestOutcome
@@ -202,6 +204,7 @@ def store_extraction(
     Statement.objects.filter(pk__in=[s.pk for s in reusable.values()]).delete()
     created = [statement for statement, _ in rows if statement.pk is None]
     Statement.objects.bulk_create(created)
+    group_statements(statements=created)
     links = Statement.topics.through
     links.objects.filter(statement_id__in=[s.pk for s in changed]).delete()
     links.objects.bulk_create(
