@@ -104,6 +104,8 @@ class ArticleEntities:
             person = self.person_for(words)
             if person is None:
                 person = self._add_person(" ".join(words))
+            if _is_byline(ent):
+                continue  # "By Ann Cole, CBC News": the author, never "she" in the story
             person.mentions.append((ent.start_char, ent.root.dep_ in _SUBJECTS))
             person.roles.update(_bound_roles(ent))
             votes.setdefault(id(person), []).extend(_gender_votes(ent))
@@ -296,6 +298,15 @@ def organisation_name(text: str) -> str:
 def _initials(name: str) -> str:
     words = re.split(r"[\s,]+", name)
     return "".join(w[0] for w in words if w and w.lower() not in _SMALL_WORDS and w[0].isupper())
+
+
+def _is_byline(ent: Span) -> bool:
+    """A name on a line with no verb ("By Ann Cole", "Ann Cole · CBC News")."""
+    doc = ent.doc
+    start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    end = doc.text.find("\n", ent.end_char)
+    line = doc.char_span(start, len(doc.text) if end == -1 else end, alignment_mode="expand")
+    return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
 
 
 def _is_acronym(text: str) -> bool:

@@ -153,6 +153,8 @@ class SpeakerBook:
             words = [t.text for t in mention[: tail.i - mention.start + 1] if t.pos_ == "PROPN"]
             if tail.ent_type_ == "PERSON" or len(words) <= 2:
                 return [w for w in words if w.lower() not in ROLE_WORDS] or [tail.text]
+        if len(propn) == 1 and not mention.ents and self.entities.person_for([propn[0].text]):
+            return [propn[0].text]  # a first name the article gave in full ("Ann" for Ann Cole)
         return None
 
     def _person(self, mention: Span, name_words: list[str]) -> Resolution:
@@ -311,9 +313,10 @@ class SpeakerBook:
     def _bound_role(self, mention: Span) -> Resolution | None:
         """ "the mayor", "the lawyer": the person the article bound that role noun to."""
         root = mention.root
-        if root.pos_ != "NOUN" or mention[0].lower_ not in DEFINITE | {"his", "her"}:
+        bare = len(mention) == 1
+        if root.pos_ != "NOUN" or not (bare or mention[0].lower_ in DEFINITE):
             return None
-        if any(t.pos_ == "PROPN" and t.lower_ not in NATIONALITIES for t in mention):
+        if any(t.ent_type_ == "PERSON" for t in mention):
             return None
         holder = self.entities.role_holder(root.lemma_.lower(), before=mention.start_char)
         if holder is None:
