@@ -110,11 +110,7 @@ class ArticleEntities:
             person.roles.update(_bound_roles(ent))
             votes.setdefault(id(person), []).extend(_gender_votes(ent))
         for person in self.people:
-            said = votes.get(id(person), [])
-            if said.count(MALE) != said.count(FEMALE):
-                person.gender = max((MALE, FEMALE), key=said.count)
-            elif person.first_name:
-                person.gender = first_name_gender(person.first_name)
+            person.gender = _weigh(votes.get(id(person), []), first_name_gender(person.first_name))
 
     def _add_person(self, name: str) -> Entity:
         person = self._people_by_name.get(name.lower())
@@ -149,9 +145,17 @@ class ArticleEntities:
     def person_before(self, offset: int, *, gender: str) -> Entity | None:
         """The person of a compatible gender whose name came last before ``offset``.
 
-        A subject mention ("Cole said", "Cole, who…") outranks a name met in passing.
+        A subject mention ("Cole said", "Cole, who…") outranks a name met in passing, and a
+        lone word of unknown gender ("Surrey", often a place read as a name) comes last.
         """
-        fitting = [p for p in self.people if p.gender in ("", gender)]
+        fitting = [
+            p for p in self.people if p.gender == gender or (p.gender == "" and p.first_name)
+        ]
+        weak = [p for p in self.people if p.gender == "" and not p.first_name]
+        return self._latest(fitting, offset) or self._latest(weak, offset)
+
+    @staticmethod
+    def _latest(fitting: list[Entity], offset: int) -> Entity | None:
         for subjects_only in (True, False):
             seen = [
                 (p.last_mention_before(offset, subjects_only=subjects_only), p) for p in fitting
@@ -339,6 +343,18 @@ def _bound_roles(ent: Span) -> set[str]:
     return roles
 
 
+def _weigh(votes: list[str], lexicon: str) -> str:
+    """The article's votes (an honorific counts three, a pronoun one) against the lexicon's 1.5."""
+    score = {MALE: 0.0, FEMALE: 0.0}
+    for vote in votes:
+        score[vote.removesuffix("!")] += 3 if vote.endswith("!") else 1
+    if lexicon:
+        score[lexicon] += 1.5
+    if score[MALE] == score[FEMALE]:
+        return ""
+    return MALE if score[MALE] > score[FEMALE] else FEMALE
+
+
 def _gender_votes(ent: Span) -> list[str]:
     """What the article says of this mention's gender: an honorific, or a pronoun used of it."""
     doc = ent.doc
@@ -346,9 +362,9 @@ def _gender_votes(ent: Span) -> list[str]:
     first = ent[0].lower_
     for word in (before, first):
         if word in FEMALE_HONORIFICS:
-            return [FEMALE]
+            return [FEMALE + "!"]
         if word in MALE_HONORIFICS:
-            return [MALE]
+            return [MALE + "!"]
     if ent.root.dep_ not in _SUBJECTS and not _followed_by_who(ent):
         return []
     pronoun = _next_pronoun(doc, ent.end, ent.sent.end)

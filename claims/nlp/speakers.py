@@ -153,7 +153,8 @@ class SpeakerBook:
             words = [t.text for t in mention[: tail.i - mention.start + 1] if t.pos_ == "PROPN"]
             if tail.ent_type_ == "PERSON" or len(words) <= 2:
                 return [w for w in words if w.lower() not in ROLE_WORDS] or [tail.text]
-        if len(propn) == 1 and not mention.ents and self.entities.person_for([propn[0].text]):
+        people = [ent for ent in mention.ents if ent.label_ == "PERSON"]
+        if len(propn) == 1 and not people and self.entities.person_for([propn[0].text]):
             return [propn[0].text]  # a first name the article gave in full ("Ann" for Ann Cole)
         return None
 
