@@ -13,7 +13,9 @@ from django_filters import rest_framework as filters
 from claims.api.lookups import IdOrSlugField
 from claims.models import (
     Article,
+    Attribution,
     Polarity,
+    Resolution,
     ReviewStatus,
     Speaker,
     SpeakerKind,
@@ -128,6 +130,20 @@ class StatementFilter(filters.FilterSet):
     cue = filters.CharFilter(
         lookup_expr="iexact", help_text="The reporting word, case-insensitive, e.g. `said`."
     )
+    attribution = filters.ChoiceFilter(
+        choices=Attribution.choices,
+        help_text="`said` (a speech act), `thinks` (a belief or intention) or `shows` "
+        "(what a document, survey, study or data shows).",
+    )
+    resolution = filters.ChoiceFilter(
+        choices=Resolution.choices,
+        help_text="How the speaker was found from the words at the attribution site: `name`, "
+        "`surname`, `role`, `pronoun`, `acronym` or `description`.",
+    )
+    reported_in = filters.NumberFilter(
+        help_text="Only the statements nested in this statement (id): in 'A said B wants C', "
+        "B's statement is reported in A's.",
+    )
     published_after = filters.DateFilter(
         field_name="article__published",
         lookup_expr="gte",
@@ -191,7 +207,8 @@ class SpeakerFilter(filters.FilterSet):
     )
     kind = filters.ChoiceFilter(
         choices=SpeakerKind.choices,
-        help_text="`person`, `organisation`, `group` or `anonymous` (source).",
+        help_text="`person`, `organisation`, `group`, `anonymous` (source) or `document` "
+        "(a document or survey no one is named for).",
     )
     affiliation = filters.CharFilter(
         lookup_expr="iexact",

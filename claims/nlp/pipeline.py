@@ -1,7 +1,8 @@
 """The extractor: repaired article text in, an ``ArticleExtraction`` out.
 
 It runs the spaCy pipeline once per article, then the statement finder, the speaker
-resolver, the topic tagger and the stance scorer over the parsed ``Doc``.
+resolver, the topic tagger and the stance scorer over the parsed ``Doc``, and classes each
+statement (said, thinks, shows) and links nested ones to the statement reporting them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claims.nlp.attribution import attribution_class
 from claims.nlp.language import load_first
+from claims.nlp.nesting import with_reporters
 from claims.nlp.records import (
     ArticleExtraction,
     CleanText,
@@ -26,7 +29,7 @@ from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.2.23"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 class Extractor:
@@ -64,6 +67,7 @@ class Extractor:
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
         speakers, statements = extract_statements(doc, clean)
+        statements = with_reporters([_classed(statement, speakers) for statement in statements])
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(
             clean=clean,
@@ -93,3 +97,9 @@ class Extractor:
             topics=self.topic_tagger.tag(span),
             entities=self.topic_tagger.entities(span),
         )
+
+
+def _classed(statement: StatementRecord, speakers: Sequence[SpeakerInfo]) -> StatementRecord:
+    source_kind = speakers[statement.speaker].kind if statement.speaker is not None else ""
+    attribution = attribution_class(cue=statement.cue, kind=statement.kind, source_kind=source_kind)
+    return replace(statement, attribution=attribution)

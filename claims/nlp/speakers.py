@@ -41,8 +41,6 @@ from claims.nlp.records import SpeakerInfo
 
 INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "other"})
 DEFINITE = frozenset({"the", "this", "that", "its"})
-# How a mention was resolved (stored on each statement, shown to reviewers, filterable).
-RESOLUTIONS = ("name", "surname", "role", "pronoun", "acronym", "description")
 # Speakers the article does not name: the statement keeps its mention under one of these.
 UNNAMED_SOURCE = "Unnamed source"
 UNNAMED_DOCUMENT = "Unnamed document"
@@ -83,7 +81,7 @@ class _Speaker:
 class Resolution:
     speaker: int | None
     reason: str
-    method: str = ""  # one of RESOLUTIONS, "" when nothing was resolved
+    method: str = ""  # one of records.RESOLUTIONS, "" when nothing was resolved
     label: bool = False  # the mention is a page label ("WATCH"), not a source at all
 
 

@@ -1,15 +1,31 @@
-"""``manage.py export statements|stances``: write what is stored as JSON Lines or CSV."""
+"""``manage.py export statements|stances``: write what is stored as JSON Lines or CSV.
+
+Statements take the API's filters: ``--attribution said``, ``--review-status approved``,
+``--speaker sergey-lavrov`` (id or slug), ``--topic belarus`` (with its sub-topics),
+``--since``/``--until`` (the article's publication date, YYYY-MM-DD).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+from argparse import ArgumentTypeError
 from contextlib import nullcontext
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.selectors.exports import STANCE_FIELDS, STATEMENT_FIELDS, stance_rows, statement_rows
+from claims.api.lookups import find_by_id_or_slug
+from claims.models import Attribution, ReviewStatus, Speaker, Topic
+from claims.selectors.exports import (
+    STANCE_FIELDS,
+    STATEMENT_FIELDS,
+    StatementFilters,
+    stance_rows,
+    statement_rows,
+)
 
 EXPORTS = {
     "statements": (STATEMENT_FIELDS, statement_rows),
@@ -24,9 +40,21 @@ class Command(BaseCommand):
         parser.add_argument("what", choices=sorted(EXPORTS))
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", dest="fmt")
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
+        filters = parser.add_argument_group("statement filters (as the API's)")
+        filters.add_argument("--attribution", choices=Attribution.values)
+        filters.add_argument("--review-status", choices=ReviewStatus.values)
+        filters.add_argument("--speaker", help="speaker id or slug")
+        filters.add_argument("--topic", help="topic slug or id; its sub-topics are included")
+        filters.add_argument("--since", type=_date, help="published on or after (YYYY-MM-DD)")
+        filters.add_argument("--until", type=_date, help="published on or before (YYYY-MM-DD)")
 
     def handle(self, *args, what: str, fmt: str, output: str | None, **options) -> None:
         fields, rows = EXPORTS[what]
+        filters = _statement_filters(options)
+        if what == "statements":
+            rows = partial(statement_rows, filters=filters)
+        elif filters != StatementFilters():
+            raise CommandError("the filters apply to statements only")
         try:
             target = (
                 open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by `with` below)
@@ -49,6 +77,32 @@ class Command(BaseCommand):
                 count += 1
         if output:
             self.stderr.write(f"Wrote {count} {what} to {Path(output)}")
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _statement_filters(options: dict) -> StatementFilters:
+    """The filters given, with the speaker and topic looked up as the API does (id or slug)."""
+    found = {}
+    for name, model in (("speaker", Speaker), ("topic", Topic)):
+        value = options.get(name)
+        if value:
+            found[name] = find_by_id_or_slug(queryset=model.objects.all(), value=value)
+            if found[name] is None:
+                raise CommandError(f"--{name}: no {name} has the id or slug {value!r}")
+    return StatementFilters(
+        attribution=options.get("attribution") or "",
+        review_status=options.get("review_status") or "",
+        speaker=found.get("speaker"),
+        topic=found.get("topic"),
+        since=options.get("since"),
+        until=options.get("until"),
+    )
 
 
 def _csv_value(value):
