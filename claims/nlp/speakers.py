@@ -53,6 +53,32 @@ DOCUMENT_NOUNS = lexicon(
     estimate projection forecast assessment investigation evidence paper brief motion
     """
 )
+# Words of the page around an article that read like a source: "WATCH: …", "Story continues…".
+PAGE_LABELS = frozenset(
+    {
+        "watch",
+        "look",
+        "listen",
+        "read more",
+        "more",
+        "related",
+        "video",
+        "videos",
+        "photos",
+        "gallery",
+        "analysis",
+        "story",
+        "article",
+        "update",
+        "correction",
+        "exclusive",
+        "breaking",
+        "opinion",
+        "advertisement",
+        "see also",
+        "full text",
+    }
+)
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 IT_PRONOUNS = frozenset({"it", "its"})
 
@@ -338,14 +364,8 @@ class SpeakerBook:
     # --- organisations, groups, unnamed sources ------------------------------------------
 
     def _is_label(self, mention: Span) -> bool:
-        """A headline or caption label ("WATCH", "ANALYSIS"): upper case, naming no one here."""
-        letters = [c for c in mention.text if c.isalpha()]
-        if len(letters) < 2 or any(c.islower() for c in letters):
-            return False
-        words = [w.title() for w in mention.text.replace("’", "'").split()]
-        if self.entities.person_for(words[-1:]) is not None:
-            return False  # a transcript's speaker: "TAPPER:"
-        return self.entities.organisation_for(mention.text) is None or len(letters) > 8
+        """A headline or caption label ("WATCH", "ANALYSIS") or page furniture ("Story")."""
+        return mention.text.strip(" :").lower() in PAGE_LABELS
 
     def _entity_index(self, entity: Entity) -> int:
         kind = "person" if entity.kind == "person" else "organisation"
