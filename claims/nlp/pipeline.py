@@ -2,7 +2,8 @@
 
 It runs the spaCy pipeline once per article, then the statement finder, the speaker
 resolver, the topic tagger and the stance scorer over the parsed ``Doc``, and classes each
-statement (said, thinks, shows) and links nested ones to the statement reporting them.
+statement (said, thinks, shows), gives each quotation its own statement and links nested
+ones to the statement reporting them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from claims.nlp.records import (
     StatementRecord,
     TopicSpec,
 )
+from claims.nlp.splitting import split_quotations
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
@@ -66,8 +68,10 @@ class Extractor:
             yield self._from_doc(doc, clean)
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
-        speakers, statements = extract_statements(doc, clean)
-        statements = with_reporters([_classed(statement, speakers) for statement in statements])
+        speakers, found = extract_statements(doc, clean)
+        statements = with_reporters(
+            [_classed(statement, speakers) for statement in split_quotations(found, text=clean.text)]
+        )
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(
             clean=clean,
