@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims.nlp.attribution import attribution_class
 from claims.nlp.language import load_first
@@ -70,7 +70,10 @@ class Extractor:
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
         speakers, found = extract_statements(doc, clean)
         statements = with_reporters(
-            [_classed(statement, speakers) for statement in split_quotations(found, text=clean.text)]
+            [
+                _classed(doc, statement, speakers)
+                for statement in split_quotations(found, text=clean.text)
+            ]
         )
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(
@@ -103,7 +106,24 @@ class Extractor:
         )
 
 
-def _classed(statement: StatementRecord, speakers: Sequence[SpeakerInfo]) -> StatementRecord:
+def _classed(
+    doc: Doc, statement: StatementRecord, speakers: Sequence[SpeakerInfo]
+) -> StatementRecord:
     source_kind = speakers[statement.speaker].kind if statement.speaker is not None else ""
-    attribution = attribution_class(cue=statement.cue, kind=statement.kind, source_kind=source_kind)
+    content = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    attribution = attribution_class(
+        cue=statement.cue,
+        kind=statement.kind,
+        source_kind=source_kind,
+        content=_content_form(content) if content is not None else "phrase",
+    )
     return replace(statement, attribution=attribution)
+
+
+def _content_form(span: Span) -> str:
+    """ "clause" (a finite verb), "infinitive" ("to act"), or "phrase" (a noun phrase, a gerund)."""
+    if any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in span):
+        return "clause"
+    if any(token.tag_ == "VB" for token in span):
+        return "infinitive"
+    return "phrase"

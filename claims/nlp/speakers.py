@@ -44,13 +44,21 @@ DEFINITE = frozenset({"the", "this", "that", "its"})
 # Speakers the article does not name: the statement keeps its mention under one of these.
 UNNAMED_SOURCE = "Unnamed source"
 UNNAMED_DOCUMENT = "Unnamed document"
-# Heads of a document, survey, study or data taken as the source ("the report found").
-DOCUMENT_NOUNS = lexicon(
+# Heads of a document, survey, study or data taken as the source ("the report found"): what
+# it shows is evidence, kept under the unnamed document when the article names no author.
+EVIDENCE_NOUNS = lexicon(
     """
-    report study survey poll polls data analysis statement complaint lawsuit suit claim filing
-    document record email letter memo finding research figure number statistic review audit
-    ruling decision indictment affidavit release post tweet video release transcript
-    estimate projection forecast assessment investigation evidence paper brief motion
+    report study survey poll polls data analysis finding research figure number statistic
+    review audit estimate projection forecast assessment investigation evidence paper record
+    document census
+    """
+)
+# Things a source puts out to speak ("a statement", "the lawsuit"): said by their owner, or,
+# when the article names none, by an unnamed source.
+CARRIER_NOUNS = lexicon(
+    """
+    statement release email e-mail letter memo tweet post video transcript complaint lawsuit
+    suit claim filing motion brief affidavit indictment ruling decision message notice
     """
 )
 # Words of the page around an article that read like a source: "WATCH: …", "Story continues…".
@@ -412,9 +420,9 @@ class SpeakerBook:
         noun = root.lemma_.lower()
         if root.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in mention):
             return None
-        if noun in DOCUMENT_NOUNS:
-            owner = self._owner(mention)
-            return owner or self._unnamed(mention, UNNAMED_DOCUMENT)
+        if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
+            unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
+            return self._owner(mention) or self._unnamed(mention, unnamed)
         if noun not in ORGANISATION_NOUNS | PLACE_NOUNS:
             return None
         if mention[0].lower_ not in DEFINITE or root.tag_ == "NNS":
