@@ -106,7 +106,7 @@ class ArticleEntities:
                 person = self._add_person(" ".join(words))
             if _is_byline(ent):
                 continue  # "By Ann Cole, CBC News": the author, never "she" in the story
-            person.mentions.append((ent.start_char, ent.root.dep_ in _SUBJECTS))
+            person.mentions.append((ent.start_char, _is_subject(ent.root)))
             person.roles.update(_bound_roles(ent))
             votes.setdefault(id(person), []).extend(_gender_votes(ent))
         for person in self.people:
@@ -142,7 +142,7 @@ class ArticleEntities:
         person = self._people_by_name.get(name.lower())
         return person.gender if person is not None else ""
 
-    def person_before(self, offset: int, *, gender: str) -> Entity | None:
+    def person_before(self, offset: int, *, gender: str, strict: bool = False) -> Entity | None:
         """The person of a compatible gender whose name came last before ``offset``.
 
         A subject mention ("Cole said", "Cole, who…") outranks a name met in passing, and a
@@ -184,8 +184,8 @@ class ArticleEntities:
     def _build_organisations(self, ents: list[Span]) -> None:
         for ent in ents:
             name = organisation_name(ent.text)
-            if not name:
-                continue
+            if not any(word[:1].isupper() for word in name.split()):
+                continue  # "federal department": a description, not a name
             kind = "place" if ent.label_ == "GPE" else "organisation"
             org = self._orgs_by_name.get(name.lower())
             if org is None:
@@ -302,6 +302,11 @@ def organisation_name(text: str) -> str:
 def _initials(name: str) -> str:
     words = re.split(r"[\s,]+", name)
     return "".join(w[0] for w in words if w and w.lower() not in _SMALL_WORDS and w[0].isupper())
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, or a name joined to one ("Ann Cole and Bo Dahl said")."""
+    return token.dep_ in _SUBJECTS or (token.dep_ == "conj" and token.head.dep_ in _SUBJECTS)
 
 
 def _is_byline(ent: Span) -> bool:

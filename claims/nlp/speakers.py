@@ -87,6 +87,9 @@ PAGE_LABELS = frozenset(
         "full text",
     }
 )
+# How much later (in characters) a person of unknown gender must have been named than one
+# known to be of the pronoun's gender to be taken for "he" or "she".
+_UNKNOWN_GENDER_LEAD = 600
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 IT_PRONOUNS = frozenset({"it", "its"})
 
@@ -232,33 +235,50 @@ class SpeakerBook:
             index = self._get_or_add("person", subject)
             reason = "person who is the subject of its sentence"
         else:
+            # (known to be of this gender, position, speaker index or -1 for a named entity)
             candidates = [
-                (speaker.last_seen, index)
+                (self._gender(speaker) == gender, speaker.last_seen, index)
                 for index, speaker in enumerate(self.speakers)
                 if speaker.kind == "person"
                 and 0 <= speaker.last_seen < position
                 and self._gender(speaker) in ("", gender)
             ]
-            named = self.entities.person_before(position, gender=gender)
-            if named is not None:
-                at = named.last_mention_before(position, subjects_only=True)
-                at = at if at >= 0 else named.last_mention_before(position)
-                known = self._by_key.get(("person", named.name.lower()))
+            named = {}
+            for strict in (True, False):
+                entity = self.entities.person_before(position, gender=gender, strict=strict)
+                if entity is None:
+                    continue
+                at = entity.last_mention_before(position, subjects_only=True)
+                at = at if at >= 0 else entity.last_mention_before(position)
+                known = self._by_key.get(("person", entity.name.lower()))
                 if known is None or self._gender(self.speakers[known]) in ("", gender):
-                    candidates.append((at, -1))
+                    candidates.append((strict, at, -1 - len(named)))
+                    named[-1 - len(named)] = entity
             if not candidates:
                 return Resolution(None, f"pronoun '{mention.text}' with no person before it")
-            at, index = max(candidates)
-            if index == -1:
-                index = self._get_or_add("person", named.name)
+            _, _, index = self._best_candidate(candidates)
+            if index < 0:
+                index = self._get_or_add("person", named[index].name)
                 reason = "most recent person named"
             else:
                 reason = "most recent person"
         speaker = self.speakers[index]
-        if not self.entities.gender_of(speaker.name):
-            speaker.gender = speaker.gender or gender
         self._note(index, mention.text, position)
         return Resolution(index, f"pronoun '{mention.text}' → {reason} {speaker.name}", "pronoun")
+
+    @staticmethod
+    def _best_candidate(candidates: list[tuple[bool, int, int]]) -> tuple[bool, int, int]:
+        """The latest person known to be of the pronoun's gender; one whose gender is
+        unknown only when they came later by more than a paragraph or two."""
+        known = [c for c in candidates if c[0]]
+        unknown = [c for c in candidates if not c[0]]
+        best_known = max(known, key=lambda c: c[1], default=None)
+        best_unknown = max(unknown, key=lambda c: c[1], default=None)
+        if best_known is None:
+            return best_unknown
+        if best_unknown is None or best_unknown[1] - best_known[1] <= _UNKNOWN_GENDER_LEAD:
+            return best_known
+        return best_unknown
 
     def _gender(self, speaker: _Speaker) -> str:
         return self.entities.gender_of(speaker.name) or speaker.gender
@@ -273,8 +293,9 @@ class SpeakerBook:
         found = None
         for ent in self._people:
             inside = sentence_start <= ent.start and ent.end <= mention.start
-            if inside and ent.root.dep_ in ("nsubj", "nsubjpass"):
-                found = ent
+            quoted = any(t.is_quote for t in self.doc[ent.end : mention.start])
+            if inside and not quoted and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                found = ent  # a subject inside the quote the pronoun attributes is not it
         if found is None:
             return None
         words = _name_words(found)
@@ -478,7 +499,9 @@ class SpeakerBook:
         if known is not None and known.name != name:
             method = "acronym" if name in known.acronyms else "name"
             name = known.name
-        if entity is None and root.pos_ != "PROPN":
+        if (entity is None and root.pos_ != "PROPN") or not any(
+            word[:1].isupper() for word in name.split()
+        ):
             return self._unnamed(mention, UNNAMED_SOURCE)  # "investigators", "the company"
         index = self._get_or_add(kind, name)
         self._note(index, text, mention.start_char)
