@@ -47,8 +47,11 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         subprocess.run(
-            [*manage, "export", "statements", "--format", "jsonl", "-o", str(output)]
-            + shlex.split(args.export_args),
+            [
+                *manage,
+                *("export", "statements", "--format", "jsonl", "-o", str(output)),
+                *shlex.split(args.export_args),
+            ],
             env=env,
             check=True,
         )
