@@ -257,28 +257,18 @@ class ArticleEntities:
         """The organisation or place a description ("the agency", "the city") stands for.
 
         An organisation whose name holds the noun ("the department" for "the State
-        Department") wins; otherwise the one named last before ``before``.
+        Department") wins; otherwise the one named last before ``before``, as a subject first.
         """
         kind = "place" if noun in PLACE_NOUNS else "organisation"
         fitting = [o for o in self.organisations if o.kind == kind]
         holding = [o for o in fitting if noun in o.name.lower().split()]
         if noun in NAMED_ONLY or holding:
             fitting = holding
-        earlier = [(o.last_mention_before(before), o) for o in fitting]
-        earlier = [(at, o) for at, o in earlier if at >= 0]
-        if not earlier:
-            return None
-        return max(earlier, key=lambda pair: pair[0])[1]
+        return self._latest(fitting, before)
 
     def organisation_before(self, offset: int) -> Entity | None:
-        """The organisation named last before ``offset`` (for "it")."""
-        earlier = [
-            (o.last_mention_before(offset), o)
-            for o in self.organisations
-            if o.kind == "organisation"
-        ]
-        earlier = [(at, o) for at, o in earlier if at >= 0]
-        return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+        """The organisation named last before ``offset``, as a subject first (for "it")."""
+        return self._latest([o for o in self.organisations if o.kind == "organisation"], offset)
 
 
 def name_words(ent: Span) -> list[str]:
