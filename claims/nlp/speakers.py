@@ -494,6 +494,12 @@ class SpeakerBook:
         name = _strip_article(
             entity.text if entity is not None and kind == "organisation" else text
         )
+        person = self.entities.person_for(name.split()) if root.pos_ == "PROPN" else None
+        if person is not None and (entity is None or entity.label_ != "GPE"):
+            index = self._get_or_add("person", person.name)  # a person's name read as an ORG
+            self._note(index, text, mention.start_char)
+            method = "name" if person.name == name else "surname"
+            return Resolution(index, f"named person {person.name}", method)
         method = "name"
         known = self.entities.organisation_for(name) if kind == "organisation" else None
         if known is not None and known.name != name:
