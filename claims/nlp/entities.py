@@ -88,7 +88,9 @@ class ArticleEntities:
         self._surnames: dict[str, Entity] = {}
         self._people_by_name: dict[str, Entity] = {}
         self._orgs_by_name: dict[str, Entity] = {}
-        self._build_people([ent for ent in doc.ents if ent.label_ == "PERSON"])
+        self._build_people(
+            [ent for ent in doc.ents if ent.label_ == "PERSON" or _named_like_a_person(ent)]
+        )
         self._build_organisations([ent for ent in doc.ents if ent.label_ in ("ORG", "GPE")])
 
     # --- people ---------------------------------------------------------------------------
@@ -292,6 +294,26 @@ def organisation_name(text: str) -> str:
 def _initials(name: str) -> str:
     words = re.split(r"[\s,]+", name)
     return "".join(w[0] for w in words if w and w.lower() not in _SMALL_WORDS and w[0].isupper())
+
+
+_ORGANISATION_ENDINGS = (
+    ORGANISATION_NOUNS
+    | PLACE_NOUNS
+    | lexicon("inc inc. corp corp. ltd ltd. co co. llc plc news times post press media group")
+)
+
+
+def _named_like_a_person(ent: Span) -> bool:
+    """An ORG the tagger made of a person's name: a known first name and a surname."""
+    if ent.label_ != "ORG":
+        return False
+    words = name_words(ent)
+    return (
+        2 <= len(words) <= 3
+        and all(word[:1].isupper() and not word.isupper() for word in words)
+        and words[-1].lower() not in _ORGANISATION_ENDINGS
+        and first_name_gender(words[0]) != ""
+    )
 
 
 def _is_subject(token: Token) -> bool:

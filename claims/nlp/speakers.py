@@ -494,7 +494,8 @@ class SpeakerBook:
         name = _strip_article(
             entity.text if entity is not None and kind == "organisation" else text
         )
-        person = self.entities.person_for(name.split()) if root.pos_ == "PROPN" else None
+        capitalised = all(word[:1].isupper() for word in name.split())
+        person = self.entities.person_for(name.split()) if capitalised else None
         if person is not None and (entity is None or entity.label_ != "GPE"):
             index = self._get_or_add("person", person.name)  # a person's name read as an ORG
             self._note(index, text, mention.start_char)
