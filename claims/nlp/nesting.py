@@ -16,21 +16,16 @@ from claims.nlp.records import StatementRecord
 def with_reporters(statements: Sequence[StatementRecord]) -> tuple[StatementRecord, ...]:
     """The statements, each linked to the narrowest other statement whose span holds it.
 
-    A statement is held by another when its content and its source's words both lie inside
-    the other's content; two statements over the same span report nothing of each other.
+    Two statements over the same span report nothing of each other.
     """
     linked = []
     for index, inner in enumerate(statements):
-        start = min(
-            inner.start, inner.mention_start if inner.mention_start is not None else inner.start
-        )
-        end = max(inner.end, inner.mention_end if inner.mention_end is not None else inner.end)
         holders = [
             (outer.end - outer.start, other)
             for other, outer in enumerate(statements)
             if other != index
-            and outer.start <= start
-            and end <= outer.end
+            and outer.start <= inner.start
+            and inner.end <= outer.end
             and (outer.start, outer.end) != (inner.start, inner.end)
         ]
         reported_in = min(holders)[1] if holders else None

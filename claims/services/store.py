@@ -133,8 +133,9 @@ def store_extraction(
 ) -> tuple[int, int]:
     """Write an extraction's speakers, statements, topics and stances for ``article``.
 
-    ``keep`` are statements a reviewer touched: a new statement over the same span is
-    skipped. ``keep_stances`` likewise for (speaker, topic) pairs. Returns the number of
+    ``keep`` are statements a reviewer touched: a new statement overlapping one is skipped.
+    New statements may overlap each other: a nested one is stored and linked to the
+    statement that reports it (``reported_in``). ``keep_stances`` likewise for (speaker, topic) pairs. Returns the number of
     statements written and of speakers created. Call inside a transaction: it takes the
     speaker-resolution lock until the transaction ends (see ``lock_resolution``).
     """
@@ -147,7 +148,9 @@ def store_extraction(
         speakers.append(speaker)
         speakers_new += created
 
-    taken = [(s.start, s.end) for s in keep]
+    # A reviewed statement wins over a new one on an overlapping span; new statements may
+    # overlap each other (a nested attribution lies inside the statement reporting it).
+    reviewed = [(s.start, s.end) for s in keep]
     # Only the topics this article names: the table grows with every suggested topic.
     named = {slug for record in extraction.statements for slug in record.topics}
     named.update(record.topic for record in extraction.stances)
@@ -157,15 +160,21 @@ def store_extraction(
     )
     rows: list[tuple[Statement, list[int]]] = []
     index_to_row: dict[int, Statement] = {}
+    spans: set[tuple[int, int]] = set()
     for index, record in enumerate(extraction.statements):
-        if any(record.start < end and start < record.end for start, end in taken):
+        if any(record.start < end and start < record.end for start, end in reviewed):
             continue
+        if (record.start, record.end) in spans:
+            continue  # one statement per span
         statement = Statement(
             article=article,
             speaker=speakers[record.speaker] if record.speaker is not None else None,
             speaker_mention=fit(Statement, "speaker_mention", record.speaker_mention),
             kind=record.kind,
             cue=fit(Statement, "cue", record.cue),
+            attribution=record.attribution,
+            resolution=record.resolved_by if record.speaker is not None else "",
+            resolution_note=fit(Statement, "resolution_note", record.resolution),
             text=record.text,
             start=record.start,
             end=record.end,
@@ -177,8 +186,9 @@ def store_extraction(
         topics += [entity_topic_ids[entity_key(entity)] for entity in record.entities]
         rows.append((statement, list(dict.fromkeys(topics))))
         index_to_row[index] = statement
-        taken.append((record.start, record.end))
+        spans.add((record.start, record.end))
     Statement.objects.bulk_create([statement for statement, _ in rows])
+    _link_reports(extraction, index_to_row)
     Statement.topics.through.objects.bulk_create(
         [
             Statement.topics.through(statement_id=statement.pk, topic_id=topic_id)
@@ -188,6 +198,18 @@ def store_extraction(
     )
     _store_stances(article, extraction, speakers, topic_ids, index_to_row, keep_stances)
     return len(rows), speakers_new
+
+
+def _link_reports(extraction: ArticleExtraction, index_to_row: dict[int, Statement]) -> None:
+    """Point each nested statement at the stored statement that reports it."""
+    nested = []
+    for index, record in enumerate(extraction.statements):
+        statement = index_to_row.get(index)
+        reporter = index_to_row.get(record.reported_in) if record.reported_in is not None else None
+        if statement is not None and reporter is not None:
+            statement.reported_in = reporter
+            nested.append(statement)
+    Statement.objects.bulk_update(nested, ["reported_in"])
 
 
 def _store_stances(

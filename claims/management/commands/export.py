@@ -17,7 +17,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.api.lookups import find_by_id_or_slug
 from claims.models import Attribution, ReviewStatus, Speaker, Topic
 from claims.selectors.exports import (
     STANCE_FIELDS,
@@ -26,6 +25,7 @@ from claims.selectors.exports import (
     stance_rows,
     statement_rows,
 )
+from claims.selectors.lookups import find_by_id_or_slug
 
 EXPORTS = {
     "statements": (STATEMENT_FIELDS, statement_rows),
