@@ -26,6 +26,8 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         "speaker_or_mention",
         "short_text",
         "kind",
+        "attribution",
+        "resolution",
         "topic_names",
         "outlet",
         "published",
@@ -34,7 +36,9 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
     list_display_links = ["short_text"]
     list_filter = [
         "review_status",
+        "attribution",
         "kind",
+        "resolution",
         ("speaker", admin.RelatedOnlyFieldListFilter),
         ("topics", admin.RelatedOnlyFieldListFilter),
         "article__outlet",
@@ -50,6 +54,9 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         "in_context",
         "article",
         "speaker_mention",
+        "resolution",
+        "resolution_note",
+        "reported_in",
         "cue",
         "confidence",
         "start",
@@ -61,8 +68,19 @@ class StatementAdmin(ReviewActionsMixin, SimpleHistoryAdmin):
         "reviewed_at",
     ]
     fieldsets = [
-        (None, {"fields": ["in_context", "article", "speaker_mention"]}),
-        ("Review", {"fields": ["review_status", "speaker", "kind", "topics"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "in_context",
+                    "article",
+                    "speaker_mention",
+                    ("resolution", "resolution_note"),
+                    "reported_in",
+                ]
+            },
+        ),
+        ("Review", {"fields": ["review_status", "speaker", "kind", "attribution", "topics"]}),
         ("Reviewed", {"fields": ["reviewed_by", "reviewed_at"]}),
         (
             "Extraction",
