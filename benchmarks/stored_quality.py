@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from same_output import manage
+
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -38,23 +40,10 @@ def main() -> None:
         database = Path(args.db) if args.db else Path(folder) / "db.sqlite3"
         output = Path(args.output) if args.output else Path(folder) / "statements.jsonl"
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True)
-        subprocess.run(
-            [*manage, "ingest", *inputs, "--format", "json"],
-            env=env,
-            check=False,
-            stdout=subprocess.DEVNULL,
-        )
-        subprocess.run(
-            [
-                *manage,
-                *("export", "statements", "--format", "jsonl", "-o", str(output)),
-                *shlex.split(args.export_args),
-            ],
-            env=env,
-            check=True,
-        )
+        manage(ROOT, "migrate", "-v", "0", env=env)
+        manage(ROOT, "ingest", *inputs, "--format", "json", env=env)
+        export = ("export", "statements", "--format", "jsonl", "-o", str(output))
+        manage(ROOT, *export, *shlex.split(args.export_args), env=env)
         score = [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(output)]
         subprocess.run(score + (["--verbose"] if args.verbose else []), check=True)
 
