@@ -140,9 +140,11 @@ class StatementFilter(filters.FilterSet):
         help_text="How the speaker was found from the words at the attribution site: `name`, "
         "`surname`, `role`, `pronoun`, `acronym` or `description`.",
     )
-    reported_in = filters.NumberFilter(
-        help_text="Only the statements nested in this statement (id): in 'A said B wants C', "
-        "B's statement is reported in A's.",
+    reported_in = filters.ModelChoiceFilter(
+        queryset=Statement.objects.only("pk"),
+        widget=forms.TextInput,  # a select would list every statement in the browsable API
+        help_text="Statement id: only the statements nested in it (in 'A said B wants C', "
+        "B's statement is reported in A's).",
     )
     published_after = filters.DateFilter(
         field_name="article__published",

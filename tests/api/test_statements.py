@@ -68,6 +68,20 @@ def test_article_filter(api: APIClient, claims: Claims) -> None:
     assert result_ids(response) == {claims.sanctions_stay.pk, claims.minsk_talks.pk}
 
 
+def test_reported_in_filter_lists_the_statements_nested_in_one(
+    api: APIClient, claims: Claims
+) -> None:
+    claims.no_sanctions.reported_in = claims.supply
+    claims.no_sanctions.save(update_fields=["reported_in"])
+
+    nested = api.get(f"/api/statements/?reported_in={claims.supply.pk}")
+    missing = api.get("/api/statements/?reported_in=999999")
+
+    assert result_ids(nested) == {claims.no_sanctions.pk}
+    assert nested.json()["results"][0]["reported_in"] == claims.supply.pk
+    assert missing.status_code == 400
+
+
 def test_statement_carries_speaker_topics_article_offsets_and_admin_link(
     api: APIClient, claims: Claims
 ) -> None:
