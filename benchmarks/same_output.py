@@ -67,6 +67,8 @@ def normalized_statements(rows: list[dict]) -> tuple[list[dict], dict[int, list]
     for row in rows:
         for field in ("id", "article", "speaker_id"):
             row.pop(field, None)
+        if row.get("reported_in") is not None:
+            row["reported_in"] = keys[row["reported_in"]]
     rows.sort(key=lambda r: (r["document"], r["start"], r["end"], r["text"]))
     return rows, keys
 

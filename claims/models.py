@@ -13,7 +13,13 @@ from django.db.models import F, Q
 from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
-from claims.nlp.records import POLARITIES, SPEAKER_KINDS, STATEMENT_KINDS
+from claims.nlp.records import (
+    ATTRIBUTIONS,
+    POLARITIES,
+    RESOLUTIONS,
+    SPEAKER_KINDS,
+    STATEMENT_KINDS,
+)
 
 
 def _nlp_choices(
@@ -89,6 +95,7 @@ SpeakerKind = _nlp_choices(
         "organisation": "Organisation",
         "group": "Group",
         "anonymous": "Anonymous source",
+        "document": "Document or survey",
     },
 )
 
@@ -192,6 +199,32 @@ StatementKind = _nlp_choices(
 )
 
 
+# How the words at the attribution site were tied to the speaker.
+Resolution = _nlp_choices(
+    "Resolution",
+    RESOLUTIONS,
+    labels={
+        "name": "Name",
+        "surname": "Surname or first name",
+        "role": "Role (the mayor, a spokesperson)",
+        "pronoun": "Pronoun",
+        "acronym": "Acronym",
+        "description": "Description (the agency, a source)",
+    },
+)
+
+# What kind of attribution a statement is: fact-checkers mostly want what was said.
+Attribution = _nlp_choices(
+    "Attribution",
+    ATTRIBUTIONS,
+    labels={
+        "said": "Said (a speech act)",
+        "thinks": "Thinks (a belief, intention or position)",
+        "shows": "Shows (a document, survey, study or data)",
+    },
+)
+
+
 class Statement(Reviewable):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
     speaker = models.ForeignKey(
@@ -202,6 +235,27 @@ class Statement(Reviewable):
     )
     kind = models.CharField(max_length=16, choices=StatementKind.choices, db_index=True)
     cue = models.CharField(max_length=100, blank=True, db_index=True)
+    attribution = models.CharField(
+        max_length=16, choices=Attribution.choices, default=Attribution.SAID, db_index=True
+    )
+    resolution = models.CharField(
+        max_length=16,
+        choices=Resolution.choices,
+        blank=True,
+        db_index=True,
+        help_text="How the mention was resolved to the speaker (blank: not resolved).",
+    )
+    resolution_note = models.CharField(
+        max_length=300, blank=True, help_text="Why, in words, for reviewers."
+    )
+    reported_in = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        help_text="The statement that reports this one: in 'A said B wants C', B's is in A's.",
+    )
     text = models.TextField()
     start = models.PositiveIntegerField(help_text="Offset into the article's repaired text.")
     end = models.PositiveIntegerField()
@@ -246,6 +300,10 @@ class Statement(Reviewable):
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=StatementKind.values), name="statement_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(attribution__in=Attribution.values),
+                name="statement_attribution_valid",
             ),
             models.CheckConstraint(
                 condition=Q(review_status__in=ReviewStatus.values),

@@ -26,6 +26,8 @@ class StatementAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
         "speaker_or_mention",
         "short_text",
         "kind",
+        "attribution",
+        "resolution",
         "topic_names",
         "outlet",
         "published",
@@ -34,7 +36,9 @@ class StatementAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
     list_display_links = ["short_text"]
     list_filter = [
         "review_status",
+        "attribution",
         "kind",
+        "resolution",
         ("speaker", admin.RelatedOnlyFieldListFilter),
         ("topics", admin.RelatedOnlyFieldListFilter),
         "article__outlet",
@@ -51,6 +55,9 @@ class StatementAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
         "derived_stances",
         "article",
         "speaker_mention",
+        "resolution",
+        "resolution_note",
+        "reported_in",
         "cue",
         "confidence",
         "start",
@@ -62,8 +69,19 @@ class StatementAdmin(ReviewActionsMixin, ReadableHistoryAdmin):
         "reviewed_at",
     ]
     fieldsets = [
-        (None, {"fields": ["in_context", "article", "speaker_mention"]}),
-        ("Review", {"fields": ["review_status", "speaker", "kind", "topics"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "in_context",
+                    "article",
+                    "speaker_mention",
+                    ("resolution", "resolution_note"),
+                    "reported_in",
+                ]
+            },
+        ),
+        ("Review", {"fields": ["review_status", "speaker", "kind", "attribution", "topics"]}),
         ("Reviewed", {"fields": ["reviewed_by", "reviewed_at"]}),
         ("Stances derived from it", {"fields": ["derived_stances"]}),
         (

@@ -13,8 +13,10 @@ from django_filters import rest_framework as filters
 from claims.api.lookups import IdOrSlugField
 from claims.models import (
     Article,
+    Attribution,
     Claim,
     Polarity,
+    Resolution,
     ReviewStatus,
     Speaker,
     SpeakerKind,
@@ -136,6 +138,22 @@ class StatementFilter(filters.FilterSet):
     cue = filters.CharFilter(
         lookup_expr="iexact", help_text="The reporting word, case-insensitive, e.g. `said`."
     )
+    attribution = filters.ChoiceFilter(
+        choices=Attribution.choices,
+        help_text="`said` (a speech act), `thinks` (a belief or intention) or `shows` "
+        "(what a document, survey, study or data shows).",
+    )
+    resolution = filters.ChoiceFilter(
+        choices=Resolution.choices,
+        help_text="How the speaker was found from the words at the attribution site: `name`, "
+        "`surname`, `role`, `pronoun`, `acronym` or `description`.",
+    )
+    reported_in = filters.ModelChoiceFilter(
+        queryset=Statement.objects.only("pk"),
+        widget=forms.TextInput,  # a select would list every statement in the browsable API
+        help_text="Statement id: only the statements nested in it (in 'A said B wants C', "
+        "B's statement is reported in A's).",
+    )
     published_after = filters.DateFilter(
         field_name="article__published",
         lookup_expr="gte",
@@ -199,7 +217,8 @@ class SpeakerFilter(filters.FilterSet):
     )
     kind = filters.ChoiceFilter(
         choices=SpeakerKind.choices,
-        help_text="`person`, `organisation`, `group` or `anonymous` (source).",
+        help_text="`person`, `organisation`, `group`, `anonymous` (source) or `document` "
+        "(a document or survey no one is named for).",
     )
     affiliation = filters.CharFilter(
         lookup_expr="iexact",

@@ -1,7 +1,9 @@
 """The extractor: repaired article text in, an ``ArticleExtraction`` out.
 
 It runs the spaCy pipeline once per article, then the statement finder, the speaker
-resolver, the topic tagger and the stance scorer over the parsed ``Doc``.
+resolver, the topic tagger and the stance scorer over the parsed ``Doc``, and classes each
+statement (said, thinks, shows), gives each quotation its own statement and links nested
+ones to the statement reporting them.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from claims.nlp.attribution import attribution_class
 from claims.nlp.language import load_first
+from claims.nlp.nesting import with_reporters
 from claims.nlp.records import (
     ArticleExtraction,
     CleanText,
@@ -21,12 +25,13 @@ from claims.nlp.records import (
     StatementRecord,
     TopicSpec,
 )
+from claims.nlp.splitting import split_quotations
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.2.23"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 class Extractor:
@@ -63,7 +68,13 @@ class Extractor:
             yield self._from_doc(doc, clean)
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
-        speakers, statements = extract_statements(doc, clean)
+        speakers, found = extract_statements(doc, clean)
+        statements = with_reporters(
+            [
+                _classed(doc, statement, speakers)
+                for statement in split_quotations(found, text=clean.text)
+            ]
+        )
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(
             clean=clean,
@@ -93,3 +104,26 @@ class Extractor:
             topics=self.topic_tagger.tag(span),
             entities=self.topic_tagger.entities(span),
         )
+
+
+def _classed(
+    doc: Doc, statement: StatementRecord, speakers: Sequence[SpeakerInfo]
+) -> StatementRecord:
+    source_kind = speakers[statement.speaker].kind if statement.speaker is not None else ""
+    content = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    attribution = attribution_class(
+        cue=statement.cue,
+        kind=statement.kind,
+        source_kind=source_kind,
+        content=_content_form(content) if content is not None else "phrase",
+    )
+    return replace(statement, attribution=attribution)
+
+
+def _content_form(span: Span) -> str:
+    """ "clause" (a finite verb), "infinitive" ("to act"), or "phrase" (a noun phrase, a gerund)."""
+    if any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in span):
+        return "clause"
+    if any(token.tag_ == "VB" for token in span):
+        return "infinitive"
+    return "phrase"

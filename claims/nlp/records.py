@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SPEAKER_KINDS = ("person", "organisation", "group", "anonymous")
+SPEAKER_KINDS = ("person", "organisation", "group", "anonymous", "document")
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "headline")
+ATTRIBUTIONS = ("said", "thinks", "shows")
+RESOLUTIONS = ("name", "surname", "role", "pronoun", "acronym", "description")
 POLARITIES = ("favor", "against", "neutral")
 
 
@@ -94,6 +96,9 @@ class StatementRecord:
     speaker: int | None = None  # index into ArticleExtraction.speakers
     confidence: float = 0.5
     resolution: str = ""  # how the mention was resolved, in words, for reviewers
+    resolved_by: str = ""  # one of RESOLUTIONS, "" when no speaker was resolved
+    attribution: str = "said"  # one of ATTRIBUTIONS
+    reported_in: int | None = None  # index of the statement whose content holds this one
     topics: tuple[str, ...] = ()  # TopicSpec slugs
     entities: tuple[EntityRecord, ...] = ()
 

@@ -50,6 +50,8 @@ def resolve_speakers(
     statements = []
     for number, item in enumerate(found):
         mention, resolution = resolved[number]
+        if resolution is not None and resolution.label:
+            continue  # a page label ("WATCH:") is no source, and what follows it no statement
         surface = item.source_text or (mention.text if mention is not None else "")
         statements.append(
             StatementRecord(
@@ -63,6 +65,7 @@ def resolve_speakers(
                 speaker=resolution.speaker if resolution else None,
                 confidence=item.confidence,
                 resolution=resolution.reason if resolution else "no source found",
+                resolved_by=resolution.method if resolution else "",
             )
         )
     doc.spans[STATEMENTS_KEY] = [

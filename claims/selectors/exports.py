@@ -1,17 +1,22 @@
 """Rows for ``manage.py export``: statements and stances as flat dictionaries.
 
 Statement rows carry the fields ``../shared/eval/score.py`` reads (document, speaker,
-speaker_mention, kind, cue, text, start, end) plus ids, article, topics, review status.
+speaker_mention, kind, cue, text, start, end) plus ids, article, topics, review status,
+attribution class, how the speaker was resolved and the statement reporting a nested one.
+``export_statements`` narrows them with the API's statement filters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
-from claims.models import Stance, Statement, Topic
+from claims.models import Speaker, Stance, Statement, Topic
 from claims.scoring import score_row
+from claims.selectors.statements import about_topic
 
 STATEMENT_FIELDS = (
     "id",
@@ -25,6 +30,9 @@ STATEMENT_FIELDS = (
     "speaker_mention",
     "kind",
     "cue",
+    "attribution",
+    "resolution",
+    "reported_in",
     "text",
     "start",
     "end",
@@ -54,9 +62,42 @@ STANCE_FIELDS = (
 )
 
 
-def statement_rows(*, chunk_size: int = 2000) -> Iterator[dict]:
+@dataclass(frozen=True, slots=True)
+class StatementFilters:
+    """The API's statement filters, as ``manage.py export`` takes them (all optional)."""
+
+    attribution: str = ""
+    review_status: str = ""
+    speaker: Speaker | None = None
+    topic: Topic | None = None
+    since: date | None = None  # article published on or after
+    until: date | None = None  # article published on or before
+
+
+def export_statements(*, filters: StatementFilters) -> QuerySet[Statement]:
+    """The statements ``filters`` select, with the API's meaning for each filter."""
+    statements = Statement.objects.all()
+    if filters.attribution:
+        statements = statements.filter(attribution=filters.attribution)
+    if filters.review_status:
+        statements = statements.filter(review_status=filters.review_status)
+    if filters.speaker is not None:
+        statements = statements.filter(speaker=filters.speaker)
+    if filters.since is not None:
+        statements = statements.filter(article__published__gte=filters.since)
+    if filters.until is not None:
+        statements = statements.filter(article__published__lte=filters.until)
+    if filters.topic is not None:
+        statements = about_topic(statements=statements, topic=filters.topic)
+    return statements
+
+
+def statement_rows(
+    *, filters: StatementFilters | None = None, chunk_size: int = 2000
+) -> Iterator[dict]:
+    selected = export_statements(filters=filters or StatementFilters())
     statements = (
-        Statement.objects.select_related("article", "speaker")
+        selected.select_related("article", "speaker")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.only("id", "name")))
         .order_by("article_id", "start")
     )
@@ -71,6 +112,9 @@ def statement_rows(*, chunk_size: int = 2000) -> Iterator[dict]:
             "outlet": article.outlet,
             "published": article.published.isoformat() if article.published else None,
             "speaker_id": statement.speaker_id,
+            "attribution": statement.attribution,
+            "resolution": statement.resolution or None,
+            "reported_in": statement.reported_in_id,
             "paragraph": statement.paragraph,
             "topics": [topic.name for topic in statement.topics.all()],
             "confidence": statement.confidence,

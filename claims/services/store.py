@@ -139,6 +139,8 @@ def store_extraction(
 
     ``keep`` are statements a reviewer touched: they stay as they are, a new statement over
     the same span is that row (its stances rest on it) and one overlapping it is skipped.
+    New statements may overlap each other: a nested one is stored (one per span) and linked
+    to the statement that reports it (``reported_in``).
     ``replace`` are the article's machine-made statements (on re-extraction): one over the
     same span as a new statement is that row, updated in place, so its id (and every link
     to it) survives; the others are deleted. ``keep_stances`` are stances to keep, and no
@@ -161,7 +163,6 @@ def store_extraction(
     kept = {(s.start, s.end): s for s in keep}
     reusable = {(s.start, s.end): s for s in replace}
     stored_topics = _topic_ids_of(reusable.values())
-    taken = list(kept)
     # Only the topics this article names: the table grows with every suggested topic.
     named = {slug for record in extraction.statements for slug in record.topics}
     named.update(record.topic for record in extraction.stances)
@@ -171,14 +172,16 @@ def store_extraction(
     )
     rows: list[tuple[Statement, list[int]]] = []  # statements to write, with their topics
     changed: list[Statement] = []
-    placed = 0
+    placed_spans: set[tuple[int, int]] = set()
     index_to_row: dict[int, Statement] = {}
     for index, record in enumerate(extraction.statements):
         span = (record.start, record.end)
         if span in kept:
             index_to_row[index] = kept[span]
             continue
-        if any(record.start < end and start < record.end for start, end in taken):
+        if span in placed_spans or any(
+            record.start < end and start < record.end for start, end in kept
+        ):
             continue
         statement = reusable.pop(span, None) or Statement(
             article=article, start=span[0], end=span[1]
@@ -197,14 +200,14 @@ def store_extraction(
             rows.append((statement, topics))
             changed.append(statement)
         index_to_row[index] = statement
-        taken.append(span)
-        placed += 1
+        placed_spans.add(span)
     # Spans the extractor no longer finds: their statements go (those a reviewer touched
     # are in ``keep``, never here).
     Statement.objects.filter(pk__in=[s.pk for s in reusable.values()]).delete()
     created = [statement for statement, _ in rows if statement.pk is None]
     Statement.objects.bulk_create(created)
     group_statements(statements=created)
+    _link_reports(extraction, index_to_row, kept=kept.values())
     links = Statement.topics.through
     links.objects.filter(statement_id__in=[s.pk for s in changed]).delete()
     links.objects.bulk_create(
@@ -219,7 +222,7 @@ def store_extraction(
         objects=changed, fields=_EXTRACTED_FIELDS, user=None, reason=REEXTRACTED_REASON
     )
     _store_stances(article, extraction, speakers, topic_ids, index_to_row, keep_stances)
-    return len(kept) + placed, speakers_new
+    return len(kept) + len(placed_spans), speakers_new
 
 
 EXTRACTED = "Extracted by ingest."
@@ -229,6 +232,9 @@ _EXTRACTED_FIELDS = [
     "speaker_mention",
     "kind",
     "cue",
+    "attribution",
+    "resolution",
+    "resolution_note",
     "text",
     "paragraph",
     "confidence",
@@ -243,6 +249,9 @@ def _fill(statement: Statement, record, speakers: list, extractor_version: str) 
     statement.speaker_mention = fit(Statement, "speaker_mention", record.speaker_mention)
     statement.kind = record.kind
     statement.cue = fit(Statement, "cue", record.cue)
+    statement.attribution = record.attribution
+    statement.resolution = record.resolved_by if record.speaker is not None else ""
+    statement.resolution_note = fit(Statement, "resolution_note", record.resolution)
     statement.text = record.text
     statement.paragraph = record.paragraph
     statement.confidence = min(max(record.confidence, 0.0), 1.0)
@@ -253,6 +262,27 @@ def _fill(statement: Statement, record, speakers: list, extractor_version: str) 
 
 def _attname(field: str) -> str:
     return Statement._meta.get_field(field).attname
+
+
+def _link_reports(
+    extraction: ArticleExtraction,
+    index_to_row: dict[int, Statement],
+    *,
+    kept: Iterable[Statement],
+) -> None:
+    """Point each nested statement at the stored statement that reports it, and a reused one
+    that is no longer nested at nothing; reviewed statements stay as they are."""
+    reviewed = {statement.pk for statement in kept}
+    linked = []
+    for index, record in enumerate(extraction.statements):
+        statement = index_to_row.get(index)
+        if statement is None or statement.pk in reviewed:
+            continue
+        reporter = index_to_row.get(record.reported_in) if record.reported_in is not None else None
+        if statement.reported_in_id != (reporter.pk if reporter is not None else None):
+            statement.reported_in = reporter
+            linked.append(statement)
+    Statement.objects.bulk_update(linked, ["reported_in"])
 
 
 def _topic_ids_of(statements: Iterable[Statement]) -> dict[int, set[int]]:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import ReviewStatus, Statement, StatementKind
+from claims.models import Attribution, ReviewStatus, Statement, StatementKind
 from tests.factories import make_article, make_speaker, make_statement, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +110,7 @@ def test_an_edit_in_the_change_form_counts_as_a_review(client, reviewer):
             "review_status": ReviewStatus.APPROVED,
             "speaker": statement.speaker.pk,
             "kind": StatementKind.INDIRECT,
+            "attribution": Attribution.THINKS,
             "topics": [topic.pk],
         },
     )
@@ -118,6 +119,7 @@ def test_an_edit_in_the_change_form_counts_as_a_review(client, reviewer):
     statement.refresh_from_db()
     assert statement.review_status == ReviewStatus.APPROVED
     assert statement.kind == StatementKind.INDIRECT
+    assert statement.attribution == Attribution.THINKS
     assert list(statement.topics.all()) == [topic]
     assert statement.reviewed_by == reviewer
     assert statement.reviewed_at is not None
@@ -204,3 +206,17 @@ def test_search_finds_statements_by_speaker_name_and_headline(client, reviewer):
 
     assert list(by_name) == [found_by_name]
     assert list(by_headline) == [found_by_headline]
+
+
+def test_reviewers_see_and_filter_by_attribution_and_resolution(client, reviewer):
+    pronoun = make_statement(resolution="pronoun", resolution_note="pronoun 'she' → Ann Lee")
+    make_statement(attribution=Attribution.SHOWS)
+    changelist = reverse("admin:claims_statement_changelist")
+
+    said = client.get(changelist, {"attribution__exact": "said"})
+    by_pronoun = client.get(changelist, {"resolution__exact": "pronoun"})
+    page = client.get(reverse("admin:claims_statement_change", args=[pronoun.pk]))
+
+    assert said.context["cl"].result_count == 1
+    assert list(by_pronoun.context["cl"].result_list) == [pronoun]
+    assert "pronoun &#x27;she&#x27; → Ann Lee" in page.content.decode()

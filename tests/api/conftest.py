@@ -12,7 +12,9 @@ from rest_framework.test import APIClient
 
 from claims.models import (
     Article,
+    Attribution,
     Polarity,
+    Resolution,
     ReviewStatus,
     Speaker,
     SpeakerKind,
@@ -118,6 +120,7 @@ def claims(db) -> Claims:
         text="the need to block weapons supply to Afghanistan",
         kind=StatementKind.INDIRECT,
         cue="stated",
+        attribution=Attribution.THINKS,
         topics=(afghanistan,),
         review_status=ReviewStatus.APPROVED,
     )
@@ -127,6 +130,7 @@ def claims(db) -> Claims:
         text="Sanctions will stay until the troops leave",
         kind=StatementKind.DIRECT,
         cue="told",
+        resolution=Resolution.PRONOUN,
         topics=(foreign_policy,),
     )
     minsk_talks = make_statement(

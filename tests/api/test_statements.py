@@ -29,6 +29,10 @@ FILTER_CASES = [
     ("review_status=approved", {"supply"}),
     ("review_status=rejected", {"minsk_talks"}),
     ("cue=said", {"no_sanctions", "minsk_talks"}),
+    ("attribution=said", {"no_sanctions", "sanctions_stay", "minsk_talks"}),
+    ("attribution=thinks", {"supply"}),
+    ("attribution=shows", set()),
+    ("resolution=pronoun", {"sanctions_stay"}),
     ("published_after=2022-01-01", {"sanctions_stay", "minsk_talks"}),
     ("published_before=2021-10-15", {"no_sanctions", "supply"}),
     ("published_after=2021-10-16&published_before=2022-02-28", set()),
@@ -62,6 +66,20 @@ def test_article_filter(api: APIClient, claims: Claims) -> None:
     response = api.get(f"/api/statements/?article={claims.reuters.pk}")
 
     assert result_ids(response) == {claims.sanctions_stay.pk, claims.minsk_talks.pk}
+
+
+def test_reported_in_filter_lists_the_statements_nested_in_one(
+    api: APIClient, claims: Claims
+) -> None:
+    claims.no_sanctions.reported_in = claims.supply
+    claims.no_sanctions.save(update_fields=["reported_in"])
+
+    nested = api.get(f"/api/statements/?reported_in={claims.supply.pk}")
+    missing = api.get("/api/statements/?reported_in=999999")
+
+    assert result_ids(nested) == {claims.no_sanctions.pk}
+    assert nested.json()["results"][0]["reported_in"] == claims.supply.pk
+    assert missing.status_code == 400
 
 
 def test_statement_carries_speaker_topics_article_offsets_and_admin_link(

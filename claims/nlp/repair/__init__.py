@@ -1,6 +1,6 @@
 """Text repair: raw article text in, a ``CleanText`` whose offsets every later step uses.
 
-Fixes encoding damage and odd characters, drops boilerplate lines, joins words broken by a
+Fixes encoding damage and odd characters, drops boilerplate lines and section labels, joins words broken by a
 stray hyphen, and recognises the headline and the dateline (which stays in the text).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from claims.nlp.records import CleanText
 from claims.nlp.repair.characters import normalize_characters, normalize_inline
 from claims.nlp.repair.hyphens import join_broken_words
+from claims.nlp.repair.labels import strip_labels
 from claims.nlp.repair.layout import (
     find_dateline,
     looks_like_headline,
@@ -28,7 +29,7 @@ def clean_article(raw: str, *, title: str = "") -> CleanText:
     repeats the given title is not kept twice.
     """
     blocks = split_paragraphs(normalize_characters(raw))
-    paragraphs = blocks.paragraphs
+    paragraphs, labels = strip_labels(blocks.paragraphs)
     headline = normalize_inline(title)
     if headline:
         if paragraphs and same_headline(paragraphs[0], headline):
@@ -53,7 +54,7 @@ def clean_article(raw: str, *, title: str = "") -> CleanText:
         dateline=dateline.place if dateline else "",
         outlet=dateline.outlet if dateline else "",
         repairs=tuple(repairs),
-        boilerplate=tuple(blocks.boilerplate),
+        boilerplate=(*blocks.boilerplate, *labels),
         paragraphs=paragraph_spans(text),
     )
 

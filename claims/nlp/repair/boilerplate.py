@@ -1,8 +1,9 @@
 """Recognises lines that belong to the page around an article, not to the article.
 
-Comment prompts, share/subscribe/follow buttons, "Advertisement", "Read more" links and
-cookie notices. Only whole, short lines are matched, so a sentence that merely mentions
-subscribing or cookies stays.
+Comment prompts, share/subscribe/follow buttons, "Advertisement", "Story continues below
+advertisement", "Read more" links and cookie notices. Only whole, short lines are matched, so
+a sentence that merely mentions subscribing or cookies stays. Caption and link lines headed
+by a label ("WATCH: …", "READ MORE: …", "LOOK: …") are dropped whole, whatever they say.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _BUTTON_LINE = re.compile(
       | (?:\d+\ )?comments?(?:\ \(\d+\))?
       | (?:view|show|add|post)\ (?:a\ |all\ |the\ )?comments?
       | advertisement | sponsored(?:\ content)?
+      | (?:story|article)\ continues\ (?:below|after)(?:\ (?:this\ )?advertisement)?
       | (?:read|see)\ (?:more|also)\b.*
       | continue\ reading\b.*
       | click\ here\b.*
@@ -34,6 +36,12 @@ _BUTTON_LINE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# A caption or link under a label: "WATCH: Mayor says…" is a video, not the article's prose.
+_LABELLED_LINE = re.compile(
+    r"(?:watch|look|listen|read\ more|more|related|photos?|videos?|gallery|see\ also)\s*:\s.*",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_LABELLED_WORDS = 30
 # An attribution makes a line reported speech, however much it looks like a button.
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 _COOKIE_NOTICE = re.compile(
@@ -46,6 +54,8 @@ _COOKIE_NOTICE = re.compile(
 def is_boilerplate(line: str) -> bool:
     """True for a line (already stripped) that is page furniture rather than article text."""
     words = len(line.split())
+    if words <= _MAX_LABELLED_WORDS and _LABELLED_LINE.fullmatch(line) and line[:1].isupper():
+        return True
     if _ATTRIBUTION.search(line):
         return False
     if words <= _MAX_WORDS and _BUTTON_LINE.fullmatch(line):

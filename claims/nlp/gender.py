@@ -1,0 +1,47 @@
+"""Gender of a first name, from the US Census 1990 first-name lists.
+
+The lists (``dist.male.first``, ``dist.female.first``, public domain) ship inside the MIT
+``names`` package and are read from the installed package on first use; nothing is
+downloaded. A name on both lists goes to the side where it is clearly more frequent, and
+stays unknown when neither side dominates ("Jordan", "Casey"). The article's own evidence
+(honorifics, "his"/"her" used of the name) outranks this lexicon: see ``entities``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+MALE, FEMALE = "male", "female"
+# How much more frequent one side must be for a name on both lists to count as that side.
+_DOMINANCE = 4.0
+
+
+@cache
+def _frequencies(filename: str) -> dict[str, float]:
+    try:
+        text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            table[parts[0].lower()] = float(parts[1])
+    return table
+
+
+def first_name_gender(first_name: str) -> str:
+    """``"male"``, ``"female"`` or ``""`` for a first name ("Mary" → female)."""
+    key = first_name.strip(".").lower()
+    male = _frequencies("dist.male.first").get(key, 0.0)
+    female = _frequencies("dist.female.first").get(key, 0.0)
+    if male > female * _DOMINANCE:
+        return MALE
+    if female > male * _DOMINANCE:
+        return FEMALE
+    if male and not female:
+        return MALE
+    if female and not male:
+        return FEMALE
+    return ""

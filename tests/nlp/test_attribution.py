@@ -1,0 +1,79 @@
+"""Attribution classes, one statement per quotation, and nested attributions."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.nlp.attribution import attribution_class, cue_lemma
+from claims.nlp.pipeline import Extractor
+from claims.nlp.repair import clean_article
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind", "source_kind", "content", "expected"),
+    [
+        ("said", "indirect", "person", "clause", "said"),
+        ("told", "indirect", "person", "clause", "said"),
+        ("believes", "indirect", "person", "clause", "thinks"),
+        ("planned", "indirect", "person", "infinitive", "thinks"),
+        ("urged", "indirect", "person", "infinitive", "said"),
+        ("criticized", "indirect", "person", "phrase", "thinks"),
+        ("found", "indirect", "document", "clause", "shows"),
+        ("said", "indirect", "document", "clause", "shows"),
+        ("shows", "indirect", "organisation", "clause", "shows"),
+        ("said", "direct", "person", "clause", "said"),
+    ],
+)
+def test_attribution_class(
+    cue: str, kind: str, source_kind: str, content: str, expected: str
+) -> None:
+    assert (
+        attribution_class(cue=cue, kind=kind, source_kind=source_kind, content=content) == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("cue", "lemma"),
+    [("said", "say"), ("pointed out", "point"), ("hoped", "hope"), ("plans", "plan")],
+)
+def test_cue_lemma(cue: str, lemma: str) -> None:
+    assert cue_lemma(cue) == lemma
+
+
+def test_a_survey_shows_and_a_person_says(extractor: Extractor) -> None:
+    text = (
+        "A survey of 2,000 drivers found that most of them wanted slower streets.\n\n"
+        "Transport planner Ruth Okafor said that the city would lower the limit."
+    )
+    extraction = extractor.extract(clean_article(text))
+    classes = {
+        s.text.split()[0]: s.attribution for s in extraction.statements if s.reported_in is None
+    }
+    assert classes == {"most": "shows", "the": "said"}
+
+
+def test_each_quotation_is_its_own_statement(extractor: Extractor) -> None:
+    text = (
+        "Coach Dana Whitfield was pleased after the match.\n\n"
+        '"We defended well all night," Whitfield said. "The young players were brilliant."'
+    )
+    extraction = extractor.extract(clean_article(text))
+    quotes = [s for s in extraction.statements if s.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "We defended well all night",
+        "The young players were brilliant.",
+    ]
+    assert len({q.speaker for q in quotes}) == 1
+    assert all("Whitfield said" not in q.text for q in quotes)
+
+
+def test_a_nested_attribution_is_linked_to_the_statement_reporting_it(
+    extractor: Extractor,
+) -> None:
+    text = "Senator Maya Lindgren said that the governor believes the tax is unfair."
+    extraction = extractor.extract(clean_article(text))
+    outer = next(s for s in extraction.statements if s.text.startswith("the governor"))
+    inner = next(s for s in extraction.statements if s.text.startswith("the tax"))
+    assert inner.reported_in == extraction.statements.index(outer)
+    assert outer.reported_in is None
+    assert inner.attribution == "thinks"

@@ -1,0 +1,170 @@
+"""The article's entity layer and the speaker rules built on it, each pinned by sentences
+written for the project: one mention, one rule."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claims.nlp.entities import ArticleEntities
+from claims.nlp.gender import first_name_gender
+from claims.nlp.pipeline import Extractor
+from claims.nlp.records import ArticleExtraction, StatementRecord
+from claims.nlp.repair import clean_article
+
+
+def extract(extractor: Extractor, text: str) -> ArticleExtraction:
+    return extractor.extract(clean_article(text))
+
+
+def speaker(extraction: ArticleExtraction, statement: StatementRecord) -> str:
+    assert statement.speaker is not None, statement
+    return extraction.speakers[statement.speaker].name
+
+
+def said_by(extraction: ArticleExtraction, words: str) -> StatementRecord:
+    return next(s for s in extraction.statements if words in s.text)
+
+
+# --- names ----------------------------------------------------------------------------------
+
+
+def test_surname_and_first_name_join_the_full_name(extractor: Extractor) -> None:
+    text = (
+        "Harbour commissioner Linnea Oskarsson opened the hearing on Monday.\n\n"
+        "Oskarsson said that the ferry schedule would change in spring.\n\n"
+        "Linnea said that the old pier would be rebuilt."
+    )
+    extraction = extract(extractor, text)
+    surname = said_by(extraction, "ferry schedule")
+    first = said_by(extraction, "old pier")
+    assert speaker(extraction, surname) == speaker(extraction, first) == "Linnea Oskarsson"
+    assert surname.resolved_by == "surname"
+
+
+def test_role_bound_to_a_name_resolves_the_role_noun(extractor: Extractor) -> None:
+    text = (
+        "Greta Lundqvist, the mayor of Norrvik, met farmers on Tuesday.\n\n"
+        "Council member Anders Hed said that the budget was tight.\n\n"
+        "The mayor said that the new road would be paved next summer."
+    )
+    extraction = extract(extractor, text)
+    road = said_by(extraction, "new road")
+    assert speaker(extraction, road) == "Greta Lundqvist"
+    assert road.resolved_by == "role"
+
+
+def test_an_unnamed_role_is_kept_under_the_unnamed_source(extractor: Extractor) -> None:
+    text = "The harbourmaster said that the storm had damaged three boats."
+    extraction = extract(extractor, text)
+    (statement,) = extraction.statements
+    info = extraction.speakers[statement.speaker]
+    assert (info.name, info.kind) == ("Unnamed source", "anonymous")
+    assert statement.speaker_mention == "The harbourmaster"
+    assert statement.resolved_by == "description"
+
+
+# --- organisations ------------------------------------------------------------------------
+
+
+def test_acronym_defined_in_brackets_is_the_full_name(extractor: Extractor) -> None:
+    text = (
+        "The Northern Fisheries Protection Board (NFPB) reviewed the quotas this week.\n\n"
+        "The NFPB said that the cod stock had recovered."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "cod stock")
+    assert speaker(extraction, statement) == "Northern Fisheries Protection Board"
+    assert statement.resolved_by == "acronym"
+
+
+def test_organisation_description_goes_to_the_organisation_named(extractor: Extractor) -> None:
+    text = (
+        "Brightwater Utilities cut power to 4,000 homes on Friday.\n\n"
+        "The company said that most customers would be reconnected by Sunday."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "reconnected")
+    assert speaker(extraction, statement) == "Brightwater Utilities"
+    assert statement.resolved_by == "description"
+
+
+def test_spokesperson_speaks_for_the_organisation(extractor: Extractor) -> None:
+    text = "A Ministry of Transport spokesperson said that the bridge would reopen on Monday."
+    extraction = extract(extractor, text)
+    (statement,) = extraction.statements
+    assert speaker(extraction, statement) == "Ministry of Transport"
+    assert statement.resolved_by == "role"
+
+
+def test_it_goes_to_the_organisation_named_last(extractor: Extractor) -> None:
+    text = (
+        "Northwind Airlines cancelled its evening flights after the storm.\n\n"
+        "It said that buses would replace the flights until Thursday."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "buses")
+    assert speaker(extraction, statement) == "Northwind Airlines"
+    assert statement.resolved_by == "pronoun"
+
+
+# --- pronouns and gender ------------------------------------------------------------------
+
+
+def test_she_skips_the_man_named_last_by_the_first_name_lexicon(extractor: Extractor) -> None:
+    text = (
+        "Margaret Ellison runs the shelter on Dock Street.\n\n"
+        "Robert Tanaka, a volunteer, helps with the meals.\n\n"
+        "She said that the shelter needed twenty more beds."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "twenty more beds")) == "Margaret Ellison"
+
+
+def test_the_articles_own_evidence_outranks_the_lexicon(nlp: Language) -> None:
+    text = (
+        "Ms. Jordan Pike said that the vote would be close.\n\n"
+        "Jordan Pike added that her team was ready."
+    )
+    entities = ArticleEntities(nlp(text))
+    (person,) = entities.people
+    assert first_name_gender("Jordan") != "female"
+    assert person.gender == "female"
+
+
+def test_his_used_of_a_name_gives_its_gender(nlp: Language) -> None:
+    text = "Ashgar Vennet said his bakery would close in May."
+    (person,) = ArticleEntities(nlp(text)).people
+    assert person.gender == "male"
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Mary", "female"), ("John", "male"), ("Zzyzx", "")])
+def test_first_name_lexicon(name: str, gender: str) -> None:
+    assert first_name_gender(name) == gender
+
+
+def test_a_name_inside_the_quote_is_not_the_pronoun(extractor: Extractor) -> None:
+    text = (
+        "Principal Helen Marsh spoke at the assembly.\n\n"
+        '"Peter Quill taught here for thirty years," she said.'
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "thirty years")) == "Helen Marsh"
+
+
+# --- page furniture -------------------------------------------------------------------------
+
+
+def test_caption_lines_and_section_labels_never_become_speakers(extractor: Extractor) -> None:
+    text = (
+        "Ferry fares rise\n\n"
+        "WATCH: Ferry passengers say the new fares are too high\n\n"
+        "Story continues below advertisement\n\n"
+        "HARBOUR NEWS: Captain Ivo Brandt said that the fares paid for new engines."
+    )
+    extraction = extract(extractor, text)
+    names = {info.name for info in extraction.speakers}
+    assert "Ivo Brandt" in names
+    assert not names & {"WATCH", "HARBOUR NEWS", "Story"}
+    assert "Story continues" not in extraction.clean.text
+    assert "HARBOUR NEWS" not in extraction.clean.text
