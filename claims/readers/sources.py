@@ -35,12 +35,15 @@ _LEADING_NOISE = b"\xef\xbb\xbf \t\r\n"  # UTF-8 byte order mark and whitespace
 ReadItem = RawArticle | ReadFailure
 
 
-def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[ReadItem]:
+def read_sources(
+    paths: Sequence[str], *, stdin: TextIO | None = None, follow_links: bool = False
+) -> Iterator[ReadItem]:
     """Every article in ``paths`` (files, folders, globs, ``-``), and every failure, in order.
 
-    ``stdin`` is read for ``-`` (``sys.stdin`` when not given).
+    ``stdin`` is read for ``-`` (``sys.stdin`` when not given); ``follow_links`` as in
+    ``expand_paths``.
     """
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, follow_links=follow_links):
         if isinstance(item, ReadFailure):
             yield item
         elif item is STDIN:
@@ -49,14 +52,14 @@ def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterat
             yield from read_file(item)
 
 
-def count_articles(paths: Sequence[str]) -> int:
+def count_articles(paths: Sequence[str], *, follow_links: bool = False) -> int:
     """How many items ``read_sources`` will yield, for a progress bar, without parsing.
 
     Exact for files (a JSON Lines file counts its non-blank lines); standard input, and a
     file of unknown extension that turns out to be JSON Lines, count as one.
     """
     total = 0
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, follow_links=follow_links):
         if isinstance(item, Path) and item is not STDIN and _format_of(item) == JSONL:
             total += _count_records(item)
         else:

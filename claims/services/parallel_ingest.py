@@ -30,10 +30,13 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _POLL_SECONDS = 1.0
 
 
-def files_to_ingest(paths: Sequence[str]) -> tuple[list[str], list[IngestOutcome]]:
-    """Expanded file paths to hand to workers or tasks, and the dead ends as failed outcomes."""
+def files_to_ingest(
+    paths: Sequence[str], *, follow_links: bool = False
+) -> tuple[list[str], list[IngestOutcome]]:
+    """Expanded file paths to hand to workers or tasks, and the dead ends as failed outcomes
+    (``follow_links`` as in ``expand_paths``)."""
     files, failures = [], []
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, follow_links=follow_links):
         if isinstance(item, ReadFailure):
             failures.append(IngestOutcome(item.source, FAILED, error=item.reason))
         elif item is not STDIN:

@@ -208,6 +208,11 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
     os.symlink("loop-b.txt", folder / "loop.txt")
     os.symlink("loop.txt", folder / "loop-b.txt")
     bad.append(Bad("loop-b.txt", "symbolic link loop"))
+    # A link to a file outside the folder (ln -s /etc/passwd): never read, never published.
+    outside = folder.parent / "outside-secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n" + generated_article(3000))
+    os.symlink(outside, folder / "passwd.txt")
+    bad.append(Bad("passwd.txt", "outside the folder: not read (--follow-links reads it)"))
 
     (folder / "cafe-cp1252.txt").write_bytes(CP1252_TEXT.encode("cp1252"))
     (folder / "harbour-latin1.txt").write_bytes(LATIN1_TEXT.encode("latin-1"))

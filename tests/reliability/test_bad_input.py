@@ -344,3 +344,21 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_others_land(
     ) in err
     assert Article.objects.count() == 5
     assert "5 new, 0 unchanged, 2 failed" in out
+
+
+def test_a_link_out_of_the_folder_is_stored_only_with_follow_links(tmp_path: Path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(badfolder.generated_article(1), encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(badfolder.generated_article(2), encoding="utf-8")
+    (folder / "link.txt").symlink_to(outside)
+
+    _, err, status = ingest(str(folder))
+    assert status == 1
+    assert f"FAILED      {folder / 'link.txt'}: symbolic link to {outside}, outside" in err
+    assert Article.objects.count() == 1
+
+    _, _, status = ingest(str(folder), "--follow-links")
+    assert status == 0
+    assert Article.objects.filter(source=str(folder / "link.txt")).exists()

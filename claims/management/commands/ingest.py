@@ -59,6 +59,13 @@ class Command(BaseCommand):
             help="run the current extractor again over stored articles (all, or those "
             "ingested from PATHs); rows a reviewer touched are kept",
         )
+        parser.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="in folders, also read symbolic links to files outside the folder named "
+            "(not read by default: anyone who can write into the folder could point one at "
+            "any file this command can read)",
+        )
         parser.add_argument("--quiet", action="store_true", help="print failures only")
         parser.add_argument(
             "--workers", type=int, default=1, help="worker processes on this machine (default 1)"
@@ -131,14 +138,19 @@ class Command(BaseCommand):
         overrides = ArticleOverrides(
             outlet=options["outlet"], url=options["url"], published=options["published"]
         )
+        follow_links = options["follow_links"]
         if options["reextract"]:
-            return reextract_articles(sources=files_to_ingest(paths)[0] if paths else None)
+            return reextract_articles(
+                sources=files_to_ingest(paths, follow_links=follow_links)[0] if paths else None
+            )
         if options["follow"]:
             return self._follow(options["follow"])
         if options["queue"]:
-            return self._enqueue(paths, overrides, wait=not options["no_wait"])
+            return self._enqueue(
+                paths, overrides, wait=not options["no_wait"], follow_links=follow_links
+            )
         if options["workers"] > 1:
-            files, failures = files_to_ingest(paths)
+            files, failures = files_to_ingest(paths, follow_links=follow_links)
             return chain(
                 failures,
                 ingest_in_workers(
@@ -149,16 +161,16 @@ class Command(BaseCommand):
                 ),
             )
         return ingest_articles(
-            items=read_sources(paths, stdin=sys.stdin),
+            items=read_sources(paths, stdin=sys.stdin, follow_links=follow_links),
             overrides=overrides,
             dry_run=options["dry_run"],
             batch_size=options["batch_size"],
         )
 
     def _enqueue(
-        self, paths: list[str], overrides: ArticleOverrides, *, wait: bool
+        self, paths: list[str], overrides: ArticleOverrides, *, wait: bool, follow_links: bool
     ) -> Iterator[IngestOutcome]:
-        files, failures = files_to_ingest(paths)
+        files, failures = files_to_ingest(paths, follow_links=follow_links)
         yield from failures
         result = enqueue_files(files=files, overrides=overrides)
         self.stderr.write(f"Enqueued {len(files)} files as task group {result.id}")
@@ -177,7 +189,11 @@ class Command(BaseCommand):
         counts: Counter[str] = Counter()
         entries: list[dict] = []
         quiet = options["quiet"] or options["verbosity"] == 0 or options["report_format"] == "json"
-        total = None if options["reextract"] else count_articles(options["paths"])
+        total = (
+            None
+            if options["reextract"]
+            else count_articles(options["paths"], follow_links=options["follow_links"])
+        )
         show_bar = not quiet and (total or 0) > 1 and self.stdout.isatty()
         progress = tqdm(outcomes, total=total, unit="article", disable=not show_bar, leave=False)
         for outcome in progress:
