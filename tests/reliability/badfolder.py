@@ -218,11 +218,13 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
     (folder / "harbour-latin1.txt").write_bytes(LATIN1_TEXT.encode("latin-1"))
     (folder / "unbalanced.txt").write_text(UNBALANCED_QUOTES, encoding="utf-8")
     (folder / "long-sentence.txt").write_text(long_sentence(), encoding="utf-8")
+    (folder / "wide-utf16le.txt").write_bytes(generated_article(4000).encode("utf-16-le"))
     valid = [
         Valid("cafe-cp1252.txt", "“We cannot pay this – it is naïve"),
         Valid("harbour-latin1.txt", "José Núñez"),
         Valid("unbalanced.txt", '"would double rents'),
         Valid("long-sentence.txt", "budgets grew while the committee"),
+        Valid("wide-utf16le.txt", "“Plan 4000 on immigration"),  # UTF-16 without a byte order mark
     ]
 
     # Permissions do not hold for root (as in most containers): no unreadable file there.
