@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claims.nlp import long_texts
 from claims.nlp.language import load_first
 from claims.nlp.records import (
     ArticleExtraction,
@@ -52,12 +53,34 @@ class Extractor:
         return cls(load_first(model_names), topics=topics)
 
     def extract(self, clean: CleanText) -> ArticleExtraction:
+        if len(clean.text) > long_texts.MAX_PIECE_CHARS:
+            return long_texts.extract_in_pieces(clean, extract=self._extract_one)
+        return self._extract_one(clean)
+
+    def _extract_one(self, clean: CleanText) -> ArticleExtraction:
         return self._from_doc(self.nlp(clean.text), clean)
 
     def extract_many(
         self, cleans: Iterable[CleanText], *, batch_size: int = 16
     ) -> Iterator[ArticleExtraction]:
-        """Parse many articles with ``nlp.pipe`` (faster than one by one), in input order."""
+        """Parse many articles with ``nlp.pipe`` (faster than one by one), in input order.
+
+        A text too long for one piece (see ``long_texts``) is extracted on its own.
+        """
+        batch: list[CleanText] = []
+        for clean in cleans:
+            if len(clean.text) > long_texts.MAX_PIECE_CHARS:
+                yield from self._piped(batch, batch_size)
+                batch = []
+                yield self.extract(clean)
+                continue
+            batch.append(clean)
+            if len(batch) == batch_size:
+                yield from self._piped(batch, batch_size)
+                batch = []
+        yield from self._piped(batch, batch_size)
+
+    def _piped(self, cleans: list[CleanText], batch_size: int) -> Iterator[ArticleExtraction]:
         pairs = ((clean.text, clean) for clean in cleans)
         for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self._from_doc(doc, clean)
