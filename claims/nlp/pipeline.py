@@ -22,6 +22,7 @@ from claims.nlp.records import (
     StatementRecord,
     TopicSpec,
 )
+from claims.nlp.speaker_names import named_speakers
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
@@ -86,7 +87,7 @@ class Extractor:
             yield self._from_doc(doc, clean)
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
-        speakers, statements = extract_statements(doc, clean)
+        speakers, statements = named_speakers(*extract_statements(doc, clean))
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(
             clean=clean,
