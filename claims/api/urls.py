@@ -5,10 +5,11 @@ work without internet access.
 """
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.api import views
+from claims.api.docs import SwaggerDocsView, redoc_docs_view
 
 
 class ClaimtrackerAPIRoot(APIRootView):
@@ -34,7 +35,7 @@ router.register("stances", views.StanceViewSet, basename="stance")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", redoc_docs_view(url_name="schema"), name="redoc"),
     path("", include(router.urls)),
 ]
