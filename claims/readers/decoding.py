@@ -71,12 +71,17 @@ def check_given_text(text: str) -> str:
     A lone surrogate becomes "?" (as in UTF-8 with replacement), a leading byte order mark
     goes, and a text starting like a binary file (a PDF pasted as text) is refused.
     """
-    text = _LONE_SURROGATE.sub("?", text)
+    text = without_lone_surrogates(text)
     for signature, kind in _SIGNATURES:
         # Only ASCII signatures: the others can never begin the UTF-8 encoding of a string.
         if signature.isascii() and text.startswith(signature.decode("ascii")):
             raise NotTextError(f"binary file ({kind}), not text")
     return check_text(text.removeprefix("\ufeff"))
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as "?": no UTF-8 text (and no database) holds one."""
+    return _LONE_SURROGATE.sub("?", text)
 
 
 def encoded_size(text: str) -> int:
