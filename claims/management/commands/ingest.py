@@ -17,12 +17,16 @@ from claims.core.exceptions import ApplicationError
 from claims.nlp.language import ModelNotInstalledError
 from claims.nlp.records import ArticleExtraction
 from claims.readers import count_articles, read_sources
+from claims.readers.records import printable
 from claims.services.ingest import ArticleOverrides, ingest_articles
 from claims.services.outcomes import DRY_RUN, FAILED, NEW, REEXTRACTED, UNCHANGED, IngestOutcome
 from claims.services.parallel_ingest import files_to_ingest, ingest_in_workers
 from claims.services.queued_ingest import enqueue_files, restore_group, task_outcomes
 from claims.services.reextract import reextract_articles
 from claims.services.topics import ensure_curated_topics
+
+# Entries the report keeps (--format json lists them); past this it counts and prints only.
+MAX_REPORT_ENTRIES = 10_000
 
 
 def iso_date(value: str) -> date:
@@ -186,8 +190,14 @@ class Command(BaseCommand):
         yield from task_outcomes(result=result)
 
     def _report(self, outcomes: Iterable[IngestOutcome], options: dict) -> dict:
+        """Print each outcome as it comes and count them; the report keeps the entries of
+        the first ``MAX_REPORT_ENTRIES`` inputs only, so a feed of millions of records
+        costs counters, not memory."""
         counts: Counter[str] = Counter()
         entries: list[dict] = []
+        sources: set[str] = set()
+        totals = {"articles": 0, "statements": 0, "speakers_new": 0, "files_read": 0}
+        last_source = None
         quiet = options["quiet"] or options["verbosity"] == 0 or options["report_format"] == "json"
         total = (
             None
@@ -199,32 +209,44 @@ class Command(BaseCommand):
         for outcome in progress:
             entry = outcome.as_dict()
             counts[entry["status"]] += 1
-            entries.append(entry)
+            totals["articles"] += 1
+            totals["statements"] += entry["statements"]
+            totals["speakers_new"] += entry["speakers_new"]
+            if entry["source"] != last_source and entry["source"] not in sources:
+                totals["files_read"] += 1
+                if len(sources) < MAX_REPORT_ENTRIES:
+                    sources.add(entry["source"])
+            last_source = entry["source"]
+            if len(entries) < MAX_REPORT_ENTRIES:
+                entries.append(entry)
             if not quiet or (entry["status"] == FAILED and options["report_format"] == "text"):
                 progress.clear()
                 self._print(entry, outcome.extraction)
             elif entry["warnings"] and options["report_format"] == "text":
                 progress.clear()
                 self._warn(entry)
-        return {
-            "files_read": len({entry["source"] for entry in entries}),
-            "articles": len(entries),
+        report = {
+            "files_read": totals["files_read"],
+            "articles": totals["articles"],
             "new": counts[NEW],
             "unchanged": counts[UNCHANGED],
             "reextracted": counts[REEXTRACTED],
             "dry_run": counts[DRY_RUN],
             "failed": counts[FAILED],
-            "statements": sum(entry["statements"] for entry in entries),
-            "speakers_new": sum(entry["speakers_new"] for entry in entries),
+            "statements": totals["statements"],
+            "speakers_new": totals["speakers_new"],
             "files": entries,
         }
+        if totals["articles"] > len(entries):
+            report["files_omitted"] = totals["articles"] - len(entries)
+        return report
 
     def _print(self, entry: dict, extraction: ArticleExtraction | None) -> None:
         self._warn(entry)
         where = _where(entry)
         status = entry["status"]
         if status == FAILED:
-            self.stderr.write(f"FAILED      {where}: {entry['error']}")
+            self.stderr.write(f"FAILED      {where}: {printable(entry['error'] or '')}")
         elif status == UNCHANGED:
             self.stdout.write(
                 f"unchanged   {where}: already stored as article {entry['article_id']}, "
@@ -243,7 +265,7 @@ class Command(BaseCommand):
 
     def _warn(self, entry: dict) -> None:
         for warning in entry["warnings"]:
-            self.stderr.write(f"warning     {_where(entry)}: {warning}")
+            self.stderr.write(f"warning     {_where(entry)}: {printable(warning)}")
 
     def _print_extraction(self, extraction: ArticleExtraction) -> None:
         for record in extraction.statements:
@@ -275,7 +297,10 @@ class Command(BaseCommand):
 
 
 def _where(entry: dict) -> str:
-    return f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
+    """Where an outcome came from, escaped (``printable``): a file name holding a newline or
+    terminal escapes cannot forge a line of the report."""
+    where = f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
+    return printable(where)
 
 
 def _counted(number: int, noun: str) -> str:
