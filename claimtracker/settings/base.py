@@ -158,6 +158,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.document_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "claims.models.ReviewStatus",
         "PolarityEnum": "claims.models.Polarity",

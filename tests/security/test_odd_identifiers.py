@@ -86,3 +86,19 @@ def test_a_page_parameter_given_twice_is_400(api: APIClient, claims: Claims, par
 
     assert response.status_code == 400
     assert parameter in response.json()
+
+
+def test_a_review_naming_50000_topics_is_refused_before_any_lookup(
+    client_with_perms, claims: Claims
+) -> None:
+    """Each slug was looked up first: 50,000 of them held a worker for 31 s."""
+    api = client_with_perms("change_statement")
+
+    response = api.patch(
+        f"/api/statements/{claims.no_sanctions.pk}/",
+        {"topics": [f"t{n}" for n in range(50_000)]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"topics": ["At most 50 topics, not 50000."]}
