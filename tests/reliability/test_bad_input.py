@@ -464,3 +464,18 @@ def test_posted_values_that_are_no_article_are_400(writer: APIClient, body: dict
     assert response.status_code == 400, response.content
     assert field in response.json() or "not prose" in message(response)
     assert not Article.objects.exists()
+
+
+def test_invisible_variants_of_one_article_are_one_article(tmp_path: Path, writer: APIClient):
+    """ZWJ, ZWNJ, LRM and U+180E variants were four articles, by the command and the API."""
+    text = badfolder.generated_article(7)
+    variants = [text.replace("said", f"sa{mark}id") for mark in "\u200d\u200c\u200e\u180e"]
+    for n, variant in enumerate(variants[:2]):
+        (tmp_path / f"v{n}.txt").write_text(variant, encoding="utf-8")
+
+    out, _, status = ingest(str(tmp_path))
+    responses = [post_json(writer, {"text": variant}) for variant in variants[2:]]
+
+    assert status == 0 and "1 new, 1 unchanged, 0 failed" in out
+    assert [response.status_code for response in responses] == [200, 200]
+    assert Article.objects.count() == 1
