@@ -1,13 +1,22 @@
-"""The error answers every operation can give, added to the OpenAPI schema.
+"""What the generated OpenAPI schema leaves out: error answers, anonymous reads, and the
+bounds of the page parameters. Schema fuzzing (schemathesis ``--checks all``) flagged each.
 
+Error answers:
 drf-spectacular documents the successful answer (and what a view declares); a client also
 gets 400 for a bad parameter or body, 401 for credentials that are wrong (a bad token, on
 any operation, reads included), 403 for a write it may not make, 404 for an id, slug or page
-that is not there, and 429 when throttled. Schema fuzzing (schemathesis) flagged each as an
-undocumented status code. The bodies are DRF's: ``{"detail": …}`` or errors by field.
+that is not there, and 429 when throttled. The bodies are DRF's: ``{"detail": …}`` or
+errors by field.
+
+Anonymous reads: reading is open unless ``CLAIMTRACKER_API_REQUIRE_LOGIN`` is set, so each
+read lists no credentials (``{}``) among its security requirements. Page parameters: whole
+numbers from 1 (``page`` also takes ``last``); ids from 1; a blank filter is ignored
+(``allowEmptyValue``); the matrix needs at least one speaker and one topic.
 """
 
 from __future__ import annotations
+
+from django.conf import settings
 
 ERROR = {
     "type": "object",
@@ -25,13 +34,25 @@ _DESCRIPTIONS = {
 }
 
 
+_PAGE = {
+    "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": ["last"]}],
+}
+_NOT_ONLY_COMMAS = "[^,\\s]"
+
+
 def document_error_responses(result: dict, generator, request, public) -> dict:
-    """A drf-spectacular postprocessing hook: the error answers of each operation."""
+    """A drf-spectacular postprocessing hook: the error answers of each operation, and what
+    the module docstring lists."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
+    anonymous_reads = not settings.CLAIMTRACKER_API_REQUIRE_LOGIN
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             if method not in ("get", "post", "put", "patch", "delete"):
                 continue
+            if method == "get" and anonymous_reads and {} not in operation.get("security", [{}]):
+                operation["security"].append({})
+            for parameter in operation.get("parameters", []):
+                _bound(parameter, path)
             parameters = {parameter["name"] for parameter in operation.get("parameters", [])}
             codes = ["401", "429"]
             if parameters or "requestBody" in operation:
@@ -52,3 +73,18 @@ def document_error_responses(result: dict, generator, request, public) -> dict:
                     },
                 )
     return result
+
+
+def _bound(parameter: dict, path: str) -> None:
+    schema = parameter.setdefault("schema", {})
+    name = parameter["name"]
+    if parameter["in"] != "query":
+        return
+    if name == "page":
+        parameter["schema"] = dict(_PAGE)
+    elif name == "page_size" or (schema.get("type") == "integer" and name != "page"):
+        schema["minimum"] = 1
+    if path.endswith("/matrix/") and name in ("speakers", "topics"):
+        schema["pattern"] = _NOT_ONLY_COMMAS
+    elif name not in ("page", "page_size") and not parameter.get("required"):
+        parameter["allowEmptyValue"] = True

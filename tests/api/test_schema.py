@@ -64,3 +64,32 @@ def test_a_topic_without_parent_is_documented_as_null(schema: dict) -> None:
     parent = schema["components"]["schemas"]["Topic"]["properties"]["parent"]
 
     assert parent["type"] == "string" and parent["nullable"] is True
+
+
+def test_reads_are_documented_as_open_and_page_parameters_as_bounded(schema: dict) -> None:
+    """Schemathesis flagged open reads (ST401) and page_size=0 refused (ST202)."""
+    statements = schema["paths"]["/api/statements/"]["get"]
+    parameters = {p["name"]: p for p in statements["parameters"]}
+
+    assert {} in statements["security"]
+    assert {} not in schema["paths"]["/api/articles/"]["post"]["security"]
+    assert parameters["page_size"]["schema"]["minimum"] == 1
+    assert {"type": "string", "enum": ["last"]} in parameters["page"]["schema"]["oneOf"]
+    assert parameters["kind"]["allowEmptyValue"] is True
+
+
+def test_an_api_address_no_route_matches_is_a_json_404(db) -> None:
+    client = APIClient()
+
+    for method in ("get", "patch", "post"):
+        response = getattr(client, method)("/api/statements/-5.9e-42/")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not found."}
+
+
+def test_a_nul_in_an_api_address_is_answered_in_json(db) -> None:
+    response = APIClient().get("/api/statements/?q=%00")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "NUL" in response.json()["detail"]
