@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from claims.api.serializers import MAX_REVIEW_TOPICS
+
 ERROR = {
     "type": "object",
     "description": 'DRF\'s error body: {"detail": "…"}, or a list of messages per field name.',
@@ -37,7 +39,10 @@ _DESCRIPTIONS = {
 _PAGE = {
     "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": ["last"]}],
 }
-_NOT_ONLY_COMMAS = "[^,\\s]"
+# No NUL anywhere in an address (a 400: PostgreSQL refuses it in a query); the matrix's
+# lists need one name that is not a comma or a space.
+_NO_NUL = "^[^\\x00]*$"
+_A_NAME_AND_NO_NUL = "^[^\\x00]*[^,\\s\\x00][^\\x00]*$"
 
 
 def document_error_responses(result: dict, generator, request, public) -> dict:
@@ -45,6 +50,12 @@ def document_error_responses(result: dict, generator, request, public) -> dict:
     the module docstring lists."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
     anonymous_reads = not settings.CLAIMTRACKER_API_REQUIRE_LOGIN
+    for name, component in result["components"]["schemas"].items():
+        if name.startswith("Patched") and "Review" in name:  # "give at least one field"
+            component["minProperties"] = 1
+            topics = component.get("properties", {}).get("topics")
+            if topics is not None:
+                topics["maxItems"] = MAX_REVIEW_TOPICS
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             if method not in ("get", "post", "put", "patch", "delete"):
@@ -53,6 +64,8 @@ def document_error_responses(result: dict, generator, request, public) -> dict:
                 operation["security"].append({})
             for parameter in operation.get("parameters", []):
                 _bound(parameter, path)
+            if method == "patch" and "requestBody" in operation:  # a review names a change
+                operation["requestBody"]["required"] = True
             parameters = {parameter["name"] for parameter in operation.get("parameters", [])}
             codes = ["401", "429"]
             if parameters or "requestBody" in operation:
@@ -81,10 +94,13 @@ def _bound(parameter: dict, path: str) -> None:
     if parameter["in"] != "query":
         return
     if name == "page":
-        parameter["schema"] = dict(_PAGE)
-    elif name == "page_size" or (schema.get("type") == "integer" and name != "page"):
+        parameter["schema"] = schema = dict(_PAGE)
+    elif schema.get("type") == "integer":  # page_size, ids
         schema["minimum"] = 1
     if path.endswith("/matrix/") and name in ("speakers", "topics"):
-        schema["pattern"] = _NOT_ONLY_COMMAS
-    elif name not in ("page", "page_size") and not parameter.get("required"):
-        parameter["allowEmptyValue"] = True
+        schema["pattern"] = _A_NAME_AND_NO_NUL
+        return
+    if schema.get("type") == "string" and "enum" not in schema and "format" not in schema:
+        schema["pattern"] = _NO_NUL
+    if not parameter.get("required"):
+        parameter["allowEmptyValue"] = True  # a blank value is the default, or no filter
