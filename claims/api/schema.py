@@ -10,7 +10,7 @@ errors by field.
 
 Anonymous reads: reading is open unless ``CLAIMTRACKER_API_REQUIRE_LOGIN`` is set, so each
 read lists no credentials (``{}``) among its security requirements. Page parameters: whole
-numbers from 1 (``page`` also takes ``last``); ids from 1; a blank filter is ignored
+numbers from 1 (``page`` also takes ``last``, ``page_size`` at most 100); ids from 1; a blank filter is ignored
 (``allowEmptyValue``); the matrix needs at least one speaker and one topic.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from claims.api.pagination import PageNumberWithSizePagination
 from claims.api.serializers import MAX_REVIEW_TOPICS
 
 ERROR = {
@@ -31,7 +32,7 @@ _DESCRIPTIONS = {
     "400": "A parameter or the body is not valid; the body says which and why.",
     "401": "The credentials given are not valid (a wrong or expired token).",
     "403": "Not allowed: log in as, or use the token of, a user with the permission.",
-    "404": "No such row (id or slug), or a page past the last.",
+    "404": "No such row (id or slug).",
     "429": "Too many requests; the Retry-After header says when to try again.",
 }
 
@@ -97,6 +98,8 @@ def _bound(parameter: dict, path: str) -> None:
         parameter["schema"] = schema = dict(_PAGE)
     elif schema.get("type") == "integer":  # page_size, ids
         schema["minimum"] = 1
+        if name == "page_size":
+            schema["maximum"] = PageNumberWithSizePagination.max_page_size
     if path.endswith("/matrix/") and name in ("speakers", "topics"):
         schema["pattern"] = _A_NAME_AND_NO_NUL
         return

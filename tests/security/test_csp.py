@@ -105,3 +105,21 @@ def test_the_browsable_api_and_the_admin_run_no_inline_script(client: Client, ur
     assert page.inline_scripts == 0
     for src in page.scripts:
         assert src.startswith("/") and not src.startswith("//"), src
+
+
+def test_the_redoc_page_runs_no_inline_script_and_only_it_allows_inline_styles(
+    client: Client,
+) -> None:
+    """Redoc injects <style> elements and starts a worker from a blob: its page alone."""
+    response = client.get("/api/redoc/")
+
+    assert response.status_code == 200
+    page = resources(response)
+    assert page.inline_scripts == 0 and page.inline_styles == 0
+    for url in page.scripts + page.styles:
+        assert url.startswith("/") and not url.startswith("//"), url
+        assert loads(client, url), url
+    found = policy(response)
+    assert found["script-src"] == ["'self'"]
+    assert "'unsafe-inline'" in found["style-src"] and found["worker-src"] == ["blob:"]
+    assert "'unsafe-inline'" not in policy(client.get("/api/docs/"))["style-src"]
