@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+
+_NUL_MESSAGE = "A NUL character (%00) in the address."
 
 
 class RejectNulMiddleware:
@@ -21,7 +23,7 @@ class RejectNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         query = request.META.get("QUERY_STRING", "")
         if "\x00" in request.path or b"\x00" in unquote_to_bytes(query):
-            return HttpResponseBadRequest(
-                "A NUL character (%00) in the address.", content_type="text/plain"
-            )
+            if request.path.startswith("/api/"):  # the API answers in JSON, as documented
+                return JsonResponse({"detail": _NUL_MESSAGE}, status=400)
+            return HttpResponseBadRequest(_NUL_MESSAGE, content_type="text/plain")
         return self.get_response(request)

@@ -41,6 +41,18 @@ def test_production_refuses_the_throwaway_development_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["a" * 50, "ab" * 40, "0123456789" * 6, "password" * 8],
+    ids=["one-letter", "two-letters", "digits", "word"],
+)
+def test_production_refuses_a_long_but_guessable_key(key: str):
+    result = run_check(DJANGO_SECRET_KEY=key)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
 def test_production_deploy_check_is_clean_with_a_real_key():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

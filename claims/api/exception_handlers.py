@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -39,3 +41,10 @@ def as_api_exception(exc: Exception) -> Exception:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     return drf_exception_handler(as_api_exception(exc), context)
+
+
+@csrf_exempt  # it changes nothing, whatever the method
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any /api/ address no route matches: a JSON 404 like every other API error, not
+    Django's HTML page (``/api/statements/-5.9e-42/``)."""
+    return JsonResponse({"detail": "Not found."}, status=status.HTTP_404_NOT_FOUND)

@@ -36,6 +36,8 @@ EXACT_COUNT_LIMIT = 1_000
 # before counting is not even tried.
 MAX_COUNT_COST = 2_000.0
 SKIP_FACTOR = 10.0
+# A page number or size above this reads as this (a billion pages of 100 rows).
+_HUGE = 10**9
 
 
 class EstimatingPaginator(Paginator):
@@ -147,7 +149,7 @@ class PageNumberWithSizePagination(PageNumberPagination):
     page_query_description = "Page number, from 1 (or `last`)."
 
     def get_page_size(self, request: Request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
+        raw = _single(request, self.page_size_query_param)
         if raw is None or raw == "":
             return self.page_size
         size = _positive_int(raw)
@@ -167,14 +169,15 @@ class PageNumberWithSizePagination(PageNumberPagination):
             ) from error
 
     def get_page_number(self, request: Request, paginator: Paginator) -> int | str:
-        raw = request.query_params.get(self.page_query_param) or 1
+        raw = _single(request, self.page_query_param) or "1"
         if raw in self.last_page_strings:
             if isinstance(paginator, EstimatingPaginator):
                 return paginator.last_page_number()
             return paginator.num_pages
-        if _positive_int(str(raw)) is None:
+        number = _positive_int(raw)
+        if number is None:
             raise ValidationError({self.page_query_param: ["A whole number from 1, or `last`."]})
-        return raw
+        return number
 
     def get_paginated_response(self, data: list) -> Response:
         return Response({**self.page_fields(), "results": data})
@@ -231,8 +234,22 @@ def count_or_estimate(*, queryset: QuerySet, exact_limit: int) -> tuple[int, boo
     return int(total), bool(exact)
 
 
+def _single(request: Request, name: str) -> str | None:
+    """The one value of a query parameter; given twice it is a 400, not a silent pick."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise ValidationError({name: ["Give this parameter once."]})
+    return values[0] if values else None
+
+
 def _positive_int(raw: str) -> int | None:
+    """``raw`` as a whole number from 1, at most ``_HUGE``: a larger page is past the end of
+    any list (and its offset would overflow a bigint), a larger size is capped anyway, and
+    ``int()`` refuses over 4,300 digits with a ValueError."""
     raw = raw.strip()
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:  # "¹".isdigit() is True
+    if not (raw.isascii() and raw.isdigit()):  # "¹".isdigit() is True
         return None
-    return int(raw)
+    digits = raw.lstrip("0")
+    if not digits:
+        return None
+    return _HUGE if len(digits) > len(str(_HUGE)) else min(int(digits), _HUGE)

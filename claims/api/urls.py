@@ -4,11 +4,12 @@ Swagger UI and Redoc are served from ``drf-spectacular-sidecar``'s static files,
 work without internet access.
 """
 
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from claims.api import views
+from claims.api import exception_handlers, views
+from claims.api.docs import SwaggerDocsView, redoc_docs_view
 
 
 class ClaimtrackerAPIRoot(APIRootView):
@@ -35,7 +36,8 @@ router.register("claims", views.ClaimViewSet, basename="claim")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", redoc_docs_view(url_name="schema"), name="redoc"),
     path("", include(router.urls)),
+    re_path(r"", exception_handlers.not_found),  # last: what no route above matches
 ]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claims.nlp import long_texts
 from claims.nlp.attribution import attribution_class
 from claims.nlp.language import load_first
 from claims.nlp.nesting import with_reporters
@@ -25,6 +26,7 @@ from claims.nlp.records import (
     StatementRecord,
     TopicSpec,
 )
+from claims.nlp.speaker_names import named_speakers
 from claims.nlp.splitting import split_quotations
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
@@ -57,18 +59,40 @@ class Extractor:
         return cls(load_first(model_names), topics=topics)
 
     def extract(self, clean: CleanText) -> ArticleExtraction:
+        if len(clean.text) > long_texts.MAX_PIECE_CHARS:
+            return long_texts.extract_in_pieces(clean, extract=self._extract_one)
+        return self._extract_one(clean)
+
+    def _extract_one(self, clean: CleanText) -> ArticleExtraction:
         return self._from_doc(self.nlp(clean.text), clean)
 
     def extract_many(
         self, cleans: Iterable[CleanText], *, batch_size: int = 16
     ) -> Iterator[ArticleExtraction]:
-        """Parse many articles with ``nlp.pipe`` (faster than one by one), in input order."""
+        """Parse many articles with ``nlp.pipe`` (faster than one by one), in input order.
+
+        A text too long for one piece (see ``long_texts``) is extracted on its own.
+        """
+        batch: list[CleanText] = []
+        for clean in cleans:
+            if len(clean.text) > long_texts.MAX_PIECE_CHARS:
+                yield from self._piped(batch, batch_size)
+                batch = []
+                yield self.extract(clean)
+                continue
+            batch.append(clean)
+            if len(batch) == batch_size:
+                yield from self._piped(batch, batch_size)
+                batch = []
+        yield from self._piped(batch, batch_size)
+
+    def _piped(self, cleans: list[CleanText], batch_size: int) -> Iterator[ArticleExtraction]:
         pairs = ((clean.text, clean) for clean in cleans)
         for doc, clean in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self._from_doc(doc, clean)
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
-        speakers, found = extract_statements(doc, clean)
+        speakers, found = named_speakers(*extract_statements(doc, clean))
         statements = with_reporters(
             [
                 _classed(doc, statement, speakers)

@@ -23,6 +23,8 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"),
 )
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Share of the high bytes that are NUL in UTF-16 text without a byte order mark.
+_UTF16_ZERO_SHARE = 0.5
 # Decoded text with more control characters than this is not text whatever its encoding.
 _MAX_CONTROL_SHARE = 0.05
 _LINE_CONTROLS = frozenset("\n\r\t\f")
@@ -52,7 +54,9 @@ def decode_text(data: bytes) -> str:
     if data.startswith(_UTF16_BOMS):
         text = _decode_utf16(data)
     elif b"\x00" in data:
-        raise NotTextError("binary file (contains NUL bytes), not text")
+        if (encoding := _utf16_without_bom(data)) is None:
+            raise NotTextError("binary file (contains NUL bytes), not text")
+        text = _decode_utf16(data, encoding)
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -67,12 +71,17 @@ def check_given_text(text: str) -> str:
     A lone surrogate becomes "?" (as in UTF-8 with replacement), a leading byte order mark
     goes, and a text starting like a binary file (a PDF pasted as text) is refused.
     """
-    text = _LONE_SURROGATE.sub("?", text)
+    text = without_lone_surrogates(text)
     for signature, kind in _SIGNATURES:
         # Only ASCII signatures: the others can never begin the UTF-8 encoding of a string.
         if signature.isascii() and text.startswith(signature.decode("ascii")):
             raise NotTextError(f"binary file ({kind}), not text")
     return check_text(text.removeprefix("\ufeff"))
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate as "?": no UTF-8 text (and no database) holds one."""
+    return _LONE_SURROGATE.sub("?", text)
 
 
 def encoded_size(text: str) -> int:
@@ -96,9 +105,26 @@ def check_text(text: str) -> str:
     return text
 
 
-def _decode_utf16(data: bytes) -> str:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text in UTF-16 without a byte order mark, else None.
+
+    Text in a Latin or Cyrillic script has a NUL in (nearly) every other byte, on the same
+    side; a binary file has its NULs anywhere.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[: 64 * 1024]
+    low, high = sample[0::2], sample[1::2]
+    pairs = len(high)
+    for encoding, zeros, other in (("utf-16-le", high, low), ("utf-16-be", low, high)):
+        if zeros.count(0) >= _UTF16_ZERO_SHARE * pairs and other.count(0) <= 0.01 * pairs:
+            return encoding
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str = "utf-16") -> str:
     try:
-        return data.decode("utf-16")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise NotTextError(f"undecodable UTF-16 text ({error.reason})") from error
 

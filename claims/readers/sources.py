@@ -8,6 +8,7 @@ file without a known one, standard input, and a text file starting with ``<`` ar
 from __future__ import annotations
 
 import io
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,10 +22,12 @@ from claims.readers.decoding import (
     size_limit_reason,
 )
 from claims.readers.html import article_from_html, looks_like_html
-from claims.readers.jsonl import articles_from_jsonl
+from claims.readers.jsonl import articles_from_jsonl, bounded_lines
 from claims.readers.paths import STDIN, expand_paths, os_error_reason
 from claims.readers.published import date_in_dateline
-from claims.readers.records import RawArticle, ReadFailure
+from claims.readers.records import RawArticle, ReadFailure, printable
+
+logger = logging.getLogger(__name__)
 
 TEXT, HTML, JSONL = "text", "html", "jsonl"
 FORMAT_BY_SUFFIX = {".txt": TEXT, ".text": TEXT, ".html": HTML, ".htm": HTML, ".jsonl": JSONL}
@@ -35,28 +38,37 @@ _LEADING_NOISE = b"\xef\xbb\xbf \t\r\n"  # UTF-8 byte order mark and whitespace
 ReadItem = RawArticle | ReadFailure
 
 
-def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None) -> Iterator[ReadItem]:
+def read_sources(
+    paths: Sequence[str], *, stdin: TextIO | None = None, follow_links: bool = False
+) -> Iterator[ReadItem]:
     """Every article in ``paths`` (files, folders, globs, ``-``), and every failure, in order.
 
-    ``stdin`` is read for ``-`` (``sys.stdin`` when not given).
+    ``stdin`` is read for ``-`` (``sys.stdin`` when not given); ``follow_links`` as in
+    ``expand_paths``.
     """
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, follow_links=follow_links):
         if isinstance(item, ReadFailure):
             yield item
-        elif item is STDIN:
-            yield from read_stdin(stdin if stdin is not None else sys.stdin)
-        else:
-            yield from read_file(item)
+            continue
+        source = "-" if item is STDIN else str(item)
+        try:
+            if item is STDIN:
+                yield from read_stdin(stdin if stdin is not None else sys.stdin)
+            else:
+                yield from read_file(item)
+        except Exception as error:  # a reader's bug or a hostile file: this input only
+            logger.exception("reading %s failed", printable(source))
+            yield ReadFailure(source, f"could not be read: {type(error).__name__}: {error}"[:300])
 
 
-def count_articles(paths: Sequence[str]) -> int:
+def count_articles(paths: Sequence[str], *, follow_links: bool = False) -> int:
     """How many items ``read_sources`` will yield, for a progress bar, without parsing.
 
     Exact for files (a JSON Lines file counts its non-blank lines); standard input, and a
     file of unknown extension that turns out to be JSON Lines, count as one.
     """
     total = 0
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, follow_links=follow_links):
         if isinstance(item, Path) and item is not STDIN and _format_of(item) == JSONL:
             total += _count_records(item)
         else:
@@ -89,12 +101,12 @@ def read_stdin(stdin: TextIO) -> Iterator[ReadItem]:
 
 def _read_stream(stream: BinaryIO, *, source: str, declared: str | None) -> Iterator[ReadItem]:
     if declared == JSONL:
-        yield from articles_from_jsonl(stream, source=source)
+        yield from articles_from_jsonl(bounded_lines(stream), source=source)
         return
     head = stream.read(_SNIFF_BYTES)
     stream_format = _sniff(head, declared=declared)
     if stream_format == JSONL:
-        yield from articles_from_jsonl(_lines(head, stream), source=source)
+        yield from articles_from_jsonl(bounded_lines(stream, head=head), source=source)
         return
     data = head + stream.read(MAX_ARTICLE_BYTES + 1 - len(head))
     if len(data) > MAX_ARTICLE_BYTES:
@@ -126,18 +138,9 @@ def _sniff(head: bytes, *, declared: str | None) -> str:
     return TEXT
 
 
-def _lines(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
-    """The lines of a stream whose first bytes were already read into ``head``."""
-    *complete, partial = head.split(b"\n")
-    for line in complete:
-        yield line + b"\n"
-    yield partial + rest.readline()
-    yield from rest
-
-
 def _count_records(path: Path) -> int:
     try:
         with path.open("rb") as stream:
-            return sum(1 for line in stream if line.strip())
+            return sum(1 for line in bounded_lines(stream) if isinstance(line, int) or line.strip())
     except OSError:
         return 1  # read_sources reports it as one failure

@@ -17,7 +17,11 @@ def as_id(value: str) -> int | None:
     ``str.isdigit`` but not to ``int``) and within the primary key's range."""
     if not (value.isascii() and value.isdigit()):
         return None
-    number = int(value)
+    # int() refuses more than 4,300 digits (a ValueError, a 500); no id has over 19.
+    digits = value.lstrip("0") or "0"
+    if len(digits) > len(str(MAX_ID)):
+        return None
+    number = int(digits)
     return number if number <= MAX_ID else None
 
 

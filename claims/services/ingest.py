@@ -21,8 +21,9 @@ from claims.models import Article, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, TopicSpec
 from claims.nlp.repair import clean_article
+from claims.nlp.text_language import detect_language
 from claims.readers.records import RawArticle, ReadFailure
-from claims.services.outcomes import DRY_RUN, FAILED, UNCHANGED, IngestOutcome, describe
+from claims.services.outcomes import DRY_RUN, FAILED, NEW, UNCHANGED, IngestOutcome, describe
 from claims.services.store import ArticleOverrides, PreparedArticle, store_article
 from claims.services.topics import topic_specs
 
@@ -40,6 +41,10 @@ NO_DATE = (
     "no date found (none given with --published or by the record, none in the page's "
     "metadata or its dateline): its stances are stored undated"
 )
+# Of the characters that are not space, at least this share must be letters; read over the
+# text's first _LETTER_SAMPLE characters.
+MIN_LETTER_SHARE = 0.5
+_LETTER_SAMPLE = 100_000
 
 
 def build_extractor() -> Extractor:
@@ -59,6 +64,18 @@ def _extractor_for(model_names: tuple[str, ...], topics: tuple[TopicSpec, ...]) 
     # Building the topic matcher parses every phrase: once per process (a worker, a Celery
     # task, an API request reuse it) until the curated topics change.
     return Extractor.from_model_names(model_names, topics=topics)
+
+
+def not_prose_reason(text: str) -> str | None:
+    """Why ``text`` is not an article's text, or None: most of what is not space must be
+    letters (random bytes, symbol dumps and tables of digits are not articles; the gold
+    articles are 77 % letters and more)."""
+    sample = text[:_LETTER_SAMPLE]
+    visible = sum(1 for char in sample if not char.isspace())
+    letters = sum(1 for char in sample if char.isalpha())
+    if visible and letters < MIN_LETTER_SHARE * visible:
+        return f"mostly not letters ({letters / visible:.0%} of its characters): not prose"
+    return None
 
 
 def content_hash(text: str) -> str:
@@ -135,9 +152,11 @@ def ingest_articles(
                     warnings=_warnings(item.raw, overrides),
                 )
             else:
-                outcome = store_article(item, extraction, overrides)
+                outcome = _store_safely(item, extraction, overrides)
                 if not outcome.failed:
-                    outcome = dataclasses.replace(outcome, warnings=_warnings(item.raw, overrides))
+                    outcome = dataclasses.replace(
+                        outcome, warnings=_warnings(item.raw, overrides) + outcome.warnings
+                    )
                 yield outcome
 
 
@@ -158,6 +177,38 @@ def _prepare_safely(
         return IngestOutcome(
             item.source, FAILED, error=f"text repair failed: {describe(error)}", line=item.line
         ), None
+
+
+def _store_safely(
+    item: PreparedArticle, extraction: ArticleExtraction, overrides: ArticleOverrides
+) -> IngestOutcome:
+    """``store_article``, with any error failing this article only; what was stored is
+    warned about when the extractor found no statement in a language it does not read."""
+    try:
+        outcome = store_article(item, extraction, overrides)
+    except Exception as error:
+        logger.exception("storing %s failed", item.raw.source)
+        return IngestOutcome(
+            item.raw.source,
+            FAILED,
+            error=f"could not be stored: {describe(error)}",
+            line=item.raw.line,
+        )
+    if (
+        outcome.status == NEW
+        and not extraction.statements
+        and (note := _why_nothing(item.clean.text))
+    ):
+        return dataclasses.replace(outcome, warnings=(note,))
+    return outcome
+
+
+def _why_nothing(text: str) -> str:
+    """Why an article yields no statement, when it is not just an article without quotes."""
+    detected = detect_language(text)
+    if detected.english:
+        return ""
+    return f"the text reads as {detected.describe()}: only English is extracted so far"
 
 
 def _extract_batch(
@@ -188,6 +239,8 @@ def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, Prep
     clean = clean_article(item.text, title=item.title)
     if not clean.text.strip():
         return IngestOutcome(item.source, FAILED, error="no article text", line=item.line), None
+    if (reason := not_prose_reason(clean.text)) is not None:
+        return IngestOutcome(item.source, FAILED, error=reason, line=item.line), None
     digest = content_hash(clean.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:

@@ -9,9 +9,12 @@ that loses a race reports the article as unchanged.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import queue
+import signal
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -22,14 +25,18 @@ from claims.services.ingest import ArticleOverrides, ingest_articles
 from claims.services.outcomes import FAILED, IngestOutcome
 
 _DONE = "__done__"
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # How long the parent waits for a result before it checks whether a worker has died.
 _POLL_SECONDS = 1.0
 
 
-def files_to_ingest(paths: Sequence[str]) -> tuple[list[str], list[IngestOutcome]]:
-    """Expanded file paths to hand to workers or tasks, and the dead ends as failed outcomes."""
+def files_to_ingest(
+    paths: Sequence[str], *, follow_links: bool = False
+) -> tuple[list[str], list[IngestOutcome]]:
+    """Expanded file paths to hand to workers or tasks, and the dead ends as failed outcomes
+    (``follow_links`` as in ``expand_paths``)."""
     files, failures = [], []
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, follow_links=follow_links):
         if isinstance(item, ReadFailure):
             failures.append(IngestOutcome(item.source, FAILED, error=item.reason))
         elif item is not STDIN:
@@ -37,9 +44,25 @@ def files_to_ingest(paths: Sequence[str]) -> tuple[list[str], list[IngestOutcome
     return files, failures
 
 
-def _worker(files, results, overrides: ArticleOverrides, batch_size: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when the parent dies (Linux), and end it now if the
+    parent is already gone: a parent killed outright (SIGKILL) left its workers working
+    through the queue, then hanging on a result nobody reads."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: next_files checks the parent instead
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker(files, results, overrides: ArticleOverrides, batch_size: int, parent: int) -> None:
+    _die_with_parent(parent)
+
     def next_files() -> Iterator[str]:
-        while (path := files.get()) is not None:  # one None per worker ends the queue
+        # One None per worker ends the queue; an orphaned worker takes no more files.
+        while os.getppid() == parent and (path := files.get()) is not None:
             yield path
 
     try:
@@ -75,7 +98,7 @@ def ingest_in_workers(
     processes = [
         context.Process(
             target=_worker,
-            args=(file_queue, results, overrides or ArticleOverrides(), batch_size),
+            args=(file_queue, results, overrides or ArticleOverrides(), batch_size, os.getpid()),
             daemon=True,
         )
         for _ in range(count)

@@ -174,15 +174,18 @@ def store_extraction(
     changed: list[Statement] = []
     placed_spans: set[tuple[int, int]] = set()
     index_to_row: dict[int, Statement] = {}
+    nested_in_kept = _nested_with(extraction, spans=kept)
     for index, record in enumerate(extraction.statements):
         span = (record.start, record.end)
         if span in kept:
             index_to_row[index] = kept[span]
             continue
-        if span in placed_spans or any(
+        if span in placed_spans:
+            continue
+        if index not in nested_in_kept and any(
             record.start < end and start < record.end for start, end in kept
         ):
-            continue
+            continue  # the extractor's other reading of a span a reviewer settled
         statement = reusable.pop(span, None) or Statement(
             article=article, start=span[0], end=span[1]
         )
@@ -262,6 +265,26 @@ def _fill(statement: Statement, record, speakers: list, extractor_version: str) 
 
 def _attname(field: str) -> str:
     return Statement._meta.get_field(field).attname
+
+
+def _nested_with(extraction: ArticleExtraction, *, spans: Iterable[tuple[int, int]]) -> set[int]:
+    """Indexes of the statements that report, or are reported in, one over ``spans``: they
+    overlap it by nature, and are not another reading of it."""
+    settled = set(spans)
+    on_settled = {
+        index
+        for index, record in enumerate(extraction.statements)
+        if (record.start, record.end) in settled
+    }
+    related = set()
+    for index, record in enumerate(extraction.statements):
+        if record.reported_in is None:
+            continue
+        if record.reported_in in on_settled:
+            related.add(index)
+        if index in on_settled:
+            related.add(record.reported_in)
+    return related
 
 
 def _link_reports(

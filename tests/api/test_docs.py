@@ -23,5 +23,8 @@ def test_the_docs_load_their_scripts_from_this_server(api: APIClient, path: str)
     scripts = [part.split('"')[0] for part in page.split('src="')[1:]]
     assert scripts
     for script in scripts:
+        if script.startswith(f"{path}?"):  # Swagger UI's set-up script, served by its view
+            assert api.get(script.replace("&amp;", "&")).status_code == 200, script
+            continue
         assert script.startswith("/static/"), script
         assert finders.find(script.removeprefix("/static/")), script

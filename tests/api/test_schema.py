@@ -44,3 +44,52 @@ def test_schema_and_docs_are_served(db) -> None:
 
     assert api.get("/api/schema/").status_code == 200
     assert api.get("/api/docs/").status_code == 200
+
+
+def test_every_operation_documents_its_error_answers(schema: dict) -> None:
+    """Schemathesis reported 400, 401 and 404 answers the schema did not list (ST103)."""
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            assert {"401", "429"} <= set(responses), (method, path)
+            if "{" in path:
+                assert "404" in responses, (method, path)
+            if operation.get("parameters") or "requestBody" in operation:
+                assert "400" in responses, (method, path)
+            if method in ("post", "put", "patch", "delete"):
+                assert "403" in responses, (method, path)
+
+
+def test_a_topic_without_parent_is_documented_as_null(schema: dict) -> None:
+    parent = schema["components"]["schemas"]["Topic"]["properties"]["parent"]
+
+    assert parent["type"] == "string" and parent["nullable"] is True
+
+
+def test_reads_are_documented_as_open_and_page_parameters_as_bounded(schema: dict) -> None:
+    """Schemathesis flagged open reads (ST401) and page_size=0 refused (ST202)."""
+    statements = schema["paths"]["/api/statements/"]["get"]
+    parameters = {p["name"]: p for p in statements["parameters"]}
+
+    assert {} in statements["security"]
+    assert {} not in schema["paths"]["/api/articles/"]["post"]["security"]
+    assert parameters["page_size"]["schema"]["minimum"] == 1
+    assert {"type": "string", "enum": ["last"]} in parameters["page"]["schema"]["oneOf"]
+    assert parameters["kind"]["allowEmptyValue"] is True
+
+
+def test_an_api_address_no_route_matches_is_a_json_404(db) -> None:
+    client = APIClient()
+
+    for method in ("get", "patch", "post"):
+        response = getattr(client, method)("/api/statements/-5.9e-42/")
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not found."}
+
+
+def test_a_nul_in_an_api_address_is_answered_in_json(db) -> None:
+    response = APIClient().get("/api/statements/?q=%00")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "NUL" in response.json()["detail"]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claims.nlp.repair import clean_article
+from claims.nlp.repair.characters import MAX_SYMBOL_RUN
 
 
 def _body(text: str) -> str:
@@ -142,6 +143,36 @@ def test_invisible_characters_are_removed() -> None:
     clean = clean_article(_body("news\u00adpaper\u200b editors"))
 
     assert "newspaper editors" in clean.text
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u200d", "\u200c", "\u200e", "\u200f", "\u180e", "\ufe0f", "\u2063", "\u202a", "\U000e0041"],
+    ids=["ZWJ", "ZWNJ", "LRM", "RLM", "MVS", "VS16", "invisible-separator", "LRE", "tag"],
+)
+def test_every_default_ignorable_character_is_removed(invisible: str) -> None:
+    """The same article with an invisible character slipped in is the same text (one hash)."""
+    plain = clean_article(_body("The minister said the talks would resume."))
+
+    variant = clean_article(
+        _body(f"The min{invisible}ister said the talks{invisible} would resume.")
+    )
+
+    assert variant.text == plain.text
+
+
+@pytest.mark.parametrize("run", ["!" * 40_000, "#" * 20_000, "!?" * 5_000, "😀" * 3_000, "_" * 500])
+def test_a_long_run_of_punctuation_or_symbols_is_cut_short(run: str) -> None:
+    """spaCy's tokenizer takes minutes over such a run: it is bounded before parsing."""
+    clean = clean_article(_body(f"The mayor said {run} nothing more."))
+
+    assert f"The mayor said {run[:MAX_SYMBOL_RUN]} nothing more." in clean.text
+
+
+def test_short_runs_of_punctuation_stay() -> None:
+    text = "“Really?!” he asked… — and then: “No!!!” ***** ---------- (see [1])."
+
+    assert text in clean_article(_body(text)).text
 
 
 # --- paragraphs -------------------------------------------------------------------------------

@@ -81,6 +81,8 @@ print(json.dumps({{
     "login": login.status_code, "hsts": login.headers.get("Strict-Transport-Security"),
     "css_linked": css in login.content.decode(),
     "cookie_secure": bool(login.cookies["csrftoken"]["secure"]),
+    "csp": login.headers.get("Content-Security-Policy"),
+    "docs": client.get("/api/docs/", secure=True).status_code,
 }}))
 """
 
@@ -105,6 +107,9 @@ def test_static_files_are_collected_and_served_over_https_only(
     assert served["login"] == 200 and served["css_linked"]
     assert served["hsts"].startswith("max-age=31536000")
     assert served["cookie_secure"]
+    directives = {part.strip() for part in served["csp"].split(";")}
+    assert {"script-src 'self'", "frame-ancestors 'none'"} <= directives
+    assert served["docs"] == 200  # its static files are collected (hashed names resolve)
 
 
 def test_gunicorn_loads_the_app(production_env: dict[str, str]) -> None:

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from claims.readers import RawArticle, ReadFailure, read_sources
 
 PAGE = """<!doctype html>
@@ -203,3 +205,27 @@ def test_a_json_lines_record_holding_a_page_is_read_as_that_page(tmp_path: Path)
         date(2021, 9, 16),
         1,
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_byte_order_mark_is_decoded_not_called_binary(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "wide.txt"
+    text = "Café talks resume\n\nThe minister said the talks would resume — «soon».\n"
+    path.write_bytes(text.encode(encoding))
+
+    [article] = _read(path)
+
+    assert isinstance(article, RawArticle), article
+    assert article.text == text
+
+
+def test_binary_bytes_with_nuls_here_and_there_are_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+
+    [failure] = _read(path)
+
+    assert isinstance(failure, ReadFailure)
+    assert "binary file" in failure.reason

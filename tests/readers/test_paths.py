@@ -138,6 +138,38 @@ def test_a_symbolic_link_to_a_parent_folder_is_not_followed(tmp_path: Path) -> N
     assert list(expand_paths([str(tmp_path)])) == [tmp_path / "a.txt"]
 
 
+def test_a_link_leading_out_of_the_folder_is_not_read_unless_asked(tmp_path: Path) -> None:
+    """``ln -s /etc/passwd corpus/passwd.txt`` would otherwise publish the file."""
+    secret = _write(tmp_path / "secret.txt", "root:x:0:0:root:/root:/bin/bash")
+    folder = tmp_path / "corpus"
+    _write(folder / "a.txt")
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "a.txt")  # stays in the folder: read
+
+    items = list(read_sources([str(folder)]))
+    followed = list(read_sources([str(folder)], follow_links=True))
+
+    assert [(type(item), Path(item.source).name) for item in items] == [
+        (RawArticle, "a.txt"),
+        (RawArticle, "inside.txt"),
+        (ReadFailure, "passwd.txt"),
+    ]
+    assert items[2].reason == (
+        f"symbolic link to {secret}, outside the folder: not read (--follow-links reads it)"
+    )
+    assert [item.text for item in followed][-1] == "root:x:0:0:root:/root:/bin/bash"
+    assert count_articles([str(folder)]) == 3
+
+
+def test_a_file_named_on_the_command_line_is_read_even_as_a_link(tmp_path: Path) -> None:
+    secret = _write(tmp_path / "elsewhere" / "article.txt", "The minister spoke.")
+    (tmp_path / "link.txt").symlink_to(secret)
+
+    [article] = read_sources([str(tmp_path / "link.txt")])
+
+    assert isinstance(article, RawArticle)
+
+
 def test_count_matches_what_is_read(tmp_path: Path) -> None:
     _write(tmp_path / "a.txt")
     _write(tmp_path / "b.jsonl", '{"text": "One."}\n\n{bad json\n{"text": "Three."}\n')

@@ -141,6 +141,33 @@ HTML_WITHOUT_ARTICLE = (
 )
 
 
+JAVASCRIPT_APP = (
+    "<!doctype html><html><head><title>App</title></head><body><div id='root'></div>"
+    "<noscript>You need to enable JavaScript to run this app. Please turn on JavaScript in "
+    "your browser settings and reload the page.</noscript>"
+    "<script src='/static/js/main.js'></script></body></html>"
+)
+RUSSIAN = (
+    "Министр о переговорах\n\n"
+    "Министр заявил в понедельник, что переговоры с профсоюзом возобновятся на следующей "
+    "неделе, и что он уверен в достижении соглашения до конца года.\n"
+)
+
+
+def deeply_nested_page(depth: int) -> str:
+    paragraph = (
+        "<p>Senator Maria Alvarez said on Monday that the budget plan would cost families "
+        "more than the government had admitted.</p>"
+    )
+    return (
+        "<!doctype html><html><head><title>Budget</title></head><body>"
+        + "<div>" * depth
+        + paragraph
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
 @dataclass(frozen=True)
 class Bad:
     """A bad input: where it is, what the report must say, and its line for JSON Lines."""
@@ -202,22 +229,57 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
         json.dumps({"text": generated_article(1001), "url": "https://feed.example.org/1001"}),
         # A NUL character is valid JSON but no database text column takes it.
         json.dumps({"text": "A record\x00 with a NUL. " + generated_article(1002)}),
+        # Issue 17: each of these crashed the whole run.
+        "[" * 100_000 + "]" * 100_000,
+        '{"text": "Digits", "n": ' + "9" * 5000 + "}",
+        json.dumps({"text": generated_article(1003), "url": "http://x\x00.example"}),
+        json.dumps({"text": generated_article(1004), "url": "javascript:alert(1)"}),
+        '{"text": 12345}',
+        # A lone surrogate (valid JSON, no valid text) becomes "?", and the record lands.
+        json.dumps({"text": generated_article(1005) + " caf\ud800", "outlet": "Feed\udc00"}),
     ]
     (folder / "feed.jsonl").write_text("\n".join(feed) + "\n", encoding="utf-8")
     (folder / "landing.html").write_text(HTML_WITHOUT_ARTICLE, encoding="utf-8")
+    bad += [
+        Bad("feed.jsonl", "nested too deeply", line=5),
+        Bad("feed.jsonl", "Exceeds the limit", line=6),
+        Bad("feed.jsonl", '"url" contains NUL', line=7),
+        Bad("feed.jsonl", '"url" is not an http(s) address', line=8),
+        Bad("feed.jsonl", 'record has no "text" (int)', line=9),
+        Bad("symbols.txt", "mostly not letters"),
+        Bad("app.html", "no article text"),
+    ]
+    (folder / "symbols.txt").write_text("#" * 20_000 + "\n" + "%$@" * 3_000, encoding="utf-8")
+    (folder / "app.html").write_text(JAVASCRIPT_APP, encoding="utf-8")
+    (folder / "deep.html").write_text(deeply_nested_page(10_000), encoding="utf-8")
+    (folder / "shouting.txt").write_text(
+        generated_article(5000) + "\nThe crowd shouted " + "!" * 40_000 + " and left.\n",
+        encoding="utf-8",
+    )
+    (folder / "russian.txt").write_text(RUSSIAN, encoding="utf-8")
     os.symlink("loop-b.txt", folder / "loop.txt")
     os.symlink("loop.txt", folder / "loop-b.txt")
     bad.append(Bad("loop-b.txt", "symbolic link loop"))
+    # A link to a file outside the folder (ln -s /etc/passwd): never read, never published.
+    outside = folder.parent / "outside-secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n" + generated_article(3000))
+    os.symlink(outside, folder / "passwd.txt")
+    bad.append(Bad("passwd.txt", "outside the folder: not read (--follow-links reads it)"))
 
     (folder / "cafe-cp1252.txt").write_bytes(CP1252_TEXT.encode("cp1252"))
     (folder / "harbour-latin1.txt").write_bytes(LATIN1_TEXT.encode("latin-1"))
     (folder / "unbalanced.txt").write_text(UNBALANCED_QUOTES, encoding="utf-8")
     (folder / "long-sentence.txt").write_text(long_sentence(), encoding="utf-8")
+    (folder / "wide-utf16le.txt").write_bytes(generated_article(4000).encode("utf-16-le"))
     valid = [
         Valid("cafe-cp1252.txt", "“We cannot pay this – it is naïve"),
         Valid("harbour-latin1.txt", "José Núñez"),
         Valid("unbalanced.txt", '"would double rents'),
         Valid("long-sentence.txt", "budgets grew while the committee"),
+        Valid("wide-utf16le.txt", "“Plan 4000 on immigration"),  # UTF-16 without a byte order mark
+        Valid("deep.html", "Senator Maria Alvarez said on Monday"),  # 10,000 nested <div>
+        Valid("shouting.txt", "shouted !!!!!!!!!! and left."),  # 40,000 "!" cut to 10
+        Valid("russian.txt", "Министр"),  # stored, with a note saying why nothing was found
     ]
 
     # Permissions do not hold for root (as in most containers): no unreadable file there.
@@ -227,4 +289,4 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
         locked.write_text(generated_article(2000), encoding="utf-8")
         locked.chmod(0)
         bad.append(Bad("locked.txt", "permission denied"))
-    return Folder(folder, names, bad, valid, jsonl_good=2, unreadable=unreadable)
+    return Folder(folder, names, bad, valid, jsonl_good=3, unreadable=unreadable)

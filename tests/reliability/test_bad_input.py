@@ -114,6 +114,10 @@ def test_good_articles_land_bad_files_are_named_and_a_second_run_changes_nothing
     assert "«fair» and the façade" in harbour.text
     long = Article.objects.get(source=str(folder.path / "long-sentence.txt"))
     assert len(long.text.split()) > 5000
+    [russian] = [line for line in err.splitlines() if "russian.txt" in line and "reads" in line]
+    assert russian.startswith("warning") and "reads as Russian (Cyrillic script)" in russian
+    surrogate = Article.objects.get(source=str(folder.path / "feed.jsonl"), text__contains="caf?")
+    assert surrogate.outlet == "Feed?"
 
     # The same folder again: every article unchanged, the same failures, no row touched.
     before = snapshot()
@@ -253,9 +257,13 @@ def test_json_lines_posted_line_by_line_store_the_good_records_only(
 
     statuses = [post_raw(writer, line) for line in lines]
 
-    assert [response.status_code for response in statuses] == [201, 400, 201, 400]
+    codes = [response.status_code for response in statuses]
+    assert codes == [201, 400, 201, 400, 400, 400, 400, 400, 400, 400], codes
     assert "JSON parse error" in statuses[1].json()["detail"]
     assert "Null characters are not allowed" in message(statuses[3])
+    assert "url" in statuses[6].json() and "url" in statuses[7].json()
+    assert "text" in statuses[8].json()
+    assert "Surrogate characters are not allowed" in message(statuses[9])  # DRF's CharField
     assert Article.objects.count() == 2
 
 
@@ -344,3 +352,130 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_others_land(
     ) in err
     assert Article.objects.count() == 5
     assert "5 new, 0 unchanged, 2 failed" in out
+
+
+def test_a_link_out_of_the_folder_is_stored_only_with_follow_links(tmp_path: Path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(badfolder.generated_article(1), encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(badfolder.generated_article(2), encoding="utf-8")
+    (folder / "link.txt").symlink_to(outside)
+
+    _, err, status = ingest(str(folder))
+    assert status == 1
+    assert f"FAILED      {folder / 'link.txt'}: symbolic link to {outside}, outside" in err
+    assert Article.objects.count() == 1
+
+    _, _, status = ingest(str(folder), "--follow-links")
+    assert status == 0
+    assert Article.objects.filter(source=str(folder / "link.txt")).exists()
+
+
+# --- issue 17: names, bodies and values that broke a run or the API --------------------------
+
+
+def test_file_names_that_are_not_utf8_or_forge_report_lines_are_escaped(tmp_path: Path):
+    """A name with bytes that are not UTF-8 ended the run in UnicodeEncodeError, nothing
+    stored; a name with a newline or terminal escapes printed raw could forge a FAILED line."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    os.close(os.open(os.fsencode(folder) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
+    Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt")).write_text(
+        badfolder.generated_article(1), encoding="utf-8"
+    )
+    forged = "x\nFAILED      forged.txt: pwned\x1b[2K.txt"
+    (folder / forged).write_bytes(b"")
+    (folder / "d.txt").write_text(badfolder.generated_article(2), encoding="utf-8")
+
+    out, err, status = ingest(str(folder))
+
+    assert status == 1
+    assert Article.objects.count() == 2
+    assert Article.objects.filter(source=f"{folder}/caf\\xe9.txt").exists()
+    assert not any(line.startswith("FAILED      forged") for line in err.splitlines())
+    assert "\x1b" not in err + out
+    assert f"FAILED      {folder}/x\\nFAILED      forged.txt: pwned\\x1b[2K.txt: empty file" in err
+    assert "2 new, 0 unchanged, 1 failed" in out
+
+
+def test_an_error_while_storing_fails_that_article_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """store_article caught only IntegrityError and DataError: anything else ended the run."""
+    from claims.services import ingest as ingest_service
+
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(badfolder.generated_article(n), encoding="utf-8")
+    real_store = ingest_service.store_article
+
+    def store(item, extraction, overrides):
+        if item.raw.source.endswith("a1.txt"):
+            raise UnicodeEncodeError("utf-8", "\udce9", 0, 1, "surrogates not allowed")
+        return real_store(item, extraction, overrides)
+
+    monkeypatch.setattr(ingest_service, "store_article", store)
+
+    out, err, status = ingest(str(tmp_path))
+
+    assert status == 1
+    assert f"FAILED      {tmp_path / 'a1.txt'}: could not be stored: UnicodeEncodeError" in err
+    assert "2 new, 0 unchanged, 1 failed" in out
+
+
+def test_a_reader_crashing_on_a_file_fails_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from claims.readers import sources
+
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(badfolder.generated_article(n), encoding="utf-8")
+    real_read = sources.read_file
+
+    def read_file(path):
+        if path.name == "a1.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_read(path)
+
+    monkeypatch.setattr(sources, "read_file", read_file)
+
+    out, err, status = ingest(str(tmp_path))
+
+    assert status == 1
+    assert f"FAILED      {tmp_path / 'a1.txt'}: could not be read: RecursionError" in err
+    assert "2 new, 0 unchanged, 1 failed" in out
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"text": 12345}, "text"),
+        ({"text": badfolder.generated_article(1), "outlet": 7}, "outlet"),
+        ({"text": badfolder.generated_article(1), "url": "javascript:alert(1)"}, "url"),
+        ({"text": badfolder.generated_article(1), "url": "not a url at all"}, "url"),
+        ({"text": badfolder.generated_article(1), "url": "ftp://files.example.org/a"}, "url"),
+        ({"text": "#" * 20_000}, "text"),
+    ],
+    ids=["text-number", "outlet-number", "javascript", "not-a-url", "ftp", "symbols"],
+)
+def test_posted_values_that_are_no_article_are_400(writer: APIClient, body: dict, field: str):
+    response = post_json(writer, body)
+
+    assert response.status_code == 400, response.content
+    assert field in response.json() or "not prose" in message(response)
+    assert not Article.objects.exists()
+
+
+def test_invisible_variants_of_one_article_are_one_article(tmp_path: Path, writer: APIClient):
+    """ZWJ, ZWNJ, LRM and U+180E variants were four articles, by the command and the API."""
+    text = badfolder.generated_article(7)
+    variants = [text.replace("said", f"sa{mark}id") for mark in "\u200d\u200c\u200e\u180e"]
+    for n, variant in enumerate(variants[:2]):
+        (tmp_path / f"v{n}.txt").write_text(variant, encoding="utf-8")
+
+    out, _, status = ingest(str(tmp_path))
+    responses = [post_json(writer, {"text": variant}) for variant in variants[2:]]
+
+    assert status == 0 and "1 new, 1 unchanged, 0 failed" in out
+    assert [response.status_code for response in responses] == [200, 200]
+    assert Article.objects.count() == 1

@@ -100,3 +100,33 @@ def test_a_worker_killed_under_ingest_workers_is_reported_and_the_run_ends(
     assert report["failed"] == 0
     assert report["new"] + report["unchanged"] == ARTICLES
     assert stored_articles(subprocess_db) == ARTICLES
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds workers through /proc")
+def test_workers_end_when_their_parent_is_killed(folder: Path, subprocess_db: str):
+    """Orphaned, they used to work through the queue and then hang for good."""
+    process = start_manage(
+        "ingest", str(folder), "--workers", "2", "--batch-size", "2", database_url=subprocess_db
+    )
+    while process.poll() is None and stored_articles(subprocess_db) < 2:
+        time.sleep(0.02)
+    workers = worker_pids(process.pid)
+    assert workers, "the ingest finished before its parent could be killed"
+
+    process.kill()
+    process.communicate(timeout=60)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+
+    assert not [pid for pid in workers if _alive(pid)], "workers outlived their parent"
+    assert stored_articles(subprocess_db) < ARTICLES, "the orphans went on with the queue"
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for init to reap it does not)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"

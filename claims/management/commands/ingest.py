@@ -17,12 +17,16 @@ from claims.core.exceptions import ApplicationError
 from claims.nlp.language import ModelNotInstalledError
 from claims.nlp.records import ArticleExtraction
 from claims.readers import count_articles, read_sources
+from claims.readers.records import printable
 from claims.services.ingest import ArticleOverrides, ingest_articles
 from claims.services.outcomes import DRY_RUN, FAILED, NEW, REEXTRACTED, UNCHANGED, IngestOutcome
 from claims.services.parallel_ingest import files_to_ingest, ingest_in_workers
 from claims.services.queued_ingest import enqueue_files, restore_group, task_outcomes
 from claims.services.reextract import reextract_articles
 from claims.services.topics import ensure_curated_topics
+
+# Entries the report keeps (--format json lists them); past this it counts and prints only.
+MAX_REPORT_ENTRIES = 10_000
 
 
 def iso_date(value: str) -> date:
@@ -58,6 +62,13 @@ class Command(BaseCommand):
             action="store_true",
             help="run the current extractor again over stored articles (all, or those "
             "ingested from PATHs); rows a reviewer touched are kept",
+        )
+        parser.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="in folders, also read symbolic links to files outside the folder named "
+            "(not read by default: anyone who can write into the folder could point one at "
+            "any file this command can read)",
         )
         parser.add_argument("--quiet", action="store_true", help="print failures only")
         parser.add_argument(
@@ -131,14 +142,19 @@ class Command(BaseCommand):
         overrides = ArticleOverrides(
             outlet=options["outlet"], url=options["url"], published=options["published"]
         )
+        follow_links = options["follow_links"]
         if options["reextract"]:
-            return reextract_articles(sources=files_to_ingest(paths)[0] if paths else None)
+            return reextract_articles(
+                sources=files_to_ingest(paths, follow_links=follow_links)[0] if paths else None
+            )
         if options["follow"]:
             return self._follow(options["follow"])
         if options["queue"]:
-            return self._enqueue(paths, overrides, wait=not options["no_wait"])
+            return self._enqueue(
+                paths, overrides, wait=not options["no_wait"], follow_links=follow_links
+            )
         if options["workers"] > 1:
-            files, failures = files_to_ingest(paths)
+            files, failures = files_to_ingest(paths, follow_links=follow_links)
             return chain(
                 failures,
                 ingest_in_workers(
@@ -149,16 +165,16 @@ class Command(BaseCommand):
                 ),
             )
         return ingest_articles(
-            items=read_sources(paths, stdin=sys.stdin),
+            items=read_sources(paths, stdin=sys.stdin, follow_links=follow_links),
             overrides=overrides,
             dry_run=options["dry_run"],
             batch_size=options["batch_size"],
         )
 
     def _enqueue(
-        self, paths: list[str], overrides: ArticleOverrides, *, wait: bool
+        self, paths: list[str], overrides: ArticleOverrides, *, wait: bool, follow_links: bool
     ) -> Iterator[IngestOutcome]:
-        files, failures = files_to_ingest(paths)
+        files, failures = files_to_ingest(paths, follow_links=follow_links)
         yield from failures
         result = enqueue_files(files=files, overrides=overrides)
         self.stderr.write(f"Enqueued {len(files)} files as task group {result.id}")
@@ -174,41 +190,63 @@ class Command(BaseCommand):
         yield from task_outcomes(result=result)
 
     def _report(self, outcomes: Iterable[IngestOutcome], options: dict) -> dict:
+        """Print each outcome as it comes and count them; the report keeps the entries of
+        the first ``MAX_REPORT_ENTRIES`` inputs only, so a feed of millions of records
+        costs counters, not memory."""
         counts: Counter[str] = Counter()
         entries: list[dict] = []
+        sources: set[str] = set()
+        totals = {"articles": 0, "statements": 0, "speakers_new": 0, "files_read": 0}
+        last_source = None
         quiet = options["quiet"] or options["verbosity"] == 0 or options["report_format"] == "json"
-        total = None if options["reextract"] else count_articles(options["paths"])
+        total = (
+            None
+            if options["reextract"]
+            else count_articles(options["paths"], follow_links=options["follow_links"])
+        )
         show_bar = not quiet and (total or 0) > 1 and self.stdout.isatty()
         progress = tqdm(outcomes, total=total, unit="article", disable=not show_bar, leave=False)
         for outcome in progress:
             entry = outcome.as_dict()
             counts[entry["status"]] += 1
-            entries.append(entry)
+            totals["articles"] += 1
+            totals["statements"] += entry["statements"]
+            totals["speakers_new"] += entry["speakers_new"]
+            if entry["source"] != last_source and entry["source"] not in sources:
+                totals["files_read"] += 1
+                if len(sources) < MAX_REPORT_ENTRIES:
+                    sources.add(entry["source"])
+            last_source = entry["source"]
+            if len(entries) < MAX_REPORT_ENTRIES:
+                entries.append(entry)
             if not quiet or (entry["status"] == FAILED and options["report_format"] == "text"):
                 progress.clear()
                 self._print(entry, outcome.extraction)
             elif entry["warnings"] and options["report_format"] == "text":
                 progress.clear()
                 self._warn(entry)
-        return {
-            "files_read": len({entry["source"] for entry in entries}),
-            "articles": len(entries),
+        report = {
+            "files_read": totals["files_read"],
+            "articles": totals["articles"],
             "new": counts[NEW],
             "unchanged": counts[UNCHANGED],
             "reextracted": counts[REEXTRACTED],
             "dry_run": counts[DRY_RUN],
             "failed": counts[FAILED],
-            "statements": sum(entry["statements"] for entry in entries),
-            "speakers_new": sum(entry["speakers_new"] for entry in entries),
+            "statements": totals["statements"],
+            "speakers_new": totals["speakers_new"],
             "files": entries,
         }
+        if totals["articles"] > len(entries):
+            report["files_omitted"] = totals["articles"] - len(entries)
+        return report
 
     def _print(self, entry: dict, extraction: ArticleExtraction | None) -> None:
         self._warn(entry)
         where = _where(entry)
         status = entry["status"]
         if status == FAILED:
-            self.stderr.write(f"FAILED      {where}: {entry['error']}")
+            self.stderr.write(f"FAILED      {where}: {printable(entry['error'] or '')}")
         elif status == UNCHANGED:
             self.stdout.write(
                 f"unchanged   {where}: already stored as article {entry['article_id']}, "
@@ -227,7 +265,7 @@ class Command(BaseCommand):
 
     def _warn(self, entry: dict) -> None:
         for warning in entry["warnings"]:
-            self.stderr.write(f"warning     {_where(entry)}: {warning}")
+            self.stderr.write(f"warning     {_where(entry)}: {printable(warning)}")
 
     def _print_extraction(self, extraction: ArticleExtraction) -> None:
         for record in extraction.statements:
@@ -259,7 +297,10 @@ class Command(BaseCommand):
 
 
 def _where(entry: dict) -> str:
-    return f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
+    """Where an outcome came from, escaped (``printable``): a file name holding a newline or
+    terminal escapes cannot forge a line of the report."""
+    where = f"{entry['source']}:{entry['line']}" if entry["line"] else entry["source"]
+    return printable(where)
 
 
 def _counted(number: int, noun: str) -> str:
