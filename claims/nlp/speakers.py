@@ -8,11 +8,8 @@ kind and never merge with people. Every decision comes with a short reason for r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span
 
-from claims.nlp.cues import lexicon
 from claims.nlp.entities import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -37,97 +34,29 @@ from claims.nlp.names import (
     role_fits,
     split_person_phrase,
 )
+from claims.nlp.pronouns import PronounResolver
 from claims.nlp.records import SpeakerInfo
-
-INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "other"})
-DEFINITE = frozenset({"the", "this", "that", "its"})
-# Speakers the article does not name: the statement keeps its mention under one of these.
-UNNAMED_SOURCE = "Unnamed source"
-UNNAMED_DOCUMENT = "Unnamed document"
-# Heads of a document, survey, study or data taken as the source ("the report found"): what
-# it shows is evidence, kept under the unnamed document when the article names no author.
-EVIDENCE_NOUNS = lexicon(
-    """
-    report study survey poll polls data analysis finding research figure number statistic
-    review audit estimate projection forecast assessment investigation evidence paper record
-    document census
-    """
+from claims.nlp.speaker_mentions import (
+    CARRIER_NOUNS,
+    DEFINITE,
+    EVIDENCE_NOUNS,
+    INDEFINITE,
+    IT_PRONOUNS,
+    PAGE_LABELS,
+    SPOKES_NOUNS,
+    UNNAMED_DOCUMENT,
+    UNNAMED_SOURCE,
+    KnownSpeaker,
+    Resolution,
 )
-# Things a source puts out to speak ("a statement", "the lawsuit"): said by their owner, or,
-# when the article names none, by an unnamed source.
-CARRIER_NOUNS = lexicon(
-    """
-    statement release email e-mail letter memo tweet post video transcript complaint lawsuit
-    suit claim filing motion brief affidavit indictment ruling decision message notice
-    """
-)
-# Words of the page around an article that read like a source: "WATCH: …", "Story continues…".
-PAGE_LABELS = frozenset(
-    {
-        "watch",
-        "look",
-        "listen",
-        "read more",
-        "more",
-        "related",
-        "video",
-        "videos",
-        "photos",
-        "gallery",
-        "analysis",
-        "story",
-        "article",
-        "update",
-        "correction",
-        "exclusive",
-        "breaking",
-        "opinion",
-        "advertisement",
-        "see also",
-        "full text",
-    }
-)
-# How much later (in characters) a person of unknown gender must have been named than one
-# known to be of the pronoun's gender to be taken for "he" or "she".
-_UNKNOWN_GENDER_LEAD = 600
-SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
-IT_PRONOUNS = frozenset({"it", "its"})
 
 
-@dataclass(slots=True)
-class _Speaker:
-    name: str
-    kind: str
-    role: str = ""
-    affiliation: str = ""
-    gender: str = ""
-    aliases: list[str] = field(default_factory=list)
-    last_seen: int = -1
-
-    def info(self) -> SpeakerInfo:
-        return SpeakerInfo(
-            name=self.name,
-            kind=self.kind,
-            role=self.role,
-            affiliation=self.affiliation,
-            aliases=tuple(self.aliases),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    speaker: int | None
-    reason: str
-    method: str = ""  # one of records.RESOLUTIONS, "" when nothing was resolved
-    label: bool = False  # the mention is a page label ("WATCH"), not a source at all
-
-
-class SpeakerBook:
+class SpeakerBook(PronounResolver):
     """The speakers of one article, filled as attributions are resolved in text order."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.speakers: list[_Speaker] = []
+        self.speakers: list[KnownSpeaker] = []
         self._by_key: dict[tuple[str, str], int] = {}
         self._people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self._full_names = _earliest_full_names(self._people)
@@ -181,7 +110,7 @@ class SpeakerBook:
         """The words of the person's name in the mention, or None when it names no one."""
         for ent in mention.ents:
             if ent.label_ == "PERSON":
-                return _name_words(ent)
+                return name_words(ent)
         propn = [t for t in mention if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and propn[-1].text in self._full_names:
             tail = propn[-1]
@@ -221,107 +150,6 @@ class SpeakerBook:
                 index, f"surname '{parts.name}' → earliest full form {full}", "surname"
             )
         return Resolution(index, f"named person {full}", "name")
-
-    def _pronoun(self, mention: Span, gender: str) -> Resolution:
-        """He/she: the subject of the sentence so far, else the latest fitting person.
-
-        A person fits when nothing says they are of the other gender: the article's own
-        evidence and the first-name lexicon (``entities``) first, then a Mr./Ms. at a
-        speaker's mention. Among those, the latest speaker or subject mention wins.
-        """
-        position = mention.start_char
-        subject = self._subject_before(mention, gender)
-        if subject is not None:
-            index = self._get_or_add("person", subject)
-            reason = "person who is the subject of its sentence"
-        else:
-            # (known to be of this gender, position, speaker index or -1 for a named entity)
-            candidates = [
-                (self._gender(speaker) == gender, speaker.last_seen, index)
-                for index, speaker in enumerate(self.speakers)
-                if speaker.kind == "person"
-                and 0 <= speaker.last_seen < position
-                and self._gender(speaker) in ("", gender)
-            ]
-            named = {}
-            for strict in (True, False):
-                entity = self.entities.person_before(position, gender=gender, strict=strict)
-                if entity is None:
-                    continue
-                at = entity.last_mention_before(position, subjects_only=True)
-                at = at if at >= 0 else entity.last_mention_before(position)
-                known = self._by_key.get(("person", entity.name.lower()))
-                if known is None or self._gender(self.speakers[known]) in ("", gender):
-                    candidates.append((strict, at, -1 - len(named)))
-                    named[-1 - len(named)] = entity
-            if not candidates:
-                return Resolution(None, f"pronoun '{mention.text}' with no person before it")
-            _, _, index = self._best_candidate(candidates)
-            if index < 0:
-                index = self._get_or_add("person", named[index].name)
-                reason = "most recent person named"
-            else:
-                reason = "most recent person"
-        speaker = self.speakers[index]
-        self._note(index, mention.text, position)
-        return Resolution(index, f"pronoun '{mention.text}' → {reason} {speaker.name}", "pronoun")
-
-    @staticmethod
-    def _best_candidate(candidates: list[tuple[bool, int, int]]) -> tuple[bool, int, int]:
-        """The latest person known to be of the pronoun's gender; one whose gender is
-        unknown only when they came later by more than a paragraph or two."""
-        known = [c for c in candidates if c[0]]
-        unknown = [c for c in candidates if not c[0]]
-        best_known = max(known, key=lambda c: c[1], default=None)
-        best_unknown = max(unknown, key=lambda c: c[1], default=None)
-        if best_known is None:
-            return best_unknown
-        if best_unknown is None or best_unknown[1] - best_known[1] <= _UNKNOWN_GENDER_LEAD:
-            return best_known
-        return best_unknown
-
-    def _gender(self, speaker: _Speaker) -> str:
-        return self.entities.gender_of(speaker.name) or speaker.gender
-
-    def _subject_before(self, mention: Span, gender: str) -> str | None:
-        """The full name of a person who is a subject earlier in the pronoun's sentence.
-
-        "Trump is doubling down on his support for …": "his" is Trump, even when Trump
-        has not been a speaker yet. None when there is none or their gender differs.
-        """
-        sentence_start = mention.sent.start
-        found = None
-        for ent in self._people:
-            inside = sentence_start <= ent.start and ent.end <= mention.start
-            quoted = any(t.is_quote for t in self.doc[ent.end : mention.start])
-            if inside and not quoted and ent.root.dep_ in ("nsubj", "nsubjpass"):
-                found = ent  # a subject inside the quote the pronoun attributes is not it
-        if found is None:
-            return None
-        words = _name_words(found)
-        full = self._full_names.get(words[-1], " ".join(words)) if words else found.text
-        entity = self.entities.person_for(words)
-        full = entity.name if entity is not None else full
-        known = self._by_key.get(("person", full.lower()))
-        if known is not None and self._gender(self.speakers[known]) not in ("", gender):
-            return None
-        if self.entities.gender_of(full) not in ("", gender):
-            return None
-        return full
-
-    def _plural_pronoun(self, mention: Span) -> Resolution:
-        position = mention.start_char
-        candidates = [
-            (speaker.last_seen, index)
-            for index, speaker in enumerate(self.speakers)
-            if speaker.kind in ("organisation", "group") and 0 <= speaker.last_seen < position
-        ]
-        if not candidates:
-            return Resolution(None, f"pronoun '{mention.text}' with no group before it")
-        index = max(candidates)[1]
-        self._note(index, mention.text, position)
-        name = self.speakers[index].name
-        return Resolution(index, f"pronoun '{mention.text}' → most recent group {name}", "pronoun")
 
     def _is_role_noun(self, mention: Span) -> bool:
         """A phrase headed by a role noun ("the senator"), not by a modifier ("his campaign")."""
@@ -399,28 +227,6 @@ class SpeakerBook:
     def _entity_index(self, entity: Entity) -> int:
         kind = "person" if entity.kind == "person" else "organisation"
         return self._get_or_add(kind, entity.name)
-
-    def _it(self, mention: Span) -> Resolution:
-        """ "it": the organisation named or quoted last."""
-        position = mention.start_char
-        candidates = [
-            (speaker.last_seen, index)
-            for index, speaker in enumerate(self.speakers)
-            if speaker.kind == "organisation" and 0 <= speaker.last_seen < position
-        ]
-        named = self.entities.organisation_before(position)
-        if named is not None:
-            candidates.append((named.last_mention_before(position), -1))
-        if not candidates:
-            return Resolution(None, f"pronoun '{mention.text}' with no organisation before it")
-        index = max(candidates)[1]
-        if index == -1:
-            index = self._entity_index(named)
-        self._note(index, mention.text, position)
-        name = self.speakers[index].name
-        return Resolution(
-            index, f"pronoun '{mention.text}' → most recent organisation {name}", "pronoun"
-        )
 
     def _spokesperson(self, mention: Span) -> Resolution | None:
         """ "a State Department spokesperson": the organisation speaks through them."""
@@ -520,7 +326,7 @@ class SpeakerBook:
         key = (kind, name.lower())
         if key not in self._by_key:
             self._by_key[key] = len(self.speakers)
-            self.speakers.append(_Speaker(name=name, kind=kind))
+            self.speakers.append(KnownSpeaker(name=name, kind=kind))
         return self._by_key[key]
 
     def _note(self, index: int, surface: str, position: int) -> None:
@@ -530,15 +336,11 @@ class SpeakerBook:
         speaker.last_seen = max(speaker.last_seen, position)
 
 
-def _name_words(ent: Span) -> list[str]:
-    return name_words(ent)
-
-
 def _earliest_full_names(people: list[Span]) -> dict[str, str]:
     """Surname → the earliest multi-word form of that person in the article."""
     full: dict[str, str] = {}
     for ent in people:
-        words = _name_words(ent)
+        words = name_words(ent)
         if len(words) > 1 and words[-1] not in full:
             full[words[-1]] = " ".join(words)
     return full
