@@ -294,7 +294,7 @@ class StanceFilter(filters.FilterSet):
 
 
 class CountFilter(filters.NumberFilter):
-    """A whole number of at least 0 (a decimal or an out-of-range number is a 400)."""
+    """A whole number (a decimal or an out-of-range number is a 400)."""
 
     field_class = forms.IntegerField
 
@@ -321,14 +321,16 @@ class ClaimFilter(filters.FilterSet):
     min_appearances = CountFilter(
         field_name="appearances",
         lookup_expr="gte",
-        min_value=0,
+        # Every visible claim has an appearance: 0 would filter nothing, so it is refused
+        # like any number the schema's minimum (1, for all integer parameters) excludes.
+        min_value=1,
         max_value=2**31 - 1,
         help_text="At least this many appearances, e.g. `2` for claims said more than once.",
     )
     max_appearances = CountFilter(
         field_name="appearances",
         lookup_expr="lte",
-        min_value=0,
+        min_value=1,
         max_value=2**31 - 1,
         help_text="At most this many appearances.",
     )
