@@ -102,11 +102,12 @@ class ArticleEntities:
             if len(words) > 1 and words[-1] not in self._surnames:
                 self._surnames[words[-1]] = self._add_person(" ".join(words))
         votes: dict[int, list[str]] = {}
+        lines = _verbless_lines(ents[0].doc) if ents else ([], set())
         for ent, words in named:
             person = self.person_for(words)
             if person is None:
                 person = self._add_person(" ".join(words))
-            if _is_byline(ent):
+            if _is_byline(ent, lines):
                 continue  # "By Ann Cole, CBC News": the author, never "she" in the story
             person.mentions.append((ent.start_char, _is_subject(ent.root)))
             person.roles.update(_bound_roles(ent))
@@ -321,13 +322,24 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in _SUBJECTS or (token.dep_ == "conj" and token.head.dep_ in _SUBJECTS)
 
 
-def _is_byline(ent: Span) -> bool:
+def _verbless_lines(doc: Doc) -> tuple[list[int], set[int]]:
+    """The line each token starts on, and the lines with no verb, in one pass over the Doc
+    (reading ``doc.text`` per name made long articles quadratic)."""
+    line_of: list[int] = []
+    with_verb: set[int] = set()
+    line = 0
+    for token in doc:
+        line_of.append(line)
+        if token.pos_ in ("VERB", "AUX"):
+            with_verb.add(line)
+        line += token.text_with_ws.count("\n")
+    return line_of, set(range(line + 1)) - with_verb
+
+
+def _is_byline(ent: Span, lines: tuple[list[int], set[int]]) -> bool:
     """A name on a line with no verb ("By Ann Cole", "Ann Cole · CBC News")."""
-    doc = ent.doc
-    start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    end = doc.text.find("\n", ent.end_char)
-    line = doc.char_span(start, len(doc.text) if end == -1 else end, alignment_mode="expand")
-    return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
+    line_of, verbless = lines
+    return line_of[ent.start] in verbless
 
 
 def _is_acronym(text: str) -> bool:
