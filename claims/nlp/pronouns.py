@@ -88,9 +88,10 @@ class PronounResolver:
         sentence_start = mention.sent.start
         found = None
         for ent in self._people:
-            inside = sentence_start <= ent.start and ent.end <= mention.start
+            if not (sentence_start <= ent.start and ent.end <= mention.start):
+                continue
             quoted = any(t.is_quote for t in self.doc[ent.end : mention.start])
-            if inside and not quoted and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            if not quoted and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 found = ent  # a subject inside the quote the pronoun attributes is not it
         if found is None:
             return None
