@@ -108,16 +108,17 @@ class SpeakerBook(PronounResolver):
 
     def _person_name(self, mention: Span) -> list[str] | None:
         """The words of the person's name in the mention, or None when it names no one."""
-        for ent in mention.ents:
-            if ent.label_ == "PERSON":
-                return name_words(ent)
+        # The article's PERSON entities, read once, instead of ``mention.ents`` (which walks
+        # every entity of the Doc on each call).
+        people = [e for e in self._people if mention.start <= e.start and e.end <= mention.end]
+        if people:
+            return name_words(people[0])
         propn = [t for t in mention if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and propn[-1].text in self._full_names:
             tail = propn[-1]
             words = [t.text for t in mention[: tail.i - mention.start + 1] if t.pos_ == "PROPN"]
             if tail.ent_type_ == "PERSON" or len(words) <= 2:
                 return [w for w in words if w.lower() not in ROLE_WORDS] or [tail.text]
-        people = [ent for ent in mention.ents if ent.label_ == "PERSON"]
         if len(propn) == 1 and not people and self.entities.person_for([propn[0].text]):
             return [propn[0].text]  # a first name the article gave in full ("Ann" for Ann Cole)
         return None
