@@ -8,7 +8,7 @@ topic into one ``StanceRecord`` that keeps the method, cue words and path of its
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -93,6 +93,24 @@ def statement_mentions(
                     statement=span,
                     holders=holders,
                 )
+
+
+Observation = tuple[int, str, int, Reading]  # speaker, topic slug, statement index, reading
+
+
+def observe(
+    doc: Doc,
+    statements: Sequence[StatementRecord],
+    speakers: Sequence[SpeakerInfo],
+    read: Callable[[MentionInStatement], Reading | None],
+) -> list[Observation]:
+    """Every reading ``read`` gives of a topic mention inside a statement, with who and where."""
+    observations = []
+    for found in statement_mentions(doc, statements, speakers):
+        reading = read(found)
+        if reading is not None:
+            observations.append((found.speaker, found.slug, found.index, reading))
+    return observations
 
 
 def aggregate(

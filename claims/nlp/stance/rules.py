@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.nlp import stance_cues as cues
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
-from claims.nlp.stance.base import MAX_CONFIDENCE, Reading, aggregate, statement_mentions
+from claims.nlp.stance.base import MAX_CONFIDENCE, Reading, aggregate, observe
 
 RULE_VERSION = "1.1.0"
 
@@ -106,11 +106,12 @@ class RuleStanceScorer:
         statements: Sequence[StatementRecord],
         speakers: Sequence[SpeakerInfo],
     ) -> list[StanceRecord]:
-        observations = []
-        for found in statement_mentions(doc, statements, speakers):
-            reading = read_position(found.mention, found.statement, holders=found.holders)
-            if reading is not None:
-                observations.append((found.speaker, found.slug, found.index, reading))
+        observations = observe(
+            doc,
+            statements,
+            speakers,
+            lambda found: read_position(found.mention, found.statement, holders=found.holders),
+        )
         return aggregate(observations, version=self.version)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
-from claims.nlp.stance.base import MentionInStatement, Reading, aggregate, statement_mentions
+from claims.nlp.stance.base import MentionInStatement, Reading, aggregate, observe
 from claims.nlp.stance.compose import (
     Composition,
     clause_polarity,
@@ -45,11 +45,7 @@ class ParseStanceScorer:
         statements: Sequence[StatementRecord],
         speakers: Sequence[SpeakerInfo],
     ) -> list[StanceRecord]:
-        observations = []
-        for found in statement_mentions(doc, statements, speakers):
-            reading = read_mention(found)
-            if reading is not None:
-                observations.append((found.speaker, found.slug, found.index, reading))
+        observations = observe(doc, statements, speakers, read_mention)
         # The cue rules are precise where they fire: a speaker's rule readings on a topic
         # outrank the lexicon's guesses on it.
         ruled = {(speaker, slug) for speaker, slug, _, r in observations if r.method == "rule"}
