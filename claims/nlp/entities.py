@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import HONORIFICS, ROLE_FITS
+from claims.nlp.spans import ents_within
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
@@ -421,4 +422,4 @@ def _followed_by_who(ent: Span) -> bool:
 
 
 def _only_person_in(sentence: Span) -> bool:
-    return sum(1 for ent in sentence.ents if ent.label_ == "PERSON") == 1
+    return sum(1 for ent in ents_within(sentence) if ent.label_ == "PERSON") == 1

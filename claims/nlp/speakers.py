@@ -36,6 +36,7 @@ from claims.nlp.names import (
 )
 from claims.nlp.pronouns import PronounResolver
 from claims.nlp.records import SpeakerInfo
+from claims.nlp.spans import ents_within
 from claims.nlp.speaker_mentions import (
     CARRIER_NOUNS,
     DEFINITE,
@@ -233,7 +234,7 @@ class SpeakerBook(PronounResolver):
         """ "a State Department spokesperson": the organisation speaks through them."""
         if mention.root.lemma_.lower() not in SPOKES_NOUNS | {"official"}:
             return None
-        org = next((e for e in mention.ents if e.label_ in ("ORG", "GPE")), None)
+        org = next((e for e in ents_within(mention) if e.label_ in ("ORG", "GPE")), None)
         if org is None:
             return None
         entity = self.entities.organisation_for(org.text)
@@ -289,7 +290,7 @@ class SpeakerBook(PronounResolver):
         text = mention.text
         if root.lower_ in ANONYMOUS_HEADS and (determiner in INDEFINITE or root.i == mention.start):
             return self._unnamed(mention, UNNAMED_SOURCE)
-        entity = next((ent for ent in mention.ents if ent.root.i == root.i), None)
+        entity = next((ent for ent in ents_within(mention) if ent.root.i == root.i), None)
         label = entity.label_ if entity is not None else ""
         plural_people = label == "NORP" and root.tag_ in ("NNPS", "NNS")  # "Republicans"
         if (label in ORGANISATION_LABELS and not plural_people) or (
