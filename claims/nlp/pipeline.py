@@ -30,7 +30,7 @@ from claims.nlp.speaker_names import named_speakers
 from claims.nlp.splitting import split_quotations
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
-from claims.nlp.topics import TopicTagger
+from claims.nlp.topics import DocTopics, TopicTagger
 
 # Bump when extraction changes what it finds; stored with every article and statement.
 EXTRACTOR_VERSION = "0.3.0"
@@ -117,17 +117,17 @@ class Extractor:
     ) -> tuple[tuple[StatementRecord, ...], tuple[StanceRecord, ...]]:
         """Tag ``statements`` with their topics, then infer their speakers' stances."""
         self.topic_tagger(doc)
-        tagged = tuple(self._tagged(doc, statement) for statement in statements)
+        topics = self.topic_tagger.read(doc)
+        tagged = tuple(self._tagged(doc, topics, statement) for statement in statements)
         stances = tuple(self.stance_scorer.infer(doc, statements=tagged, speakers=speakers))
         return tagged, stances
 
-    def _tagged(self, doc: Doc, statement: StatementRecord) -> StatementRecord:
+    @staticmethod
+    def _tagged(doc: Doc, topics: DocTopics, statement: StatementRecord) -> StatementRecord:
         span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
-        return replace(
-            statement,
-            topics=self.topic_tagger.tag(span),
-            entities=self.topic_tagger.entities(span),
-        )
+        if span is None:
+            return replace(statement, topics=(), entities=())
+        return replace(statement, topics=topics.tag(span), entities=topics.entities(span))
 
 
 def _classed(

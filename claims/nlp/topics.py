@@ -17,6 +17,7 @@ through ``topic_mentions``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,37 @@ def topic_mentions(doc: Doc) -> tuple[TopicMention, ...]:
     if SPANS_KEY not in doc.spans:
         return ()
     return tuple(TopicMention(span.label_, span.start, span.end) for span in doc.spans[SPANS_KEY])
+
+
+@dataclass(frozen=True, slots=True)
+class DocTopics:
+    """One Doc's topic mentions and uncovered entities (each sorted by start), read once so
+    that tagging each statement costs a binary search, not a pass over the whole Doc."""
+
+    mentions: tuple[TopicMention, ...]
+    named: tuple[tuple[int, int, str, str], ...]  # the entities: start, end, text, label
+
+    def tag(self, span: Span) -> tuple[str, ...]:
+        """Slugs of the topics named inside ``span``, in order of first mention."""
+        first = bisect_left(self.mentions, span.start, key=lambda mention: mention.start)
+        slugs: dict[str, None] = {}
+        for mention in self.mentions[first:]:
+            if mention.start >= span.end:
+                break
+            if mention.end <= span.end:
+                slugs.setdefault(mention.slug)
+        return tuple(slugs)
+
+    def entities(self, span: Span) -> tuple[EntityRecord, ...]:
+        """Places, organisations and groups named in ``span`` that no topic phrase covers."""
+        first = bisect_left(self.named, span.start, key=lambda entity: entity[0])
+        found: dict[str, EntityRecord] = {}
+        for start, end, text, label in self.named[first:]:
+            if start >= span.end:
+                break
+            if end <= span.end:
+                found.setdefault(text.lower(), EntityRecord(text=text, label=label))
+        return tuple(found.values())
 
 
 class TopicTagger:
@@ -129,23 +161,21 @@ class TopicTagger:
 
     def tag(self, span: Span | None) -> tuple[str, ...]:
         """Slugs of the topics named inside ``span``, in order of first mention."""
-        if span is None:
-            return ()
-        inside = (m for m in self.mentions(span.doc) if span.start <= m.start and m.end <= span.end)
-        return tuple(dict.fromkeys(mention.slug for mention in inside))
+        return self.read(span.doc).tag(span) if span is not None else ()
 
     def entities(self, span: Span | None) -> tuple[EntityRecord, ...]:
         """Places, organisations and groups named in ``span`` that no topic phrase covers."""
-        if span is None:
-            return ()
-        doc = self._tagged(span.doc)
-        found: dict[str, EntityRecord] = {}
-        for entity in doc.spans[ENTITIES_KEY]:
-            if span.start <= entity.start and entity.end <= span.end:
-                text = _without_article(entity)
-                if text:
-                    found.setdefault(text.lower(), EntityRecord(text=text, label=entity.label_))
-        return tuple(found.values())
+        return self.read(span.doc).entities(span) if span is not None else ()
+
+    def read(self, doc: Doc) -> DocTopics:
+        """The topic mentions and uncovered entities of ``doc``, to look up span by span."""
+        doc = self._tagged(doc)
+        entities = [
+            (entity.start, entity.end, text, entity.label_)
+            for entity in doc.spans[ENTITIES_KEY]
+            if (text := _without_article(entity))
+        ]
+        return DocTopics(topic_mentions(doc), tuple(entities))
 
     def mentions(self, doc: Doc) -> tuple[TopicMention, ...]:
         """Every topic mention in ``doc`` (matching it first if this Doc was never tagged)."""
