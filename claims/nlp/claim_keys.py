@@ -96,9 +96,11 @@ def minhash(items: set[str]) -> np.ndarray:
 
 
 def band_keys(signature: np.ndarray) -> tuple[int, ...]:
+    packed = signature.astype("<u4").tobytes()
+    width = ROWS * 4
     keys = []
     for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS].astype("<u4").tobytes()
+        rows = packed[band * width : (band + 1) * width]
         digest = hashlib.blake2b(bytes([band]) + rows, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return tuple(keys)
