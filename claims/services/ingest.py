@@ -11,12 +11,14 @@ import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from itertools import islice
 
 from django.conf import settings
 
 from claims.core.exceptions import ArticleRejectedError
+from claims.core.garbage import fewer_gc_passes
 from claims.models import Article, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, TopicSpec
@@ -113,51 +115,107 @@ def ingest_articles(
     """Ingest a stream of raw articles, one outcome per input, in input order.
 
     Articles are parsed in batches with ``nlp.pipe`` (much faster than one by one) and each
-    is stored in its own transaction.
+    is stored in its own transaction. While one batch is stored, the next is parsed in a
+    second thread: spaCy's matrix products release the GIL, so on a machine with a spare
+    core the parse of batch k+1 runs beside the database writes of batch k. The thread runs
+    only ``claims.nlp`` code, which touches no database; repair, the duplicate check and
+    every write stay in this thread.
     """
     overrides = overrides or ArticleOverrides()
     stream = iter(items)
-    while batch := list(islice(stream, batch_size)):
-        prepared: list[PreparedArticle] = []
-        outcomes: list[IngestOutcome | None] = []
-        for item in batch:
-            outcome, ready = _prepare_safely(item)
-            outcomes.append(outcome)
-            if ready is not None:
-                prepared.append(ready)
-        if prepared:
-            extractor = extractor or build_extractor()
-            extractions = iter(_extract_batch(extractor, prepared, batch_size))
-        ready_items = iter(prepared)
-        for outcome in outcomes:
-            if outcome is not None:
-                yield outcome
-                continue
-            item = next(ready_items)
-            extraction = next(extractions)
-            if isinstance(extraction, Exception):
-                yield IngestOutcome(
-                    item.raw.source,
-                    FAILED,
-                    error=f"extraction failed: {describe(extraction)}",
-                    line=item.raw.line,
-                )
-            elif dry_run:
-                yield IngestOutcome(
-                    source=item.raw.source,
-                    status=DRY_RUN,
-                    statements=len(extraction.statements),
-                    line=item.raw.line,
-                    extraction=extraction,
-                    warnings=_warnings(item.raw, overrides),
-                )
+    pending: _Batch | None = None
+    with (
+        fewer_gc_passes(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtracker-parse") as parser,
+    ):
+        while batch := list(islice(stream, batch_size)):
+            # A dry run stores nothing for a repeat to wait for: it parses every input.
+            in_flight = {item.digest for item in pending.prepared} if pending else set()
+            outcomes, prepared = _prepare_batch(batch, None if dry_run else in_flight)
+            extractions = None
+            if prepared:
+                extractor = extractor or build_extractor()
+                extractions = parser.submit(_extract_batch, extractor, prepared, batch_size)
+            if pending is not None:
+                yield from _finish(pending, overrides, dry_run)
+            pending = _Batch(outcomes, prepared, extractions)
+        if pending is not None:
+            yield from _finish(pending, overrides, dry_run)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Batch:
+    """A batch whose articles are prepared and, in the parse thread, being extracted."""
+
+    outcomes: list[IngestOutcome | _Repeat | None]  # None: the next of ``prepared``
+    prepared: list[PreparedArticle]
+    extractions: Future[list[ArticleExtraction | Exception]] | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Repeat:
+    """An article whose text an earlier input of this run has, not stored yet when this one
+    was prepared: it is not parsed again, and is reported once the earlier one is stored."""
+
+    item: PreparedArticle
+
+
+def _prepare_batch(
+    batch: list[RawArticle | ReadFailure], in_flight: set[str] | None
+) -> tuple[list[IngestOutcome | _Repeat | None], list[PreparedArticle]]:
+    """Repair and check each article of ``batch``; ``in_flight`` holds the hashes of the
+    articles prepared before and not stored yet, and gets this batch's."""
+    outcomes: list[IngestOutcome | _Repeat | None] = []
+    prepared: list[PreparedArticle] = []
+    for item in batch:
+        outcome, ready = _prepare_safely(item)
+        if ready is not None and in_flight is not None:
+            if ready.digest in in_flight:
+                outcome, ready = _Repeat(ready), None
             else:
-                outcome = _store_safely(item, extraction, overrides)
-                if not outcome.failed:
-                    outcome = dataclasses.replace(
-                        outcome, warnings=_warnings(item.raw, overrides) + outcome.warnings
-                    )
-                yield outcome
+                in_flight.add(ready.digest)
+        outcomes.append(outcome)
+        if ready is not None:
+            prepared.append(ready)
+    return outcomes, prepared
+
+
+def _finish(batch: _Batch, overrides: ArticleOverrides, dry_run: bool) -> Iterator[IngestOutcome]:
+    """The outcomes of a batch, in input order, storing each extracted article."""
+    ready_items = iter(batch.prepared)
+    extractions = iter(batch.extractions.result() if batch.extractions else ())
+    for outcome in batch.outcomes:
+        if isinstance(outcome, _Repeat):
+            yield _repeated(outcome.item)
+            continue
+        if outcome is not None:
+            yield outcome
+            continue
+        item = next(ready_items)
+        extraction = next(extractions)
+        if isinstance(extraction, Exception):
+            yield IngestOutcome(
+                item.raw.source,
+                FAILED,
+                error=f"extraction failed: {describe(extraction)}",
+                line=item.raw.line,
+            )
+        elif dry_run:
+            yield IngestOutcome(
+                source=item.raw.source,
+                status=DRY_RUN,
+                statements=len(extraction.statements),
+                line=item.raw.line,
+                extraction=extraction,
+                warnings=_warnings(item.raw, overrides),
+            )
+        else:
+            outcome = _store_safely(item, extraction, overrides)
+            if not outcome.failed:
+                outcome = dataclasses.replace(
+                    outcome, warnings=_warnings(item.raw, overrides) + outcome.warnings
+                )
+            yield outcome
 
 
 def _warnings(raw: RawArticle, overrides: ArticleOverrides) -> tuple[str, ...]:
@@ -246,6 +304,19 @@ def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, Prep
     if existing is not None:
         return _unchanged(item, existing), None
     return None, PreparedArticle(item, clean, digest)
+
+
+def _repeated(item: PreparedArticle) -> IngestOutcome:
+    """The outcome for an article whose text an earlier input of the same run had."""
+    existing = Article.objects.filter(content_hash=item.digest).first()
+    if existing is not None:
+        return _unchanged(item.raw, existing)
+    return IngestOutcome(
+        item.raw.source,
+        FAILED,
+        error="its text is that of an earlier input of this run, which was not stored",
+        line=item.raw.line,
+    )
 
 
 def _unchanged(item: RawArticle, article: Article) -> IngestOutcome:

@@ -148,6 +148,55 @@ def test_same_text_twice_changes_nothing():
     )
 
 
+class CountingExtractor(ScriptedExtractor):
+    """Counts the articles it is asked to extract."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.extracted = 0
+
+    def extract(self, clean: CleanText) -> ArticleExtraction:
+        self.extracted += 1
+        return super().extract(clean)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 16])
+def test_a_text_repeated_in_one_run_is_parsed_once_and_reported_unchanged(batch_size):
+    other = "Talks\n\n“We are deeply concerned,” the minister said."
+    items = [raw(TEXT), raw(TEXT, "copy.txt"), raw(other, "b.txt"), raw(TEXT, "again.txt")]
+    extractor = CountingExtractor()
+
+    outcomes = list(ingest_articles(items=items, extractor=extractor, batch_size=batch_size))
+
+    assert [(o.source, o.status) for o in outcomes] == [
+        ("a.txt", NEW),
+        ("copy.txt", UNCHANGED),
+        ("b.txt", NEW),
+        ("again.txt", UNCHANGED),
+    ]
+    assert outcomes[1].article == outcomes[0].article and outcomes[1].statements == 1
+    assert extractor.extracted == 2
+    assert Article.objects.count() == 2
+
+
+def test_a_repeat_of_an_input_that_could_not_be_stored_fails_with_the_reason():
+    class RefusingExtractor(ScriptedExtractor):
+        def extract(self, clean: CleanText) -> ArticleExtraction:
+            good = super().extract(clean)
+            broken = StatementRecord(
+                kind="direct", cue="said", text="x", start=5, end=5, paragraph=0
+            )
+            return dataclasses.replace(good, statements=(*good.statements, broken))
+
+    outcomes = list(
+        ingest_articles(items=[raw(TEXT), raw(TEXT, "copy.txt")], extractor=RefusingExtractor())
+    )
+
+    assert [o.status for o in outcomes] == [FAILED, FAILED]
+    assert "earlier input of this run" in outcomes[1].error
+    assert Article.objects.count() == 0
+
+
 def test_the_same_person_across_articles_is_one_speaker():
     ingest_article(raw=raw(TEXT), extractor=ScriptedExtractor())
     other = "Belarus talks\n\n“We are deeply concerned,” the minister said."
