@@ -414,10 +414,12 @@ def statement_rows(seed: int) -> Iterator[bytes]:
             start = position * 700
             speaker = "\\N" if unresolved[i] else str(speakers[i])
             mention = "officials" if unresolved[i] else "the minister"
+            resolution = "" if unresolved[i] else "role"
             lines.append(
                 f"{sid}\t{status_values[statuses[i]]}\t{article}\t{speaker}\t{mention}\t"
                 f"{kind_values[kinds[i]]}\t{cue_values[cues[i]]}\t{text}\t{start}\t"
-                f"{start + len(text)}\t{position}\t{confidence[i]}\tbench\t2025-01-01 00:00:00+00\n"
+                f"{start + len(text)}\t{position}\t{confidence[i]}\tbench\t2025-01-01 00:00:00+00"
+                f"\tsaid\t{resolution}\t\n"
             )
         yield "".join(lines).encode()
 
@@ -473,7 +475,8 @@ def build(url: str, *, seed: int) -> None:
         done = stage("statements (COPY)")
         columns = (
             "id, review_status, article_id, speaker_id, speaker_mention, kind, cue, text, "
-            'start, "end", paragraph, confidence, extractor_version, created_at'
+            'start, "end", paragraph, confidence, extractor_version, created_at, attribution, '
+            "resolution, resolution_note"
         )
         with (
             conn.cursor() as cursor,
