@@ -617,6 +617,9 @@ class Scenario:
     plan_query: tuple[str, object] = ("", None)
     count_ms: list[float] = field(default_factory=list)
     slowest_query_ms: float = 0.0
+    # Follow `next` from each first page ``urls`` gives (not timed) up to this page, timing
+    # each page after the first; a list that ends sooner is left for a new one.
+    walk_to_page: int = 0
 
     def percentile(self, q: float) -> float:
         ordered = sorted(self.timings)
@@ -710,6 +713,18 @@ def scenarios(search_words: list[str]) -> list[Scenario]:
             lambda rng: url(statements, topic=topic_slug(rng), page=rng.randint(2, 50)),
         ),
         Scenario(
+            "statements, cursor pages 2-50 of a topic",
+            LIST_GOAL_MS,
+            lambda rng: url(statements, topic=topic_slug(rng), cursor=""),
+            walk_to_page=50,
+        ),
+        Scenario(
+            "cursor pages 2-50 of a topic, newest",
+            LIST_GOAL_MS,
+            lambda rng: url(statements, topic=topic_slug(rng), ordering="-published", cursor=""),
+            walk_to_page=50,
+        ),
+        Scenario(
             "q full-text search",
             SEARCH_GOAL_MS,
             lambda rng: url(statements, q=search_terms(rng, search_words)),
@@ -798,8 +813,15 @@ def measure(scenario: Scenario, *, requests: int, rng: random.Random) -> None:
     for _ in range(5):  # warm up: connection, caches
         response = client.get(scenario.urls(rng))
         assert response.status_code == 200, (response.status_code, response.content[:300])
+    following, page = None, 0
     for _ in range(requests):
-        target = scenario.urls(rng)
+        if scenario.walk_to_page:
+            while following is None or page > scenario.walk_to_page:
+                first = client.get(scenario.urls(rng))
+                following, page = first.json()["next"], 2
+            target = following
+        else:
+            target = scenario.urls(rng)
         log = QueryLog()
         with connection.execute_wrapper(log):
             started = time.perf_counter()
@@ -808,6 +830,8 @@ def measure(scenario: Scenario, *, requests: int, rng: random.Random) -> None:
         if response.status_code != 200:
             raise SystemExit(f"{target}: {response.status_code} {response.content[:300]!r}")
         scenario.timings.append(elapsed)
+        if scenario.walk_to_page:
+            following, page = response.json()["next"], page + 1
         scenario.queries.append(len(log.calls))
         counts = [call for call in log.calls if "claimtracker_count" in call[0]]
         scenario.count_ms.extend(call[2] for call in counts)
