@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -102,7 +103,7 @@ def parse_position(keys: list[Key], values: list[Any]) -> list[Any]:
     are not a position under ``keys``."""
     if len(values) != len(keys):
         raise ValueError("a position under other keys")
-    return [_parse(key.field, value) for key, value in zip(keys, values, strict=True)]
+    return [_parse(key, value) for key, value in zip(keys, values, strict=True)]
 
 
 def encodable(value: Any) -> Any:
@@ -112,19 +113,28 @@ def encodable(value: Any) -> Any:
     return value
 
 
-def _parse(field: Field, value: Any) -> Any:
+def _parse(key: Key, value: Any) -> Any:
     if value is None:
+        if not key.nullable:
+            raise ValueError("an empty value for a key that is never empty")
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError("not a key value")
     if isinstance(value, str) and "\x00" in value:
         raise ValueError("NUL in a key value")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("not a finite number")
     try:
-        parsed = field.to_python(value)
+        parsed = key.field.to_python(value)
     except ValidationError as error:
         raise ValueError(str(error)) from error
+    if isinstance(parsed, float) and not math.isfinite(parsed):
+        raise ValueError("not a finite number")
+    if isinstance(parsed, datetime):
+        if parsed.tzinfo is None:
+            raise ValueError("a time without its offset")  # every stored time has one
+        try:
+            parsed.astimezone(UTC)  # what the database is sent
+        except OverflowError as error:
+            raise ValueError("a time out of range") from error
     if isinstance(parsed, int) and not isinstance(parsed, bool) and abs(parsed) > _BIGINT:
         raise ValueError("out of range")
     return parsed

@@ -8,6 +8,8 @@ is a 400 naming the parameter; ``page_size`` is capped at 100 as for page number
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import date
 
 import pytest
@@ -149,3 +151,37 @@ def test_the_schema_documents_the_cursor(api: APIClient) -> None:
     assert "cursor" in parameters
     assert "next" in parameters["cursor"]["description"]
     assert parameters["page_size"]["schema"]["maximum"] == 100
+
+
+def _cursor(body: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(body).encode()).decode().rstrip("=")
+
+
+def _opened(link: str) -> dict:
+    raw = link.split("cursor=")[1].split("&")[0]
+    return json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+
+
+@pytest.mark.parametrize(
+    ("ordering", "position"),
+    [
+        ("", [10**30, 0, 1]),  # past a 64-bit key
+        ("", ["x", 0, 1]),
+        ("", [None, 0, 1]),  # the article is never empty
+        ("", [1, 0]),
+        ("created", ["0001-01-01T00:00:00+01:00", 1]),  # before year 1 in UTC
+        ("created", ["2024-01-01T00:00:00", 1]),  # no offset
+        ("published", ["2021-13-45", 1]),
+        ("published", ["2021-01-01\x00", 1]),
+    ],
+)
+def test_a_forged_cursor_is_a_400_never_a_500(
+    api: APIClient, claims: Claims, ordering: str, position: list
+) -> None:
+    url = f"/api/statements/?ordering={ordering}&page_size=1"
+    tag = _opened(api.get(f"{url}&cursor=").json()["next"])["o"]
+
+    response = api.get(f"{url}&cursor={_cursor({'o': tag, 'b': 0, 'p': position})}")
+
+    assert response.status_code == 400
+    assert "cursor" in response.json()
