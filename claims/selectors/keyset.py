@@ -91,10 +91,8 @@ def rows_from(
         # (as the page-number reads do, see pagination._rows).
         ids = rows.values("pk")[:limit]
         rows = queryset.filter(pk__in=ids).order_by(*order)
-    else:
-        rows = rows[:limit]
-    annotated = rows.annotate(**{_annotation(i): key.expression for i, key in enumerate(keys)})
-    found = list(annotated)
+    positions = {_annotation(i): key.expression for i, key in enumerate(keys)}
+    found = list(rows.annotate(**positions)[:limit])
     return found[::-1] if backwards else found
 
 
