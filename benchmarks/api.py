@@ -774,7 +774,7 @@ def plan_summary(sql: str, params: object) -> str:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", params)
         (plan,) = cursor.fetchone()
     if isinstance(plan, str):
         import json
@@ -799,7 +799,10 @@ def plan_summary(sql: str, params: object) -> str:
             walk(child)
 
     walk(plan[0]["Plan"])
-    text = ", ".join(indexes) or "no index"
+    top = plan[0]["Plan"]
+    # Pages read, unlike milliseconds, do not depend on what else the machine is doing.
+    buffers = top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
+    text = f"{buffers:,} buffers; " + (", ".join(indexes) or "no index")
     if seq:
         text += "; SEQ SCAN " + ", ".join(sorted(set(seq)))
     return text
@@ -863,7 +866,8 @@ def report(done: list[Scenario]) -> bool:
         )
     print("\n(milliseconds per request through Django + DRF; goal is for p95)\n")
     print("Plans: EXPLAIN ANALYZE of the main query (the page's rows) at its slowest in each")
-    print("scenario, its time then, the indexes it uses and any sequential scan:")
+    print("scenario, its time then, the pages (buffers) it read, the indexes it uses and any")
+    print("sequential scan:")
     for s in done:
         print(f"  {s.name:40} {s.slowest_query_ms:6.1f} ms  {s.plan}")
     print("\nCounts (claimtracker_count, one query a page): p50 / p95 ms")
