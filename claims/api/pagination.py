@@ -149,7 +149,7 @@ class PageNumberWithSizePagination(PageNumberPagination):
     page_query_description = "Page number, from 1 (or `last`)."
 
     def get_page_size(self, request: Request) -> int:
-        raw = _single(request, self.page_size_query_param)
+        raw = single_value(request, self.page_size_query_param)
         if raw is None or raw == "":
             return self.page_size
         size = _positive_int(raw)
@@ -169,7 +169,7 @@ class PageNumberWithSizePagination(PageNumberPagination):
             ) from error
 
     def get_page_number(self, request: Request, paginator: Paginator) -> int | str:
-        raw = _single(request, self.page_query_param) or "1"
+        raw = single_value(request, self.page_query_param) or "1"
         if raw in self.last_page_strings:
             if isinstance(paginator, EstimatingPaginator):
                 return paginator.last_page_number()
@@ -234,7 +234,7 @@ def count_or_estimate(*, queryset: QuerySet, exact_limit: int) -> tuple[int, boo
     return int(total), bool(exact)
 
 
-def _single(request: Request, name: str) -> str | None:
+def single_value(request: Request, name: str) -> str | None:
     """The one value of a query parameter; given twice it is a 400, not a silent pick."""
     values = request.query_params.getlist(name)
     if len(values) > 1:

@@ -15,7 +15,8 @@ from claims.api.docs import SwaggerDocsView, redoc_docs_view
 class ClaimtrackerAPIRoot(APIRootView):
     """Statements, speakers, topics and stances extracted from news articles.
 
-    Every list below pages with `page` and `page_size` (at most 100). The OpenAPI schema is
+    Every list below pages with `page` and `page_size` (at most 100), or with `cursor` (empty
+    for the first page, then follow `next`) to read deep into it. The OpenAPI schema is
     at `/api/schema/`, its documentation at `/api/docs/` (Swagger UI) and `/api/redoc/`.
     """
 

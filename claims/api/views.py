@@ -40,7 +40,7 @@ from claims.api.serializers import (
 from claims.readers.given import article_from_text
 from claims.selectors.articles import article_detail, article_list
 from claims.selectors.claims import claim_appearances, claim_list
-from claims.selectors.speakers import speaker_list, speaker_standings
+from claims.selectors.speakers import speaker_list, speaker_standings, speaker_topics
 from claims.selectors.stances import current_positions, stance_list, stance_timeline
 from claims.selectors.statements import statement_list, statement_topics
 from claims.selectors.topics import topic_list, topic_positions
@@ -124,14 +124,23 @@ class SpeakerViewSet(IdOrSlugLookupMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="A speaker's positions",
         description="The speaker's current position on each topic, with the observations "
-        "(stances) behind it and the dates it turned.",
-        parameters=[ID_OR_SLUG],
+        "(stances) behind it and the dates it turned; most recently observed first, a page "
+        "of topics at a time (`page`, `page_size`), with `count` and the links like every "
+        "list.",
+        parameters=[ID_OR_SLUG, *PAGE_PARAMETERS],
         responses=SpeakerStancesSerializer,
     )
-    @action(detail=True, filter_backends=[], pagination_class=None)
+    @action(detail=True, filter_backends=[])
     def stances(self, request: Request, id_or_slug: str) -> Response:
         speaker = self.get_object()
-        body = {"speaker": speaker, "positions": speaker_standings(speaker=speaker)}
+        # The page is chosen among the topics (one index-only query); only its topics'
+        # observations are read: a much-quoted speaker holds positions on hundreds.
+        topics = self.paginate_queryset(speaker_topics(speaker=speaker))
+        body = {
+            "speaker": speaker,
+            **self.paginator.page_fields(),
+            "positions": speaker_standings(speaker=speaker, topics=topics),
+        }
         return Response(SpeakerStancesSerializer(body).data)
 
     @extend_schema(

@@ -366,7 +366,16 @@ class Stance(Reviewable):
 
     class Meta:
         ordering = [F("observed_on").desc(nulls_last=True), "-id"]
-        indexes = [models.Index(fields=["speaker", "topic", "observed_on"])]
+        indexes = [
+            models.Index(fields=["speaker", "topic", "observed_on"]),
+            # The live (not rejected) stances: a speaker's topics, most recently observed
+            # first, are read from this index alone (selectors.speakers.speaker_topics).
+            models.Index(
+                fields=["speaker", "topic", "observed_on"],
+                condition=~Q(review_status=ReviewStatus.REJECTED),
+                name="stance_live_speaker_topic",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(confidence__gte=0) & Q(confidence__lte=1),

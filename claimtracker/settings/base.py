@@ -142,7 +142,7 @@ REST_FRAMEWORK = {
     # X-Forwarded-For header, which any client can change on each request to escape the
     # throttle; 0 reads the connection's address, N the entry N proxies back (production: 1).
     "NUM_PROXIES": int(os.environ.get("CLAIMTRACKER_API_NUM_PROXIES", "0")),
-    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.PageNumberWithSizePagination",
+    "DEFAULT_PAGINATION_CLASS": "claims.api.cursors.PageOrCursorPagination",
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.SizeLimitedJSONParser"],
     "EXCEPTION_HANDLER": "claims.api.exception_handlers.exception_handler",
 }

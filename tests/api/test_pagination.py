@@ -10,36 +10,10 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from claims.api.pagination import EstimatingPaginator
-from claims.models import Article, Statement
 from tests.api.conftest import Claims
 from tests.factories import make_stance
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
-
-
-@pytest.fixture
-def statements_105(db) -> list[int]:
-    """105 statements (in bulk: only reads are under test), their ids in list order."""
-    article = Article.objects.create(
-        headline="Many",
-        source="test",
-        text="x" * 2000,
-        original_text="x" * 2000,
-        content_hash="f" * 64,
-        extractor_version="test",
-    )
-    rows = Statement.objects.bulk_create(
-        Statement(
-            article=article,
-            kind="direct",
-            text=f"Words {i}",
-            start=i * 10,
-            end=i * 10 + 5,
-            paragraph=0,
-        )
-        for i in range(105)
-    )
-    return [row.pk for row in rows]
 
 
 @pytest.fixture

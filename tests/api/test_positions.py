@@ -6,9 +6,9 @@ from datetime import date
 
 from rest_framework.test import APIClient
 
-from claims.models import Polarity
+from claims.models import Polarity, ReviewStatus
 from tests.api.conftest import Claims
-from tests.factories import make_stance
+from tests.factories import make_stance, make_topic
 
 
 def test_a_speaker_s_positions_with_the_observations_and_turns_behind_them(
@@ -115,3 +115,36 @@ def test_timeline_of_an_unknown_topic_is_400(api: APIClient, claims: Claims) -> 
 
     assert response.status_code == 400
     assert "topic" in response.json()
+
+
+def test_a_speaker_s_positions_come_a_page_of_topics_at_a_time_most_recent_first(
+    api: APIClient, claims: Claims
+) -> None:
+    """A much-quoted speaker holds positions on hundreds of topics: they come in pages, in
+    the order of the whole list, each position as it is on the unpaged list."""
+    topics = [make_topic(name=f"Border {i}", slug=f"border-{i}") for i in range(3)]
+    make_stance(speaker=claims.lavrov, topic=topics[0], observed_on=date(2024, 1, 1))
+    make_stance(speaker=claims.lavrov, topic=topics[1], observed_on=None)  # undated: last
+    make_stance(speaker=claims.lavrov, topic=topics[2], observed_on=date(2023, 1, 1))
+    make_stance(  # only rejected evidence: no position
+        speaker=claims.lavrov,
+        topic=make_topic(name="Ports", slug="ports"),
+        review_status=ReviewStatus.REJECTED,
+    )
+    whole = api.get("/api/speakers/sergey-lavrov/stances/?page_size=100").json()["positions"]
+
+    first = api.get("/api/speakers/sergey-lavrov/stances/?page_size=2").json()
+    pages = [first]
+    while pages[-1]["next"]:
+        pages.append(api.get(pages[-1]["next"]).json())
+
+    assert (first["count"], first["count_exact"], first["previous"]) == (5, True, None)
+    assert [len(page["positions"]) for page in pages] == [2, 2, 1]
+    assert [row["topic"]["slug"] for row in whole] == [
+        "border-0",
+        "border-2",
+        "sanctions",
+        "afghanistan",
+        "border-1",
+    ]
+    assert [row for page in pages for row in page["positions"]] == whole

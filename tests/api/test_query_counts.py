@@ -116,8 +116,9 @@ def test_list_query_count_does_not_grow_with_the_page(
 @pytest.mark.parametrize(
     ("url", "queries", "rows"),
     [
-        # the speaker and its aliases, its stances and their evidence, changes, positions
-        ("/api/speakers/speaker-0/stances/", 6, ROWS + 1),
+        # the speaker and its aliases, its topics (one page of them: a full page), their
+        # latest stances, those rows and their evidence, changes and positions
+        ("/api/speakers/speaker-0/stances/?page_size=100", 7, 100),
         # the topic, positions, speakers (a full page of them)
         ("/api/topics/security/speakers/?page_size=100", 3, 100),
     ],

@@ -93,3 +93,32 @@ def test_a_nul_in_an_api_address_is_answered_in_json(db) -> None:
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert "NUL" in response.json()["detail"]
+
+
+# Lists bounded by the request itself: the matrix names its speakers and topics (at most
+# 50 each), an article's detail lists the statements of that one article.
+BOUNDED = {"/api/stances/matrix/", "/api/articles/{id}/"}
+# What a list answer calls its rows (a row's own lists, a statement's topics, are not pages).
+ROW_LISTS = {"results", "positions", "rows"}
+
+
+def test_every_list_that_can_grow_comes_a_page_at_a_time(schema: dict) -> None:
+    """No GET answers with an unpaged list: a bare array, or an object holding a list of
+    rows (``results``, ``positions``) without ``page`` and ``page_size``."""
+    components = schema["components"]["schemas"]
+    unpaged = []
+    for path, operations in schema["paths"].items():
+        if "get" not in operations or path in BOUNDED:
+            continue
+        answer = operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        body = components[answer["$ref"].rsplit("/", 1)[1]] if "$ref" in answer else answer
+        lists = [
+            name
+            for name, field in body.get("properties", {}).items()
+            if name in ROW_LISTS and field.get("type") == "array"
+        ]
+        parameters = {p["name"] for p in operations["get"].get("parameters", [])}
+        if body.get("type") == "array" or (lists and not {"page", "page_size"} <= parameters):
+            unpaged.append(path)
+
+    assert unpaged == []

@@ -171,7 +171,13 @@ class StandingSerializer(serializers.Serializer):
 
 class SpeakerStancesSerializer(serializers.Serializer):
     speaker = SpeakerBriefSerializer()
-    positions = StandingSerializer(many=True, help_text="Most recently observed first.")
+    count = serializers.IntegerField(help_text="How many topics the speaker has a position on.")
+    count_exact = serializers.BooleanField()
+    next = serializers.URLField(allow_null=True, help_text="The next page, or null.")
+    previous = serializers.URLField(allow_null=True, help_text="The previous page, or null.")
+    positions = StandingSerializer(
+        many=True, help_text="This page of them, most recently observed first."
+    )
 
 
 class SpeakerPositionSerializer(serializers.Serializer):
