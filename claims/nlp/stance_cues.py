@@ -211,7 +211,19 @@ REPORTING_VERBS = frozenset(
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
 # Words of amount that turn what they modify around ("less likely to go to war").
-DIMINISHERS = frozenset(words("less fewer little rarely seldom decreasingly"))
+DIMINISHERS = frozenset(words("less fewer few little rarely seldom decreasingly"))
+# Adjectives that set their subject against their complement ("X is contrary to the common
+# good", "incompatible with human rights").
+OPPOSED_TO = frozenset(words("contrary incompatible inconsistent opposed antithetical averse"))
+# Verbs that keep their object from what follows "from" ("protects people from violence").
+PROTECTS = frozenset(words("protect shield save guard free rescue spare defend insulate secure"))
+# Predicates that doubt the size or truth of their subject ("the benefits are exaggerated").
+DOUBTS = frozenset(
+    words(
+        "exaggerate exaggerated overstate overstated overblown overrate overrated unproven "
+        "illusory mythical negligible minimal rare questionable doubtful dubious"
+    )
+)
 # Prepositions and adverbs that set the topic against what the clause says ("X rather than
 # Y", "instead of X", "unlike X", "without X").
 CONTRASTS = frozenset(words("than instead unlike without except"))
