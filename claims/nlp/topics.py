@@ -149,13 +149,16 @@ class TopicTagger:
             limit = HEAD_ZIPF if token.i in heads else SPECIFIC_ZIPF
             if len(words) == 1 or zipf_frequency(token.lower_, "en") < limit:
                 self._families.setdefault(family_key(token.lemma_), set()).add(slug)
-                named_alone.append(token.lower_)
-        # Kin are sought for the words that name the topic alone; a phrase of common words
-        # ("freedom of speech") is known by all of its less common ones.
+                if len(words) == 1 or token.pos_ != "VERB":
+                    named_alone.append(token.lower_)
+        # Kin are sought for the words that name the topic alone, not for the action an
+        # action phrase calls for ("unleash", "build": their kin are any verb); a phrase of
+        # common words ("freedom of speech") is known by all of its less common ones.
+        things = [t for t in words if t.pos_ != "VERB"] or words
         keys.update(
             named_alone
-            or [t.lower_ for t in words if zipf_frequency(t.lower_, "en") < HEAD_ZIPF]
-            or [t.lower_ for t in words]
+            or [t.lower_ for t in things if zipf_frequency(t.lower_, "en") < HEAD_ZIPF]
+            or [t.lower_ for t in things]
         )
 
     def __call__(self, doc: Doc) -> Doc:
