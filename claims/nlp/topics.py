@@ -53,6 +53,12 @@ HEAD_ZIPF = 5.5  # the head noun of an action's object may be commoner ("the fre
 # Verbs that carry no topic of their own in a phrase ("build hydroelectric dams").
 LIGHT_VERBS = frozenset(str.split("be have do make get take give use choose build implement pass"))
 FAMILY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+# Words that may be a related mention: things, not their qualities or what is done to them
+# ("foreign", "necessary", "said" are close to many topics' words).
+RELATED_POS = frozenset({"NOUN", "PROPN"})
+# A word close to more topics than this is kin to none ("cooperation" is close to nine of
+# the curated topics' words): it keeps the seed article at 25 stances (18 without vectors).
+MAX_KIN_TOPICS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +104,8 @@ class TopicTagger:
     ) -> None:
         self.topics = tuple(topics)
         self._families: dict[str, set[str]] = {}
-        self._key_words: dict[str, set[str]] = {}
+        self._alone: dict[str, set[str]] = {}
+        self._common: dict[str, set[str]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         # A phrase that is also a function word ("us", "who") only counts written in
@@ -124,7 +131,7 @@ class TopicTagger:
                         self._lemma.add(slug, [chunk.as_doc()])
                 self._add_family_words(slug, parsed)
         self._related = (
-            _RelatedWords(vectors, self._key_words, related_similarity) if vectors else None
+            _RelatedWords(vectors, self._key_words(), related_similarity) if vectors else None
         )
 
     def _add_family_words(self, slug: str, phrase: Doc) -> None:
@@ -143,7 +150,6 @@ class TopicTagger:
             for chunk in phrase.noun_chunks
             if phrase[:].root.pos_ == "VERB" and chunk.root.dep_ in ("dobj", "pobj")
         }
-        keys = self._key_words.setdefault(slug, set())
         named_alone = []
         for token in words:
             limit = HEAD_ZIPF if token.i in heads else SPECIFIC_ZIPF
@@ -152,14 +158,18 @@ class TopicTagger:
                 if len(words) == 1 or token.pos_ != "VERB":
                     named_alone.append(token.lower_)
         # Kin are sought for the words that name the topic alone, not for the action an
-        # action phrase calls for ("unleash", "build": their kin are any verb); a phrase of
-        # common words ("freedom of speech") is known by all of its less common ones.
+        # action phrase calls for ("unleash", "build": their kin are any verb). A topic none
+        # of whose phrases has such a word ("freedom of speech") is known by its less common
+        # words (``_key_words``).
+        self._alone.setdefault(slug, set()).update(named_alone)
         things = [t for t in words if t.pos_ != "VERB"] or words
-        keys.update(
-            named_alone
-            or [t.lower_ for t in things if zipf_frequency(t.lower_, "en") < HEAD_ZIPF]
+        self._common.setdefault(slug, set()).update(
+            [t.lower_ for t in things if zipf_frequency(t.lower_, "en") < HEAD_ZIPF]
             or [t.lower_ for t in things]
         )
+
+    def _key_words(self) -> dict[str, set[str]]:
+        return {slug: self._alone.get(slug) or self._common[slug] for slug in self._common}
 
     def __call__(self, doc: Doc) -> Doc:
         """Match ``doc`` and publish its mentions and uncovered entities in ``doc.spans``."""
@@ -266,13 +276,15 @@ class _RelatedWords:
         self._slugs = [slug for slug, word in columns if word in have]
 
     def mentions(self, doc: Doc, *, named: Sequence[TopicMention]) -> list[TopicMention]:
-        """One mention per word and topic it is close to, where that topic is not named."""
+        """One mention per word and topic it is close to, for words that name no topic."""
         if not self._slugs:
             return []
-        covered = {(m.slug, i) for m in named for i in range(m.start, m.end)}
+        covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
         tokens, rows = [], []
         for token in doc:
-            if token.is_stop or not token.is_alpha or token.pos_ not in FAMILY_POS:
+            if token.i in covered or token.is_stop or not token.is_alpha:
+                continue
+            if token.pos_ not in RELATED_POS:
                 continue
             vector = self.vectors.vector(token.lower_)
             if vector is None:
@@ -283,15 +295,18 @@ class _RelatedWords:
         if not tokens:
             return []
         scores = np.stack(rows) @ self._keys.T
-        best: dict[tuple[str, int], float] = {}
+        close: dict[int, dict[str, float]] = {}
         for row, column in zip(*np.nonzero(scores >= self.similarity), strict=True):
-            key = (self._slugs[column], tokens[row].i)
-            if key not in covered:
-                best[key] = max(best.get(key, 0.0), float(scores[row, column]))
-        return [
-            TopicMention(slug, i, i + 1, round(similarity, 3))
-            for (slug, i), similarity in sorted(best.items(), key=lambda item: item[0][1])
-        ]
+            topics = close.setdefault(tokens[row].i, {})
+            slug = self._slugs[column]
+            topics[slug] = max(topics.get(slug, 0.0), float(scores[row, column]))
+        found = []
+        for i, topics in sorted(close.items()):
+            # A word close to many topics ("cooperation", "costs") is kin to none of them.
+            if len(topics) <= MAX_KIN_TOPICS:
+                slug = max(topics, key=topics.__getitem__)
+                found.append(TopicMention(slug, i, i + 1, round(topics[slug], 3)))
+        return found
 
 
 def _inner_noun_phrases(phrase: Doc) -> list[Span]:

@@ -57,9 +57,7 @@ def test_unrelated_words_make_no_mention(extractor):
     assert stances == ()
 
 
-def test_a_position_on_the_kindred_word_is_one_on_the_topic_less_sure_and_says_so(
-    nlp, extractor
-):
+def test_a_position_on_the_kindred_word_is_one_on_the_topic_less_sure_and_says_so(nlp, extractor):
     text = "Fees increase poverty."
     _, _, related = tagged(extractor, text)
     _, _, named = tagged(Extractor(nlp, topics=TOPICS), "Road tolls increase poverty.")
@@ -72,6 +70,27 @@ def test_a_kindred_word_only_mentioned_gives_no_stance(extractor):
     _, statement, stances = tagged(extractor, "Fees were discussed on Monday.")
     assert statement.topics == ("road-tolls",)
     assert stances == ()
+
+
+def test_a_word_close_to_many_topics_is_kin_to_none(nlp):
+    table = {
+        "tolls": (1.0, 0.0, 0.0),
+        "fares": (0.8, 0.6, 0.0),
+        "levies": (0.8, 0.0, 0.6),
+        "fees": (0.95, -0.3, -0.3),  # close to tolls only
+        "charges": (1.0, 0.2, 0.2),  # close to all three
+    }
+    vectors = WordVectors(list(table), np.array(list(table.values()), dtype=np.float32))
+    topics = (
+        *TOPICS,
+        TopicSpec("bus-fares", "Bus fares", ("fares",)),
+        TopicSpec("levies", "Levies", ("levies",)),
+    )
+    extractor = Extractor(nlp, topics=topics, vectors=vectors)
+    _, statement, _ = tagged(extractor, "Fees are charged on every bridge.")
+    assert statement.topics == ("road-tolls",)
+    _, statement, _ = tagged(extractor, "Charges hurt the poor.")
+    assert statement.topics == ()
 
 
 def test_without_vectors_a_kindred_word_is_no_mention(nlp):
