@@ -211,7 +211,9 @@ REPORTING_VERBS = frozenset(
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
 # Words of amount that turn what they modify around ("less likely to go to war").
-DIMINISHERS = frozenset(words("less fewer few little rarely seldom decreasingly"))
+DIMINISHERS = frozenset(
+    words("less lesser fewer few little lower smaller rarely seldom decreasingly")
+)
 # Adjectives that set their subject against their complement ("X is contrary to the common
 # good", "incompatible with human rights").
 OPPOSED_TO = frozenset(words("contrary incompatible inconsistent opposed antithetical averse"))
@@ -221,7 +223,7 @@ PROTECTS = frozenset(words("protect shield save guard free rescue spare defend i
 DOUBTS = frozenset(
     words(
         "exaggerate exaggerated overstate overstated overblown overrate overrated unproven "
-        "illusory mythical negligible minimal rare questionable doubtful dubious"
+        "illusory mythical negligible minimal rare unlikely questionable doubtful dubious"
     )
 )
 # Prepositions and adverbs that set the topic against what the clause says ("X rather than
@@ -251,6 +253,8 @@ ARGUMENT_VALENCES: dict[str, float] = {
         ),
         -0.5,
     ),
+    # what must be paid is a drawback, though a milder one ("X raises costs", "X costs jobs")
+    **dict.fromkeys(words("cost costs"), -0.3),
     **dict.fromkeys(
         words(
             "efficient efficiency prosperity stability sustainable renewable clean accountability "

@@ -74,6 +74,13 @@ def polarity(extractor, text: str) -> str | None:
         # few is the opposite amount, a few is some
         ("Road tolls cause few accidents.", "favor"),
         ("Road tolls cause a few accidents.", "against"),
+        ("Road tolls lead to lower pollution.", "favor"),
+        ("Road tolls cause accidents less often.", "favor"),
+        ("The harms of road tolls are unlikely.", "favor"),
+        ("The harms of road tolls are less likely.", "favor"),
+        # costs are a drawback
+        ("Road tolls raise costs for families.", "against"),
+        ("Road tolls cut costs for families.", "favor"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):

@@ -351,13 +351,28 @@ def _diminished(token: Token, trace: _Trace) -> float:
 
     "a few wars", "a little benefit" are some, not few.
     """
+    found = _diminisher(token)
+    if found is None:
+        return 1.0
+    trace.words.append(found)
+    trace.steps.append(f"diminisher:{found.text}")
+    return -1.0
+
+
+def _diminisher(token: Token) -> Token | None:
+    """The word that makes ``token`` the opposite amount: "fewer", "lower", or the "less" of
+    a manner ("go to war less often")."""
     for child in token.children:
+        if child.dep_ not in ("advmod", "amod"):
+            continue
         some = child.i > 0 and child.doc[child.i - 1].lower_ == "a"
-        if child.dep_ in ("advmod", "amod") and child.lower_ in cues.DIMINISHERS and not some:
-            trace.words.append(child)
-            trace.steps.append(f"diminisher:{child.text}")
-            return -1.0
-    return 1.0
+        if child.lower_ in cues.DIMINISHERS and not some:
+            return child
+        if child.dep_ == "advmod" and child.pos_ == "ADV":
+            for degree in child.children:
+                if degree.dep_ == "advmod" and degree.lower_ in cues.DIMINISHERS:
+                    return degree
+    return None
 
 
 def _reverses(head: Token, preposition: Token) -> bool:
@@ -376,7 +391,10 @@ def _reverses(head: Token, preposition: Token) -> bool:
 def _doubted(predicate: Token) -> bool:
     """ "The benefits are exaggerated", "failures are rare": the predicate doubts its subject."""
     words = [predicate, *(c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd"))]
-    return any(word.lemma_.lower() in cues.DOUBTS or word.lower_ in cues.DOUBTS for word in words)
+    if any(word.lemma_.lower() in cues.DOUBTS or word.lower_ in cues.DOUBTS for word in words):
+        return True
+    # "wars between X are less likely", "X failures are less common"
+    return any(word.pos_ == "ADJ" and _diminisher(word) is not None for word in words[1:])
 
 
 def _judged(predicate: Token, value: float, carried: float) -> float:
