@@ -78,6 +78,9 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls cause accidents less often.", "favor"),
         ("The harms of road tolls are unlikely.", "favor"),
         ("The harms of road tolls are less likely.", "favor"),
+        # an act on the topic is judged by what it brings about
+        ("A ban on road tolls caused accidents.", "favor"),
+        ("The protection of road tolls leads to poverty.", "against"),
         # costs are a drawback
         ("Road tolls raise costs for families.", "against"),
         ("Road tolls cut costs for families.", "favor"),

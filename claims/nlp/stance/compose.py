@@ -45,6 +45,7 @@ BASE_CONFIDENCE = 0.45
 SPREAD_CONFIDENCE = 0.35
 MAX_CONFIDENCE = 0.85
 BACKOFF_FACTOR = 0.6
+ACT_NOUNS = cues.PROMOTING_NOUNS | cues.SUPPRESSING_NOUNS
 OPPOSED_VALUE = -0.5  # "contrary to human nature": opposed to what is not judged
 
 
@@ -80,6 +81,9 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
     root = mention.root
     sign = 1.0
     carried = _modifier_value(root, mention, trace)
+    # Whether what is carried judges the topic ("the harmful effects of X") rather than only
+    # relating an act to it ("the ban on X", "building X"), which the predicate then judges.
+    judging = carried is not None
     child, node = root, root.head
     while node.i != child.i and statement.start <= node.i < statement.end:
         arc = child.dep_
@@ -103,10 +107,13 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
             value = _noun_value(node, child, trace)
             if value:
                 carried = (carried or 1.0) * value
+                judging = judging or node.lemma_.lower() not in ACT_NOUNS
         elif arc in SUBJECT_ARCS:
             if _reported(node):
                 return None
             value = _predicate_value(node, child, trace)
+            if value and carried and not judging:
+                return _result(sign * carried * value, trace)  # "a ban on X caused deaths"
             if value or (carried and _doubted(node)):
                 if carried and _is_copular(node):
                     return _result(sign * carried * _judged(node, value, carried), trace)
