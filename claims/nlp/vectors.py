@@ -30,8 +30,10 @@ class WordVectors:
     """Unit-length vectors of lower-case words; ``None`` for a word the table lacks."""
 
     def __init__(self, words: Sequence[str], matrix: np.ndarray) -> None:
-        self._rows = {word: row for row, word in enumerate(words)}
+        self._words = list(words)
+        self._rows = {word: row for row, word in enumerate(self._words)}
         self._matrix = matrix
+        self._unit: np.ndarray | None = None  # the whole table at unit length, when needed
         self.dimensions = int(matrix.shape[1])
 
     def vector(self, word: str) -> np.ndarray | None:
@@ -41,6 +43,18 @@ class WordVectors:
         vector = np.asarray(self._matrix[row], dtype=np.float32)
         norm = float(np.linalg.norm(vector))
         return vector / norm if norm else None
+
+    def neighbours(self, vector: np.ndarray, count: int) -> list[tuple[str, float]]:
+        """The ``count`` words closest to a unit ``vector``, closest first, with similarity."""
+        if self._unit is None:
+            matrix = np.asarray(self._matrix, dtype=np.float32)
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            self._unit = matrix / np.where(norms == 0, 1.0, norms)
+        scores = self._unit @ vector
+        count = min(count, len(scores))
+        best = np.argpartition(-scores, count - 1)[:count]
+        best = best[np.argsort(-scores[best])]
+        return [(self._words[row], float(scores[row])) for row in best]
 
     def matrix(self, words: Iterable[str]) -> tuple[list[str], np.ndarray]:
         """The words the table has, and their vectors as the rows of one matrix."""

@@ -77,7 +77,7 @@ def test_a_word_close_to_many_topics_is_kin_to_none(nlp):
         "tolls": (1.0, 0.0, 0.0),
         "fares": (0.8, 0.6, 0.0),
         "levies": (0.8, 0.0, 0.6),
-        "fees": (0.95, -0.3, -0.3),  # close to tolls only
+        "fees": (0.95, -0.5, -0.5),  # close to tolls only
         "charges": (1.0, 0.2, 0.2),  # close to all three
     }
     vectors = WordVectors(list(table), np.array(list(table.values()), dtype=np.float32))
@@ -102,3 +102,10 @@ def test_vectors_are_off_unless_named_and_unknown_names_are_refused():
     assert load_vectors("") is None
     with pytest.raises(VectorsUnavailableError):
         load_vectors("word2vec-somewhere")
+
+
+def test_neighbours_are_the_closest_words_first(vectors):
+    assert [word for word, _ in vectors.neighbours(vectors.vector("tolls"), 2)] == [
+        "tolls",
+        "fees",
+    ]
