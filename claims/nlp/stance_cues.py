@@ -217,6 +217,9 @@ DIMINISHERS = frozenset(
 # Adjectives that set their subject against their complement ("X is contrary to the common
 # good", "incompatible with human rights").
 OPPOSED_TO = frozenset(words("contrary incompatible inconsistent opposed antithetical averse"))
+# Participles that tie a noun to its source ("the risks associated with X", "deaths caused by
+# X", "problems linked to X").
+LINKS = frozenset(words("associate link relate connect tie cause attribute bring create"))
 # Verbs that keep their object from what follows "from" ("protects people from violence").
 PROTECTS = frozenset(words("protect shield save guard free rescue spare defend insulate secure"))
 # Predicates that doubt the size or truth of their subject ("the benefits are exaggerated").

@@ -81,6 +81,9 @@ def polarity(extractor, text: str) -> str | None:
         # an act on the topic is judged by what it brings about
         ("A ban on road tolls caused accidents.", "favor"),
         ("The protection of road tolls leads to poverty.", "against"),
+        # a noun tied to the topic by a participle is the topic's
+        ("There are no harmful emissions associated with road tolls.", "favor"),
+        ("Deaths caused by road tolls are rising.", "against"),
         # costs are a drawback
         ("Road tolls raise costs for families.", "against"),
         ("Road tolls cut costs for families.", "favor"),

@@ -108,6 +108,16 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
             if value:
                 carried = (carried or 1.0) * value
                 judging = judging or node.lemma_.lower() not in ACT_NOUNS
+        elif _links_a_noun(node, arc):
+            # "the harmful emissions associated with X", "deaths caused by X": the noun the
+            # participle hangs on is X's, as in "the harmful emissions of X"
+            noun = node.head
+            value = _noun_value(noun, node, trace)
+            if value:
+                carried = (carried or 1.0) * value
+                judging = judging or noun.lemma_.lower() not in ACT_NOUNS
+            child, node = noun, noun.head
+            continue
         elif arc in SUBJECT_ARCS:
             if _reported(node):
                 return None
@@ -380,6 +390,16 @@ def _diminisher(token: Token) -> Token | None:
                 if degree.dep_ == "advmod" and degree.lower_ in cues.DIMINISHERS:
                     return degree
     return None
+
+
+def _links_a_noun(node: Token, arc: str) -> bool:
+    """A participle that ties a noun to what follows it ("associated with", "caused by")."""
+    return (
+        node.dep_ == "acl"
+        and arc in ("prep", "agent")
+        and node.lemma_.lower() in cues.LINKS
+        and node.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _reverses(head: Token, preposition: Token) -> bool:
