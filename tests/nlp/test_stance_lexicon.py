@@ -59,6 +59,34 @@ def polarity(extractor, text: str) -> str | None:
         # negation and contrast turn it around
         ("Road tolls do not reduce congestion.", "against"),
         ("The council should fund buses rather than road tolls.", "against"),
+        # "against" and a protecting "from" set what follows against the predicate
+        ("Road tolls protect against accidents.", "favor"),
+        ("Road tolls shield children from pollution.", "favor"),
+        # a bad thing judged bad stays bad; doubting a good or bad thing turns it around
+        ("The failures of road tolls are catastrophic.", "against"),
+        ("The dangers of road tolls are exaggerated.", "favor"),
+        ("The failures of road tolls are rare.", "favor"),
+        # being opposed to something is the opposite of it, against by default
+        ("Road tolls are contrary to the common good.", "against"),
+        ("Road tolls are incompatible with human nature.", "against"),
+        # the kind of a source, when what it is a source of is unsaid
+        ("Road tolls are a reliable source.", "favor"),
+        # few is the opposite amount, a few is some
+        ("Road tolls cause few accidents.", "favor"),
+        ("Road tolls cause a few accidents.", "against"),
+        ("Road tolls lead to lower pollution.", "favor"),
+        ("Road tolls cause accidents less often.", "favor"),
+        ("The harms of road tolls are unlikely.", "favor"),
+        ("The harms of road tolls are less likely.", "favor"),
+        # an act on the topic is judged by what it brings about
+        ("A ban on road tolls caused accidents.", "favor"),
+        ("The protection of road tolls leads to poverty.", "against"),
+        # a noun tied to the topic by a participle is the topic's
+        ("There are no harmful emissions associated with road tolls.", "favor"),
+        ("Deaths caused by road tolls are rising.", "against"),
+        # costs are a drawback
+        ("Road tolls raise costs for families.", "against"),
+        ("Road tolls cut costs for families.", "favor"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):

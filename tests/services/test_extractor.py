@@ -1,6 +1,7 @@
 """The ingest extractor: built once per process, rebuilt when the curated topics change."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from claims.models import Topic, TopicStatus
 from claims.services.ingest import build_extractor
@@ -19,3 +20,9 @@ def test_the_extractor_is_reused_until_the_curated_topics_change():
     assert first is again
     assert changed is not first
     assert {spec.slug for spec in changed.topic_tagger.topics} == {"trade", "sanctions"}
+
+
+def test_unknown_topic_vectors_are_a_configuration_error(settings):
+    settings.CLAIMTRACKER_TOPIC_VECTORS = "vectors-nobody-ships"
+    with pytest.raises(ImproperlyConfigured, match="CLAIMTRACKER_TOPIC_VECTORS"):
+        build_extractor()

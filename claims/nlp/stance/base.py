@@ -62,6 +62,7 @@ class MentionInStatement:
     mention: Span
     statement: Span
     holders: frozenset[str]
+    similarity: float | None = None  # a related mention's (``topics.RELATED_KEY``)
 
 
 def speaker_words(speaker: SpeakerInfo) -> frozenset[str]:
@@ -92,6 +93,7 @@ def statement_mentions(
                     mention=doc[mention.start : mention.end],
                     statement=span,
                     holders=holders,
+                    similarity=mention.similarity,
                 )
 
 

@@ -45,6 +45,8 @@ BASE_CONFIDENCE = 0.45
 SPREAD_CONFIDENCE = 0.35
 MAX_CONFIDENCE = 0.85
 BACKOFF_FACTOR = 0.6
+ACT_NOUNS = cues.PROMOTING_NOUNS | cues.SUPPRESSING_NOUNS
+OPPOSED_VALUE = -0.5  # "contrary to human nature": opposed to what is not judged
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,9 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
     root = mention.root
     sign = 1.0
     carried = _modifier_value(root, mention, trace)
+    # Whether what is carried judges the topic ("the harmful effects of X") rather than only
+    # relating an act to it ("the ban on X", "building X"), which the predicate then judges.
+    judging = carried is not None
     child, node = root, root.head
     while node.i != child.i and statement.start <= node.i < statement.end:
         arc = child.dep_
@@ -102,13 +107,26 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
             value = _noun_value(node, child, trace)
             if value:
                 carried = (carried or 1.0) * value
+                judging = judging or node.lemma_.lower() not in ACT_NOUNS
+        elif _links_a_noun(node, arc):
+            # "the harmful emissions associated with X", "deaths caused by X": the noun the
+            # participle hangs on is X's, as in "the harmful emissions of X"
+            noun = node.head
+            value = _noun_value(noun, node, trace)
+            if value:
+                carried = (carried or 1.0) * value
+                judging = judging or noun.lemma_.lower() not in ACT_NOUNS
+            child, node = noun, noun.head
+            continue
         elif arc in SUBJECT_ARCS:
             if _reported(node):
                 return None
             value = _predicate_value(node, child, trace)
-            if value:
+            if value and carried and not judging:
+                return _result(sign * carried * value, trace)  # "a ban on X caused deaths"
+            if value or (carried and _doubted(node)):
                 if carried and _is_copular(node):
-                    return _result(sign * carried * _sign(value), trace)
+                    return _result(sign * carried * _judged(node, value, carried), trace)
                 return _result(sign * (carried or value), trace)
         elif arc in PASSIVE_SUBJECT_ARCS or arc in OBJECT_ARCS or arc == "prep":
             if arc in ("ccomp", "xcomp") and _reported(node):
@@ -182,6 +200,14 @@ def phrase_value(
         if value:
             trace.words.append(token)
             trace.step(token, "consequence", value)
+        else:  # "a renewable source": what it is a source of is unsaid, its kind is judged
+            value = sum(phrase_value(c, trace) for c in children if c.dep_ in ("amod", "compound"))
+    elif token.pos_ == "ADJ" and lemma in cues.OPPOSED_TO:
+        # "X is contrary to the common good": X goes against what it is opposed to
+        value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
+        value = value or OPPOSED_VALUE
+        trace.words.append(token)
+        trace.step(token, "opposed", value)
     elif token.pos_ == "NOUN" and lemma in cues.REMOVAL_NOUNS:
         value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
         if value:
@@ -195,7 +221,7 @@ def phrase_value(
         if not (own and token.pos_ == "ADJ"):  # "ineffective in preventing war" is a judgement
             for child in children:
                 part = phrase_value(child, trace)
-                if child.dep_ == "prep" and (child.lower_ in cues.CONTRASTS or _is_contrast(child)):
+                if child.dep_ == "prep" and _reverses(token, child):
                     part = -part
                 value += part
     if _hedged(token):
@@ -338,13 +364,78 @@ def _called_for(verb: Token) -> bool:
 
 
 def _diminished(token: Token, trace: _Trace) -> float:
-    """ "less likely to go to war", "fewer wars", "little benefit": the opposite amount."""
+    """ "less likely to go to war", "few wars", "little benefit": the opposite amount.
+
+    "a few wars", "a little benefit" are some, not few.
+    """
+    found = _diminisher(token)
+    if found is None:
+        return 1.0
+    trace.words.append(found)
+    trace.steps.append(f"diminisher:{found.text}")
+    return -1.0
+
+
+def _diminisher(token: Token) -> Token | None:
+    """The word that makes ``token`` the opposite amount: "fewer", "lower", or the "less" of
+    a manner ("go to war less often")."""
     for child in token.children:
-        if child.dep_ in ("advmod", "amod") and child.lower_ in cues.DIMINISHERS:
-            trace.words.append(child)
-            trace.steps.append(f"diminisher:{child.text}")
-            return -1.0
-    return 1.0
+        if child.dep_ not in ("advmod", "amod"):
+            continue
+        some = child.i > 0 and child.doc[child.i - 1].lower_ == "a"
+        if child.lower_ in cues.DIMINISHERS and not some:
+            return child
+        if child.dep_ == "advmod" and child.pos_ == "ADV":
+            for degree in child.children:
+                if degree.dep_ == "advmod" and degree.lower_ in cues.DIMINISHERS:
+                    return degree
+    return None
+
+
+def _links_a_noun(node: Token, arc: str) -> bool:
+    """A participle that ties a noun to what follows it ("associated with", "caused by")."""
+    return (
+        node.dep_ == "acl"
+        and arc in ("prep", "agent")
+        and node.lemma_.lower() in cues.LINKS
+        and node.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _reverses(head: Token, preposition: Token) -> bool:
+    """A preposition that sets what follows against its head: "rather than", "instead of",
+    "against" ("protects against disease"), and "from" after protecting ("shields people
+    from violence")."""
+    word = preposition.lower_
+    if word in cues.CONTRASTS or word == "against" or _is_contrast(preposition):
+        return True
+    if word != "from":
+        return False
+    protector = head.head if head.dep_ == "dobj" else head  # "protect [children from] Y"
+    return protector.lemma_.lower() in cues.PROTECTS
+
+
+def _doubted(predicate: Token) -> bool:
+    """ "The benefits are exaggerated", "failures are rare": the predicate doubts its subject."""
+    words = [predicate, *(c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    if any(word.lemma_.lower() in cues.DOUBTS or word.lower_ in cues.DOUBTS for word in words):
+        return True
+    # "wars between X are less likely", "X failures are less common"
+    return any(word.pos_ == "ADJ" and _diminisher(word) is not None for word in words[1:])
+
+
+def _judged(predicate: Token, value: float, carried: float) -> float:
+    """The sign a copular predicate gives a subject that carries a polarity already.
+
+    Doubting it turns it around ("the benefits of X are exaggerated"); a bad thing judged bad
+    stays bad ("the failures of X are catastrophic"); otherwise the judgement's sign counts
+    ("the benefits of X are disappointing").
+    """
+    if _doubted(predicate):
+        return -1.0
+    if carried < 0 and value < 0:
+        return 1.0
+    return _sign(value)
 
 
 def _hedged(token: Token) -> bool:

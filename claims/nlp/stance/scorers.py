@@ -8,11 +8,15 @@ For each topic mention in a statement, ``ParseStanceScorer`` asks in turn:
    confidence (``clause_polarity``).
 
 The first that answers gives the reading; its ``method`` and ``path`` go into the record.
+A related mention (a word close to the topic in the word vectors, ``claims.nlp.vectors``) is
+read the same way, at ``RELATED_FACTOR`` of the confidence, and its path starts with
+``related:WORD(SIMILARITY)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -28,6 +32,7 @@ from claims.nlp.stance.rules import RULE_VERSION, read_position
 
 PARSE_VERSION = f"2.0.0+rules{RULE_VERSION}"
 LEXICON_METHOD = "lexicon"
+RELATED_FACTOR = 0.8
 
 
 class ParseStanceScorer:
@@ -62,6 +67,17 @@ def read_mention(found: MentionInStatement) -> Reading | None:
 
     None for a mention inside someone else's reported opinion ("critics say X is bad").
     """
+    reading = _read_named(found)
+    if reading is None or found.similarity is None:
+        return reading
+    return replace(
+        reading,
+        confidence=round(reading.confidence * RELATED_FACTOR, 3),
+        path=(f"related:{found.mention.text}({found.similarity:.2f})", *reading.path),
+    )
+
+
+def _read_named(found: MentionInStatement) -> Reading | None:
     if reported_by_another(found.mention, found.statement):
         return None
     reading = read_position(found.mention, found.statement, holders=found.holders)

@@ -1,0 +1,111 @@
+"""Related mentions: a statement about a topic it names only by a kindred word (word vectors).
+
+The vectors here are a tiny table made for the tests, so they need no embedding package.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claims.nlp.pipeline import Extractor
+from claims.nlp.records import SpeakerInfo, StatementRecord, TopicSpec
+from claims.nlp.topics import RELATED_KEY, topic_mentions
+from claims.nlp.vectors import VectorsUnavailableError, WordVectors, load_vectors
+
+TOPICS = (TopicSpec("road-tolls", "Road tolls", ("road tolls",)),)
+SPEAKERS = (SpeakerInfo(name="Ann Speaker"),)
+# "tolls" is the topic's key word; "fees" lies close to it, "weather" and "drivers" do not.
+TABLE = {
+    "tolls": (1.0, 0.0, 0.0),
+    "fees": (0.9, 0.3, 0.0),
+    "weather": (0.0, 1.0, 0.0),
+    "drivers": (0.2, 0.0, 1.0),
+    "poverty": (0.0, 0.3, 0.9),
+}
+
+
+@pytest.fixture(scope="module")
+def vectors():
+    return WordVectors(list(TABLE), np.array(list(TABLE.values()), dtype=np.float32))
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp, vectors):
+    return Extractor(nlp, topics=TOPICS, vectors=vectors)
+
+
+def tagged(extractor, text):
+    doc = extractor.nlp(text)
+    statement = StatementRecord(
+        kind="direct", cue="said", text=text, start=0, end=len(text), paragraph=0, speaker=0
+    )
+    statements, stances = extractor.tag_and_score(doc, statements=(statement,), speakers=SPEAKERS)
+    return doc, statements[0], stances
+
+
+def test_a_kindred_word_makes_the_statement_about_the_topic(extractor):
+    doc, statement, _ = tagged(extractor, "Fees are charged on every bridge.")
+    assert statement.topics == ("road-tolls",)
+    assert [span.text for span in doc.spans[RELATED_KEY]] == ["Fees"]
+    assert topic_mentions(doc)[0].similarity == pytest.approx(0.949, abs=0.01)
+
+
+def test_unrelated_words_make_no_mention(extractor):
+    _, statement, stances = tagged(extractor, "The weather annoyed the drivers.")
+    assert statement.topics == ()
+    assert stances == ()
+
+
+def test_a_position_on_the_kindred_word_is_one_on_the_topic_less_sure_and_says_so(nlp, extractor):
+    text = "Fees increase poverty."
+    _, _, related = tagged(extractor, text)
+    _, _, named = tagged(Extractor(nlp, topics=TOPICS), "Road tolls increase poverty.")
+    assert [r.polarity for r in related] == ["against"]
+    assert related[0].path[0].startswith("related:Fees(")
+    assert related[0].confidence < named[0].confidence
+
+
+def test_a_kindred_word_only_mentioned_gives_no_stance(extractor):
+    _, statement, stances = tagged(extractor, "Fees were discussed on Monday.")
+    assert statement.topics == ("road-tolls",)
+    assert stances == ()
+
+
+def test_a_word_close_to_many_topics_is_kin_to_none(nlp):
+    table = {
+        "tolls": (1.0, 0.0, 0.0),
+        "fares": (0.8, 0.6, 0.0),
+        "levies": (0.8, 0.0, 0.6),
+        "fees": (0.95, -0.5, -0.5),  # close to tolls only
+        "charges": (1.0, 0.2, 0.2),  # close to all three
+    }
+    vectors = WordVectors(list(table), np.array(list(table.values()), dtype=np.float32))
+    topics = (
+        *TOPICS,
+        TopicSpec("bus-fares", "Bus fares", ("fares",)),
+        TopicSpec("levies", "Levies", ("levies",)),
+    )
+    extractor = Extractor(nlp, topics=topics, vectors=vectors)
+    _, statement, _ = tagged(extractor, "Fees are charged on every bridge.")
+    assert statement.topics == ("road-tolls",)
+    _, statement, _ = tagged(extractor, "Charges hurt the poor.")
+    assert statement.topics == ()
+
+
+def test_without_vectors_a_kindred_word_is_no_mention(nlp):
+    _, statement, _ = tagged(Extractor(nlp, topics=TOPICS), "Fees increase poverty.")
+    assert statement.topics == ()
+
+
+def test_vectors_are_off_unless_named_and_unknown_names_are_refused():
+    assert load_vectors("") is None
+    with pytest.raises(VectorsUnavailableError):
+        load_vectors("word2vec-somewhere")
+
+
+def test_neighbours_are_the_closest_words_first(vectors):
+    assert [word for word, _ in vectors.neighbours(vectors.vector("tolls"), 2)] == [
+        "tolls",
+        "fees",
+    ]
