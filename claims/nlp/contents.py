@@ -4,6 +4,10 @@
 clause on the particle ("made it clear that …"), an infinitive, an object (with its
 predicate), a prepositional object, a passive's subject, the clause a parenthetical cue
 sits in ("…, he said, …"), and a that-clause on a prepositional object.
+
+A clause ends before a speech act joined to it with no subject of its own: in "Putin said
+the economy would rebound and praised the talks", the parser often hangs "praised" on
+"rebound", but the economy praises nothing; it is Putin's second act (``coordinated_act``).
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ from claims.nlp.cues import (
 from claims.nlp.spans import is_that_clause, trim_range, trimmed
 
 CLAUSES = frozenset({"ccomp"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # "She continued to campaign": an aspect of the next verb, not an attribution of its own.
 ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "go"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+# Speech acts only, not what a reported subject could itself do ("the data showed", "prices
+# continued to climb"): evidence, cognition and aspectual verbs stay in the clause.
+COORDINATED_ACTS = SPEECH_VERBS - EVIDENCE_VERBS - COGNITION_VERBS - ASPECTUAL
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
 MIN_REPORTED_WORDS = 2
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
@@ -37,7 +45,7 @@ def content_of(
     children = [c for c in verb.children if c != particle]
     for child in children:
         if child.dep_ in CLAUSES:
-            return trimmed(child), None
+            return _clause(child), None
     if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
         # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
         for child in particle.children:
@@ -86,6 +94,35 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def coordinated_act(clause: Token) -> Token | None:
+    """A speech verb joined to the reported clause ``clause`` with no subject of its own.
+
+    "said the plan would fail and warned that …": "warned" is the reporter's act.
+    """
+    for child in clause.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ == "VERB"
+            and child.lemma_.lower() in COORDINATED_ACTS
+            and not any(c.dep_ in SUBJECTS for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _clause(head: Token) -> tuple[int, int] | None:
+    """The reported clause headed by ``head``, without a speech act coordinated with it."""
+    span = trimmed(head)
+    act = coordinated_act(head)
+    if span is None or act is None:
+        return span
+    doc = head.doc
+    end = act.left_edge.i
+    while end > span[0] and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    return trim_range(doc, span[0], end)
 
 
 def _host_clause(verb: Token, source: Span) -> tuple[int, int] | None:

@@ -100,6 +100,23 @@ def test_reported_speech_with_a_complement(nlp: Language) -> None:
     assert found.text == "the need to protect the coastal fisheries"
 
 
+def test_a_speech_act_joined_to_the_reported_clause_is_the_reporters(nlp: Language) -> None:
+    found = statements(
+        nlp,
+        "Mr. Ortega forecast that the slumping economy would soon rebound and praised "
+        "efforts by the mayor to find a solution.",
+    )
+    assert with_cue(found, "forecast").text == "the slumping economy would soon rebound"
+    praised = with_cue(found, "praised")
+    assert praised.text == "efforts by the mayor to find a solution"
+    assert praised.speaker_mention == "Mr. Ortega"
+
+
+def test_what_the_reported_subject_went_on_to_do_stays_in_the_clause(nlp: Language) -> None:
+    found = only(statements(nlp, "Officials said prices rose and continued to climb in May."))
+    assert found.text == "prices rose and continued to climb in May"
+
+
 def test_clause_then_attribution(nlp: Language) -> None:
     text = "The talks with the neighbours have been useful, Lavrov said."
     found = only(statements(nlp, text))
