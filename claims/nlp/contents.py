@@ -74,9 +74,14 @@ def content_of(
         if not needs_clause:
             return trimmed(child), None
     for child in children:
-        if child.dep_ == "prep" and (
-            child.lower_ in CUE_PREPOSITIONS - {"to"}
-            or (child.lower_ == "to" and lemma in TO_VERBS)
+        # "called for …" joins the cue; "On Tuesday, she found …" is a time, not content.
+        if (
+            child.dep_ == "prep"
+            and child.i > verb.i
+            and (
+                child.lower_ in CUE_PREPOSITIONS - {"to"}
+                or (child.lower_ == "to" and lemma in TO_VERBS)
+            )
         ):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:

@@ -117,6 +117,11 @@ def test_what_the_reported_subject_went_on_to_do_stays_in_the_clause(nlp: Langua
     assert found.text == "prices rose and continued to climb in May"
 
 
+def test_a_phrase_of_time_or_place_before_the_cue_is_not_its_content(nlp: Language) -> None:
+    found = statements(nlp, "On her Facebook page, the candidate posted it.")
+    assert not [s.text for s in found if "Facebook" in s.text]
+
+
 def test_clause_then_attribution(nlp: Language) -> None:
     text = "The talks with the neighbours have been useful, Lavrov said."
     found = only(statements(nlp, text))
