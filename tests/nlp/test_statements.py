@@ -148,6 +148,16 @@ def test_mixed_statement(nlp: Language) -> None:
     assert found.text.endswith("harbour.”")
 
 
+def test_words_framing_a_quote_before_its_attribution_make_it_mixed(nlp: Language) -> None:
+    found = only(
+        statements(
+            nlp, "The tax cut plans are “deeply irresponsible,” the economist Ann Ross said."
+        )
+    )
+    assert found.kind == "mixed"
+    assert found.text == "The tax cut plans are “deeply irresponsible,”"
+
+
 def test_headline_attributed_by_a_dash(nlp: Language) -> None:
     headline = "Necessary to repair the dam before winter — Hansen"
     text = headline + "\n\nOfficials met on Monday to discuss the dam."
