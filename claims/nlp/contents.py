@@ -72,7 +72,7 @@ def content_of(
         if predicate is not None:
             return trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
         if not needs_clause:
-            return trimmed(child), None
+            return _with_complements(child, children), None
     for child in children:
         # "called for …" joins the cue; "On Tuesday, she found …" is a time, not content.
         if (
@@ -84,6 +84,10 @@ def content_of(
             )
         ):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            pronoun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i), None)
+            if objects and pronoun is not None:
+                # "criticized him for the delays": the act on him, for the delays.
+                return _with_complements(pronoun, children), child
             if objects:
                 return trimmed(objects[0]), child
     if source.start > verb.i:
@@ -99,6 +103,20 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _with_complements(obj: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The object with the prepositional phrases after it: "criticized the mayor for the
+    delays", "compared the plan to a tax" attribute the whole act, not only its object."""
+    doc = obj.doc
+    end = obj.right_edge.i
+    for child in sorted(children, key=lambda c: c.i):
+        if child.i <= end:
+            continue
+        if child.dep_ != "prep" or any(t.is_punct for t in doc[end + 1 : child.i]):
+            break
+        end = child.right_edge.i
+    return trim_range(doc, obj.left_edge.i, end + 1)
 
 
 def coordinated_act(clause: Token) -> Token | None:

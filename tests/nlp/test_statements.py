@@ -122,6 +122,24 @@ def test_a_phrase_of_time_or_place_before_the_cue_is_not_its_content(nlp: Langua
     assert not [s.text for s in found if "Facebook" in s.text]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The senator criticized the mayor for the long delays at the port.",
+            "the mayor for the long delays at the port",
+        ),
+        (
+            "The senator criticized him for the long delays at the port.",
+            "him for the long delays at the port",
+        ),
+        ("Ms. Okafor compared the plan to a tax on families.", "the plan to a tax on families"),
+    ],
+)
+def test_an_act_on_an_object_keeps_what_follows_it(nlp: Language, text: str, content: str) -> None:
+    assert only(statements(nlp, text)).text == content
+
+
 def test_clause_then_attribution(nlp: Language) -> None:
     text = "The talks with the neighbours have been useful, Lavrov said."
     found = only(statements(nlp, text))
