@@ -45,7 +45,7 @@ def content_of(
     children = [c for c in verb.children if c != particle]
     for child in children:
         if child.dep_ in CLAUSES:
-            return _clause(child), None
+            return _clauses(verb, child, children), None
     if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
         # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
         for child in particle.children:
@@ -133,6 +133,18 @@ def coordinated_act(clause: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _clauses(verb: Token, first: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The reported clause and a second that-clause the parser joins to the cue: "believes
+    there are no good options, but that the lesser evil will do" reports both."""
+    span = _clause(first)
+    second = next(
+        (c for c in children if c.i > first.i and c.dep_ == "conj" and is_that_clause(c)), None
+    )
+    if span is None or second is None or first.i < verb.i or second.sent != first.sent:
+        return span
+    return trim_range(verb.doc, span[0], second.right_edge.i + 1)
 
 
 def _clause(head: Token) -> tuple[int, int] | None:

@@ -140,6 +140,12 @@ def test_an_act_on_an_object_keeps_what_follows_it(nlp: Language, text: str, con
     assert only(statements(nlp, text)).text == content
 
 
+def test_a_second_that_clause_of_the_cue_is_part_of_its_content(nlp: Language) -> None:
+    text = "He believes the plan is weak, but that the lesser of two evils will have to do."
+    found = only(statements(nlp, text))
+    assert found.text == "the plan is weak, but that the lesser of two evils will have to do"
+
+
 def test_clause_then_attribution(nlp: Language) -> None:
     text = "The talks with the neighbours have been useful, Lavrov said."
     found = only(statements(nlp, text))
