@@ -4,6 +4,10 @@
 clause on the particle ("made it clear that …"), an infinitive, an object (with its
 predicate), a prepositional object, a passive's subject, the clause a parenthetical cue
 sits in ("…, he said, …"), and a that-clause on a prepositional object.
+
+A clause ends before a speech act joined to it with no subject of its own: in "Putin said
+the economy would rebound and praised the talks", the parser often hangs "praised" on
+"rebound", but the economy praises nothing; it is Putin's second act (``coordinated_act``).
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ from claims.nlp.cues import (
 from claims.nlp.spans import is_that_clause, trim_range, trimmed
 
 CLAUSES = frozenset({"ccomp"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # "She continued to campaign": an aspect of the next verb, not an attribution of its own.
 ASPECTUAL = frozenset({"continue", "begin", "start", "keep", "go"})
 # Cues that may sit inside the clause they attribute ("The plan, he said, is ready").
 PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+# Speech acts only, not what a reported subject could itself do ("the data showed", "prices
+# continued to climb"): evidence, cognition and aspectual verbs stay in the clause.
+COORDINATED_ACTS = SPEECH_VERBS - EVIDENCE_VERBS - COGNITION_VERBS - ASPECTUAL
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
 MIN_REPORTED_WORDS = 2
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
@@ -37,7 +45,7 @@ def content_of(
     children = [c for c in verb.children if c != particle]
     for child in children:
         if child.dep_ in CLAUSES:
-            return trimmed(child), None
+            return _clauses(verb, child, children), None
     if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
         # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
         for child in particle.children:
@@ -64,13 +72,22 @@ def content_of(
         if predicate is not None:
             return trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
         if not needs_clause:
-            return trimmed(child), None
+            return _with_complements(child, children), None
     for child in children:
-        if child.dep_ == "prep" and (
-            child.lower_ in CUE_PREPOSITIONS - {"to"}
-            or (child.lower_ == "to" and lemma in TO_VERBS)
+        # "called for …" joins the cue; "On Tuesday, she found …" is a time, not content.
+        if (
+            child.dep_ == "prep"
+            and child.i > verb.i
+            and (
+                child.lower_ in CUE_PREPOSITIONS - {"to"}
+                or (child.lower_ == "to" and lemma in TO_VERBS)
+            )
         ):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            pronoun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i), None)
+            if objects and pronoun is not None:
+                # "criticized him for the delays": the act on him, for the delays.
+                return _with_complements(pronoun, children), child
             if objects:
                 return trimmed(objects[0]), child
     if source.start > verb.i:
@@ -86,6 +103,61 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _with_complements(obj: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The object with the prepositional phrases after it: "criticized the mayor for the
+    delays", "compared the plan to a tax" attribute the whole act, not only its object."""
+    doc = obj.doc
+    end = obj.right_edge.i
+    for child in sorted(children, key=lambda c: c.i):
+        if child.i <= end:
+            continue
+        if child.dep_ != "prep" or any(t.is_punct for t in doc[end + 1 : child.i]):
+            break
+        end = child.right_edge.i
+    return trim_range(doc, obj.left_edge.i, end + 1)
+
+
+def coordinated_act(clause: Token) -> Token | None:
+    """A speech verb joined to the reported clause ``clause`` with no subject of its own.
+
+    "said the plan would fail and warned that …": "warned" is the reporter's act.
+    """
+    for child in clause.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ == "VERB"
+            and child.lemma_.lower() in COORDINATED_ACTS
+            and not any(c.dep_ in SUBJECTS for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _clauses(verb: Token, first: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The reported clause and a second that-clause the parser joins to the cue: "believes
+    there are no good options, but that the lesser evil will do" reports both."""
+    span = _clause(first)
+    second = next(
+        (c for c in children if c.i > first.i and c.dep_ == "conj" and is_that_clause(c)), None
+    )
+    if span is None or second is None or first.i < verb.i or second.sent != first.sent:
+        return span
+    return trim_range(verb.doc, span[0], second.right_edge.i + 1)
+
+
+def _clause(head: Token) -> tuple[int, int] | None:
+    """The reported clause headed by ``head``, without a speech act coordinated with it."""
+    span = trimmed(head)
+    act = coordinated_act(head)
+    if span is None or act is None:
+        return span
+    doc = head.doc
+    end = act.left_edge.i
+    while end > span[0] and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    return trim_range(doc, span[0], end)
 
 
 def _host_clause(verb: Token, source: Span) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.nlp.contents import content_of
+from claims.nlp.contents import CLAUSES, content_of, coordinated_act
 from claims.nlp.cues import (
     CUE_NOUNS,
     CUE_PREPOSITIONS,
@@ -80,13 +80,22 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
         return None
     if lemma in RAISING_VERBS or _is_question_put(token, lemma):
         return _impersonal_cue(token, lemma)
-    source, antecedent = source_of(token)
+    source, antecedent = source_of(_reporter(token) or token)
     if source is None:
         return _impersonal_cue(token, lemma)
     if quote_of.at(source.start_char) is not None:
         return None
     content, preposition = content_of(token, lemma, particle, source)
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
+
+
+def _reporter(act: Token) -> Token | None:
+    """For "X said the plan failed and warned that …": "said", whose subject warned."""
+    clause = act.head
+    if act.dep_ != "conj" or clause.dep_ not in CLAUSES or coordinated_act(clause) != act:
+        return None
+    reporter = clause.head
+    return reporter if reporter.lemma_.lower() in CUE_VERBS else None
 
 
 def _cue_from_words(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from claims.nlp import long_texts
 from claims.nlp.attribution import attribution_class
 from claims.nlp.language import load_first
-from claims.nlp.nesting import with_reporters
+from claims.nlp.nesting import with_reporters, without_self_reports
 from claims.nlp.records import (
     ArticleExtraction,
     CleanText,
@@ -34,7 +34,7 @@ from claims.nlp.topics import DocTopics, TopicTagger
 from claims.nlp.vectors import WordVectors
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.6"
 
 
 class Extractor:
@@ -99,11 +99,13 @@ class Extractor:
 
     def _from_doc(self, doc: Doc, clean: CleanText) -> ArticleExtraction:
         speakers, found = named_speakers(*extract_statements(doc, clean))
-        statements = with_reporters(
-            [
-                _classed(doc, statement, speakers)
-                for statement in split_quotations(found, text=clean.text)
-            ]
+        statements = without_self_reports(
+            with_reporters(
+                [
+                    _classed(doc, statement, speakers)
+                    for statement in split_quotations(found, text=clean.text)
+                ]
+            )
         )
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(

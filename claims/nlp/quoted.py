@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claims.nlp.cue_reading import Cue
 from claims.nlp.cues import CORE_SPEECH, SPEECH_VERBS
 from claims.nlp.found import Found
-from claims.nlp.quotes import Quote, is_statement_sized
+from claims.nlp.quotes import Quote, has_quote_mark, is_statement_sized
 from claims.nlp.sources import SUBJECTS
 from claims.nlp.spans import line_end, line_start, mention_of, strip_space
 
@@ -66,11 +66,30 @@ def find_quoted(
             content = doc[cue.content[0] : cue.content[1]]
             c_start, c_end = content.start_char, content.end_char
             outside = text[c_start : quote.start].split() if c_start < quote.start else []
-            if len(outside) >= 2 and c_end >= quote.start and cue.start_char < quote.start:
+            if (
+                len(outside) >= 2
+                and c_end >= quote.start
+                and (cue.start_char < quote.start or _framing(text, c_start, quote))
+            ):
                 start, end, kind = c_start, max(quote.end, c_end), "mixed"
         start, end = strip_space(text, start, end)
         found.append(Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
     return found
+
+
+def _framing(text: str, start: int, quote: Quote) -> bool:
+    """Whether unquoted words from ``start`` frame the quote in one sentence of one line.
+
+    "Belgium failed to act and “should have acted sooner,” the minister said": the words
+    before the quote are reported too. Not when another quote or a sentence's end stands
+    between them (the parser runs sentences together over a quote's closing mark).
+    """
+    before = text[start : quote.start]
+    return (
+        "\n" not in before
+        and not has_quote_mark(before)
+        and not any(mark in before for mark in (". ", "? ", "! "))
+    )
 
 
 def _right_beside(text: str, quote: Quote, cue: Cue | None) -> bool:

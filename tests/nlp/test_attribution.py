@@ -77,3 +77,14 @@ def test_a_nested_attribution_is_linked_to_the_statement_reporting_it(
     assert inner.reported_in == extraction.statements.index(outer)
     assert outer.reported_in is None
     assert inner.attribution == "thinks"
+
+
+def test_a_speakers_own_belief_inside_their_statement_is_not_a_second_statement(
+    extractor: Extractor,
+) -> None:
+    text = "Senator Maya Lindgren said she wants the tax to be cut before the election."
+    extraction = extractor.extract(clean_article(text))
+    assert [s.text for s in extraction.statements] == [
+        "she wants the tax to be cut before the election"
+    ]
+    assert extraction.statements[0].reported_in is None

@@ -100,6 +100,52 @@ def test_reported_speech_with_a_complement(nlp: Language) -> None:
     assert found.text == "the need to protect the coastal fisheries"
 
 
+def test_a_speech_act_joined_to_the_reported_clause_is_the_reporters(nlp: Language) -> None:
+    found = statements(
+        nlp,
+        "Mr. Ortega forecast that the slumping economy would soon rebound and praised "
+        "efforts by the mayor to find a solution.",
+    )
+    assert with_cue(found, "forecast").text == "the slumping economy would soon rebound"
+    praised = with_cue(found, "praised")
+    assert praised.text == "efforts by the mayor to find a solution"
+    assert praised.speaker_mention == "Mr. Ortega"
+
+
+def test_what_the_reported_subject_went_on_to_do_stays_in_the_clause(nlp: Language) -> None:
+    found = only(statements(nlp, "Officials said prices rose and continued to climb in May."))
+    assert found.text == "prices rose and continued to climb in May"
+
+
+def test_a_phrase_of_time_or_place_before_the_cue_is_not_its_content(nlp: Language) -> None:
+    found = statements(nlp, "On her Facebook page, the candidate posted it.")
+    assert not [s.text for s in found if "Facebook" in s.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The senator criticized the mayor for the long delays at the port.",
+            "the mayor for the long delays at the port",
+        ),
+        (
+            "The senator criticized him for the long delays at the port.",
+            "him for the long delays at the port",
+        ),
+        ("Ms. Okafor compared the plan to a tax on families.", "the plan to a tax on families"),
+    ],
+)
+def test_an_act_on_an_object_keeps_what_follows_it(nlp: Language, text: str, content: str) -> None:
+    assert only(statements(nlp, text)).text == content
+
+
+def test_a_second_that_clause_of_the_cue_is_part_of_its_content(nlp: Language) -> None:
+    text = "He believes the plan is weak, but that the lesser of two evils will have to do."
+    found = only(statements(nlp, text))
+    assert found.text == "the plan is weak, but that the lesser of two evils will have to do"
+
+
 def test_clause_then_attribution(nlp: Language) -> None:
     text = "The talks with the neighbours have been useful, Lavrov said."
     found = only(statements(nlp, text))
@@ -124,6 +170,16 @@ def test_mixed_statement(nlp: Language) -> None:
     assert found.kind == "mixed"
     assert found.text.startswith("only the residents")
     assert found.text.endswith("harbour.”")
+
+
+def test_words_framing_a_quote_before_its_attribution_make_it_mixed(nlp: Language) -> None:
+    found = only(
+        statements(
+            nlp, "The tax cut plans are “deeply irresponsible,” the economist Ann Ross said."
+        )
+    )
+    assert found.kind == "mixed"
+    assert found.text == "The tax cut plans are “deeply irresponsible,”"
 
 
 def test_headline_attributed_by_a_dash(nlp: Language) -> None:
