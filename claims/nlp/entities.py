@@ -25,11 +25,10 @@ from spacy.tokens import Doc, Span, Token
 from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import HONORIFICS, ROLE_FITS
+from claims.nlp.people import person_spans, pronoun_vote
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
-MALE_WORDS = frozenset({"he", "him", "his", "himself"})
-FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 
 # Descriptions of an organisation ("the agency"): the noun, and whether it names a place.
 ORGANISATION_NOUNS = lexicon(
@@ -88,10 +87,17 @@ class ArticleEntities:
         self._surnames: dict[str, Entity] = {}
         self._people_by_name: dict[str, Entity] = {}
         self._orgs_by_name: dict[str, Entity] = {}
-        self._build_people(
-            [ent for ent in doc.ents if ent.label_ == "PERSON" or _named_like_a_person(ent)]
+        # The spans naming a person, PERSON entities corrected by the article (``people``).
+        self.person_spans = person_spans(doc)
+        self._build_people(self.person_spans)
+        named = {i for span in self.person_spans for i in range(span.start, span.end)}
+        self._build_organisations(
+            [
+                ent
+                for ent in doc.ents
+                if ent.label_ in ("ORG", "GPE") and named.isdisjoint(range(ent.start, ent.end))
+            ]
         )
-        self._build_organisations([ent for ent in doc.ents if ent.label_ in ("ORG", "GPE")])
 
     # --- people ---------------------------------------------------------------------------
 
@@ -297,26 +303,6 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in _SMALL_WORDS and w[0].isupper())
 
 
-_ORGANISATION_ENDINGS = (
-    ORGANISATION_NOUNS
-    | PLACE_NOUNS
-    | lexicon("inc inc. corp corp. ltd ltd. co co. llc plc news times post press media group")
-)
-
-
-def _named_like_a_person(ent: Span) -> bool:
-    """An ORG the tagger made of a person's name: a known first name and a surname."""
-    if ent.label_ != "ORG":
-        return False
-    words = name_words(ent)
-    return (
-        2 <= len(words) <= 3
-        and all(word[:1].isupper() and not word.isupper() for word in words)
-        and words[-1].lower() not in _ORGANISATION_ENDINGS
-        and first_name_gender(words[0]) != ""
-    )
-
-
 def _is_subject(token: Token) -> bool:
     """A subject, or a name joined to one ("Ann Cole and Bo Dahl said")."""
     return token.dep_ in _SUBJECTS or (token.dep_ == "conj" and token.head.dep_ in _SUBJECTS)
@@ -394,31 +380,5 @@ def _gender_votes(ent: Span) -> list[str]:
             return [FEMALE + "!"]
         if word in MALE_HONORIFICS:
             return [MALE + "!"]
-    if ent.root.dep_ not in _SUBJECTS and not _followed_by_who(ent):
-        return []
-    pronoun = _next_pronoun(doc, ent.end, ent.sent.end)
-    if pronoun is None and ent.sent.end < len(doc) and _only_person_in(ent.sent):
-        opener = doc[ent.sent.end]
-        if opener.lower_ in ("he", "she") and opener.dep_ in _SUBJECTS:
-            pronoun = opener
-    if pronoun is None:
-        return []
-    return [MALE if pronoun.lower_ in MALE_WORDS else FEMALE]
-
-
-def _next_pronoun(doc: Doc, start: int, end: int) -> Token | None:
-    for token in doc[start:end]:
-        if token.ent_type_ == "PERSON" or token.is_quote:
-            return None
-        if token.lower_ in MALE_WORDS or token.lower_ in FEMALE_WORDS:
-            return token
-    return None
-
-
-def _followed_by_who(ent: Span) -> bool:
-    doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
-
-
-def _only_person_in(sentence: Span) -> bool:
-    return sum(1 for ent in sentence.ents if ent.label_ == "PERSON") == 1
+    vote = pronoun_vote(ent)
+    return [vote] if vote else []

@@ -58,9 +58,9 @@ class SpeakerBook(PronounResolver):
         self.doc = doc
         self.speakers: list[KnownSpeaker] = []
         self._by_key: dict[tuple[str, str], int] = {}
-        self._people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        self._full_names = _earliest_full_names(self._people)
         self.entities = ArticleEntities(doc)
+        self._people = self.entities.person_spans
+        self._full_names = _earliest_full_names(self._people)
 
     def infos(self) -> tuple[SpeakerInfo, ...]:
         return tuple(speaker.info() for speaker in self.speakers)
