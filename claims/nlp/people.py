@@ -149,25 +149,27 @@ def _has_person_evidence(ent: Span) -> bool:
         return True
     if ent.label_ in ("GPE", "LOC", "NORP") or ent[-1].tag_ in ("NNPS", "NNS"):
         return False  # a place with "she" after it is a ship or a country; "Liberals" a party
-    return bool(pronoun_vote(ent)) or _described_as_person(ent.root)
+    root = ent.root
+    described = root.dep_ == "appos" and _is_person_noun(root.head)  # "her lawyer, Ann"
+    return described or bool(pronoun_vote(ent)) or _described_as_person(root)
 
 
 def _described_as_person(root: Token) -> bool:
     """ "Yuni, a resident of …", "Bo Dahl, Minister of …": an apposition naming a person."""
-    for child in root.children:
-        if child.dep_ != "appos":
-            continue
-        lemma = child.lemma_.lower()
-        if lemma in ROLE_WORDS and child.text[:1].isupper():
-            return True
-        if (
-            child.pos_ == "NOUN"
-            and lemma not in ORGANISATION_ENDINGS
-            and lemma not in _NOT_PERSON_NOUNS
-            and child.tag_ == "NN"
-        ):
-            return True
-    return False
+    return any(child.dep_ == "appos" and _is_person_noun(child) for child in root.children)
+
+
+def _is_person_noun(token: Token) -> bool:
+    """A singular noun that may describe a person: "resident", "Minister", not "company"."""
+    lemma = token.lemma_.lower()
+    if lemma in ROLE_WORDS and token.text[:1].isupper():
+        return True
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and lemma not in ORGANISATION_ENDINGS
+        and lemma not in _NOT_PERSON_NOUNS
+    )
 
 
 def _untagged_names(doc: Doc, covered: set[int]) -> list[Span]:

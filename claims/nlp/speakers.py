@@ -61,6 +61,7 @@ class SpeakerBook(PronounResolver):
         self.entities = ArticleEntities(doc)
         self._people = self.entities.person_spans
         self._full_names = _earliest_full_names(self._people)
+        self._person_by_root = {span.root.i: span for span in self._people}
 
     def infos(self) -> tuple[SpeakerInfo, ...]:
         return tuple(speaker.info() for speaker in self.speakers)
@@ -88,6 +89,9 @@ class SpeakerBook(PronounResolver):
             return Resolution(None, f"first person '{mention.text}' outside a quote: the author")
         if self._is_label(mention):
             return Resolution(None, f"'{mention.text}' is a page label", label=True)
+        named = self._named_in_apposition(mention)
+        if named is not None:
+            return self._person(named, name_words(named))
         person = self._person_name(mention)
         if person is not None:
             return self._person(mention, person)
@@ -106,15 +110,39 @@ class SpeakerBook(PronounResolver):
 
     # --- people ---------------------------------------------------------------------------
 
+    def _named_in_apposition(self, mention: Span) -> Span | None:
+        """ "His father, Ann Cole," or "an official named Ann Cole": the name, not the role."""
+        root = mention.root
+        if root.pos_ != "NOUN":
+            return None
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i:
+                found = self._person_by_root.get(child.i)
+                if found is not None:
+                    return found
+            if child.dep_ == "acl" and child.lemma_ in ("name", "identify"):
+                for named in child.children:
+                    found = self._person_by_root.get(named.i)
+                    if found is not None and named.dep_ in ("oprd", "dobj", "attr", "xcomp"):
+                        return found
+        return None
+
     def _person_name(self, mention: Span) -> list[str] | None:
-        """The words of the person's name in the mention, or None when it names no one."""
+        """The words of the person's name in the mention, or None when it names no one.
+
+        A possessor is not the one named: "Cole's lawyer" is the lawyer, not Cole.
+        """
         # The article's PERSON entities, read once, instead of ``mention.ents`` (which walks
         # every entity of the Doc on each call).
-        people = [e for e in self._people if mention.start <= e.start and e.end <= mention.end]
+        people = [
+            e
+            for e in self._people
+            if mention.start <= e.start and e.end <= mention.end and not _possessor(e, mention)
+        ]
         if people:
             return name_words(people[0])
         propn = [t for t in mention if t.pos_ == "PROPN" and t.text[:1].isupper()]
-        if propn and propn[-1].text in self._full_names:
+        if propn and propn[-1].text in self._full_names and not _has_possessor(mention):
             tail = propn[-1]
             words = [t.text for t in mention[: tail.i - mention.start + 1] if t.pos_ == "PROPN"]
             if tail.ent_type_ == "PERSON" or len(words) <= 2:
@@ -197,9 +225,10 @@ class SpeakerBook(PronounResolver):
         """ "the mayor", "the lawyer": the person the article bound that role noun to."""
         root = mention.root
         bare = len(mention) == 1
-        if root.pos_ != "NOUN" or not (bare or mention[0].lower_ in DEFINITE):
+        owned = _has_possessor(mention)  # "his father", "Cole's lawyer"
+        if root.pos_ != "NOUN" or not (bare or owned or mention[0].lower_ in DEFINITE):
             return None
-        if any(t.ent_type_ == "PERSON" for t in mention):
+        if not owned and any(t.ent_type_ == "PERSON" for t in mention):
             return None
         holder = self.entities.role_holder(root.lemma_.lower(), before=mention.start_char)
         if holder is None:
@@ -345,6 +374,17 @@ def _earliest_full_names(people: list[Span]) -> dict[str, str]:
         if len(words) > 1 and words[-1] not in full:
             full[words[-1]] = " ".join(words)
     return full
+
+
+def _has_possessor(mention: Span) -> bool:
+    root = mention.root
+    return root.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.children)
+
+
+def _possessor(name: Span, mention: Span) -> bool:
+    """Whether ``name`` owns the mention's head noun ("Cole's" in "Cole's lawyer")."""
+    root = mention.root
+    return root.pos_ == "NOUN" and name.root.dep_ == "poss" and name.root.head.i == root.i
 
 
 def _strip_article(text: str) -> str:

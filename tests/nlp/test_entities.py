@@ -64,6 +64,29 @@ def test_an_unnamed_role_is_kept_under_the_unnamed_source(extractor: Extractor) 
     assert statement.resolved_by == "description"
 
 
+def test_a_name_in_apposition_is_the_speaker_not_the_role(extractor: Extractor) -> None:
+    text = (
+        "Tomas Rell was sentenced in Varnby on Tuesday.\n\n"
+        "His lawyer, Mira Oskarsson, said that the appeal would be filed within ten days."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "appeal")) == "Mira Oskarsson"
+
+
+def test_the_owner_of_a_role_is_not_the_one_who_speaks(extractor: Extractor) -> None:
+    text = (
+        "Tomas Rell was sentenced in Varnby on Tuesday.\n\n"
+        "Rell's father, Anders, said that the family was shocked.\n\n"
+        "His father said that his son had worked at the harbour for years."
+    )
+    extraction = extract(extractor, text)
+    shocked = said_by(extraction, "shocked")
+    harbour = said_by(extraction, "harbour")
+    assert speaker(extraction, shocked) == "Anders"
+    assert speaker(extraction, harbour) == "Anders"
+    assert harbour.resolved_by == "role"
+
+
 # --- organisations ------------------------------------------------------------------------
 
 
