@@ -188,6 +188,14 @@ class ArticleEntities:
             return max(earlier, key=lambda pair: pair[0])[1]
         return holders[0] if len(holders) == 1 else None
 
+    def only_holder(self, noun: str) -> Entity | None:
+        """The one person the article binds the role ``noun`` to, if there is only one."""
+        fits = ROLE_FITS.get(noun, (noun,))
+        holders = [
+            p for p in self.people if noun in p.roles or any(f and f in p.roles for f in fits)
+        ]
+        return holders[0] if len(holders) == 1 and holders[0].mentions else None
+
     # --- organisations ----------------------------------------------------------------------
 
     def _build_organisations(self, ents: list[Span]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claims.nlp.descriptions import DescriptionResolver
 from claims.nlp.entities import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -51,7 +52,7 @@ from claims.nlp.speaker_mentions import (
 )
 
 
-class SpeakerBook(PronounResolver):
+class SpeakerBook(PronounResolver, DescriptionResolver):
     """The speakers of one article, filled as attributions are resolved in text order."""
 
     def __init__(self, doc: Doc) -> None:
@@ -98,12 +99,12 @@ class SpeakerBook(PronounResolver):
         spokes = self._spokesperson(mention)
         if spokes is not None:
             return spokes
-        holder = self._bound_role(mention)
+        holder = self._bound_role(mention) or self._introduced_later(mention)
         if holder is not None:
             return holder
         if self._is_role_noun(mention):
             return self._role_noun(mention) or self._unnamed(mention, UNNAMED_SOURCE)
-        described = self._description(mention)
+        described = self._description(mention) or self._described_person(mention)
         if described is not None:
             return described
         return self._non_person(mention)

@@ -87,6 +87,30 @@ def test_the_owner_of_a_role_is_not_the_one_who_speaks(extractor: Extractor) -> 
     assert harbour.resolved_by == "role"
 
 
+def test_a_description_after_a_sentence_about_a_person_is_that_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Niko Lindqvist scored twice for Varnby on Saturday.\n\n"
+        "The 24-year-old forward said that the team had finally found its rhythm."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "rhythm")
+    assert speaker(extraction, statement) == "Niko Lindqvist"
+    assert statement.resolved_by == "description"
+
+
+def test_an_indefinite_role_is_the_one_person_named_with_it(extractor: Extractor) -> None:
+    text = (
+        "A harbour inspector said that the old pier was unsafe.\n\n"
+        "Inspector Maren Tellby closed the pier on Monday after a storm."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "old pier")
+    assert speaker(extraction, statement) == "Maren Tellby"
+    assert statement.resolved_by == "role"
+
+
 # --- organisations ------------------------------------------------------------------------
 
 
