@@ -190,6 +190,18 @@ def test_first_name_lexicon(name: str, gender: str) -> None:
     assert first_name_gender(name) == gender
 
 
+def test_he_is_the_person_the_sentence_before_names_not_an_earlier_subject(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Olav Brenn opened the harbour meeting on Monday.\n\n"
+        "Director of the ferry line, Peter Sandvik, agreed with the plan.\n\n"
+        '"We will start the work in May," he said.'
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "in May")) == "Peter Sandvik"
+
+
 def test_a_name_inside_the_quote_is_not_the_pronoun(extractor: Extractor) -> None:
     text = (
         "Principal Helen Marsh spoke at the assembly.\n\n"
