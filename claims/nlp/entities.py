@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import HONORIFICS, ROLE_FITS
-from claims.nlp.people import person_spans, pronoun_vote
+from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
@@ -88,7 +88,8 @@ class ArticleEntities:
         self._people_by_name: dict[str, Entity] = {}
         self._orgs_by_name: dict[str, Entity] = {}
         # The spans naming a person, PERSON entities corrected by the article (``people``).
-        self.person_spans = person_spans(doc)
+        runs = untagged_runs(doc)
+        self.person_spans = person_spans(doc, runs)
         self._build_people(self.person_spans)
         named = {i for span in self.person_spans for i in range(span.start, span.end)}
         self._build_organisations(
@@ -96,7 +97,8 @@ class ArticleEntities:
                 ent
                 for ent in doc.ents
                 if ent.label_ in ("ORG", "GPE") and named.isdisjoint(range(ent.start, ent.end))
-            ]
+            ],
+            [run for run in runs if named.isdisjoint(range(run.start, run.end))],
         )
 
     # --- people ---------------------------------------------------------------------------
@@ -198,7 +200,9 @@ class ArticleEntities:
 
     # --- organisations ----------------------------------------------------------------------
 
-    def _build_organisations(self, ents: list[Span]) -> None:
+    def _build_organisations(self, ents: list[Span], runs: list[Span]) -> None:
+        """Organisations and places from their entities, and from the untagged ``runs`` of
+        the same names (one sense per article: "Facebook said" where the tagger saw none)."""
         for ent in ents:
             name = organisation_name(ent.text)
             if not any(word[:1].isupper() for word in name.split()):
@@ -210,6 +214,11 @@ class ArticleEntities:
                 self.organisations.append(org)
                 self._orgs_by_name[name.lower()] = org
             org.mentions.append((ent.start_char, ent.root.dep_ in _SUBJECTS))
+        for run in runs:
+            org = self._orgs_by_name.get(organisation_name(run.text).lower())
+            if org is not None:
+                org.mentions.append((run.start_char, run.root.dep_ in _SUBJECTS))
+                org.mentions.sort()
         for match in _ACRONYM_DEFINITION.finditer(self.doc.text):
             self._bind_acronym(match.group("acronym"), match.group("full"), match.start())
         for org in list(self.organisations):

@@ -48,33 +48,70 @@ MISREAD_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "PRODUCT", "LOC", "WORK
 _NOT_PERSON_NOUNS = lexicon("capital home site area name word brand place host venue course")
 
 
-def person_spans(doc: Doc) -> list[Span]:
-    """The spans of ``doc`` that name a person, in text order."""
+def person_spans(doc: Doc, runs: list[Span] | None = None) -> list[Span]:
+    """The spans of ``doc`` that name a person, in text order.
+
+    ``runs`` are the proper-noun runs outside every entity (``untagged_runs``), read once.
+    """
     org_names = [
         _words(ent)
         for ent in doc.ents
         if ent.label_ in MISREAD_LABELS | {"PERSON"} and _ends_like_organisation(_words(ent))
     ]
+    labels = _labels_by_text(doc)
     people: list[Span] = []
     doubtful: list[Span] = []
-    covered: set[int] = set()
     for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
         if ent.label_ == "PERSON":
-            if _is_person_entity(ent, org_names):
+            if _is_person_entity(ent, org_names, labels):
                 people.append(ent)
-        elif ent.label_ in MISREAD_LABELS:
+        elif ent.label_ in MISREAD_LABELS and not _after_article(ent):
             titled = _after_title(ent)
             if titled is not None:
                 people.append(titled)
-            elif _has_person_evidence(ent):
+            elif _has_person_evidence(ent, labels):
                 people.append(ent)
-            else:
+            elif ent.label_ != "NORP":
                 doubtful.append(ent)
-    people.extend(_untagged_names(doc, covered))
+    for run in untagged_runs(doc) if runs is None else runs:
+        before = doc[run.start - 1] if run.start > 0 else None
+        if _after_article(run):
+            continue
+        if before is not None and before.lower_ in TITLES and before.text[:1].isupper():
+            if _after_title_shape(run):
+                people.append(run)
+        elif _has_person_evidence(run, labels):
+            people.append(run)
+        else:
+            doubtful.append(run)
+    # One sense per article: a name the article gives a person elsewhere is that person.
+    full = {" ".join(_words(span)) for span in people}
     surnames = {_words(span)[-1] for span in people if len(_words(span)) > 1}
-    people.extend(ent for ent in doubtful if ent.label_ != "NORP" and _is_surname_of(ent, surnames))
+    people.extend(span for span in doubtful if _names_known_person(span, full, surnames))
     return sorted(people, key=lambda span: span.start)
+
+
+def untagged_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns outside every entity ("Facebook said", "Ann Cole")."""
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    runs: list[Span] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.pos_ != "PROPN" or index in covered or not token.text[:1].isupper():
+            index += 1
+            continue
+        end = index
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered:
+            end += 1
+        span = doc[index:end]
+        hyphenated = any(not t.whitespace_ for t in span[:-1]) or (
+            end < len(doc) and doc[end].text == "-"
+        )
+        if not hyphenated:  # "Al-Qaeda-linked": a modifier, not a name
+            runs.append(span)
+        index = end
+    return runs
 
 
 def pronoun_vote(ent: Span) -> str:
@@ -103,16 +140,25 @@ def _ends_like_organisation(words: list[str]) -> bool:
     return bool(words) and words[-1].lower() in ORGANISATION_ENDINGS
 
 
-def _is_person_entity(ent: Span, org_names: list[list[str]]) -> bool:
-    """A PERSON entity that is not an organisation, a bill or a photo credit."""
+def _is_person_entity(ent: Span, org_names: list[list[str]], labels: dict[str, list[str]]) -> bool:
+    """A PERSON entity that is not an organisation, a bill or a photo credit, nor a name
+    the article mostly tags as an organisation ("Facebook")."""
     doc = ent.doc
     words = _words(ent)
     if not words or any(ch.isdigit() for ch in ent.text) or "/" in ent.text:
         return False
     if ent.end < len(doc) and doc[ent.end].text.startswith("/"):
         return False  # "(Ann Cole/CBC)": a photo credit
+    the = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    if the and ent.root.dep_ != "compound":
+        return False  # "The Bachelor", "the Globe": a show, a paper (not "the Cole family")
+    if any(t.tag_ == "POS" for t in ent[:-1]):
+        return False  # "Ellison's Sensei": something of a person's
     if first_name_gender(words[0]):
         return True
+    seen = labels.get(ent.text, [])
+    if seen.count("ORG") > seen.count("PERSON"):
+        return False
     if _ends_like_organisation(words):
         return False
     return not any(len(name) > len(words) and name[: len(words)] == words for name in org_names)
@@ -138,17 +184,23 @@ def _after_title(ent: Span) -> Span | None:
     return name
 
 
-def _has_person_evidence(ent: Span) -> bool:
+def _has_person_evidence(ent: Span, labels: dict[str, list[str]]) -> bool:
     """A first name and a surname, a "he"/"she" used of it, or a person in apposition."""
     words = _words(ent)
     if not words or not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
     if _ends_like_organisation(words) or any(ch.isdigit() for ch in ent.text):
         return False
-    if 2 <= len(words) <= 3 and first_name_gender(words[0]):
+    if ent.label_ == "NORP" or ent[-1].tag_ in ("NNPS", "NNS"):
+        return False  # "Liberals": a party
+    first_and_surname = 2 <= len(words) <= 3 and bool(first_name_gender(words[0]))
+    if ent.label_ in ("GPE", "LOC"):
+        # "Nova Scotia" is a place; "Megan Bortis" read as one is a person when "she" or
+        # the surname alone as a person says so.
+        surname = "PERSON" in labels.get(words[-1], [])
+        return first_and_surname and (surname or bool(pronoun_vote(ent)))
+    if first_and_surname:
         return True
-    if ent.label_ in ("GPE", "LOC", "NORP") or ent[-1].tag_ in ("NNPS", "NNS"):
-        return False  # a place with "she" after it is a ship or a country; "Liberals" a party
     root = ent.root
     described = root.dep_ == "appos" and _is_person_noun(root.head)  # "her lawyer, Ann"
     return described or bool(pronoun_vote(ent)) or _described_as_person(root)
@@ -172,43 +224,31 @@ def _is_person_noun(token: Token) -> bool:
     )
 
 
-def _untagged_names(doc: Doc, covered: set[int]) -> list[Span]:
-    """Runs of proper nouns outside every entity that read as a person's name."""
-    found: list[Span] = []
-    index = 0
-    while index < len(doc):
-        token = doc[index]
-        if token.pos_ != "PROPN" or index in covered or not token.text[:1].isupper():
-            index += 1
-            continue
-        end = index
-        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered:
-            end += 1
-        span = doc[index:end]
-        if any(not t.whitespace_ for t in span[:-1]) or (end < len(doc) and doc[end].text == "-"):
-            index = end  # "Al-Qaeda-linked": a hyphenated modifier, not a name
-            continue
-        before = doc[index - 1] if index > 0 else None
-        if before is not None and before.lower_ in ("the", "a", "an"):
-            pass  # "the Liberal Party": a name of a thing
-        elif before is not None and before.lower_ in TITLES and before.text[:1].isupper():
-            if _after_title_shape(span):
-                found.append(span)
-        elif _has_person_evidence(span):
-            found.append(span)
-        index = end
-    return found
-
-
 def _after_title_shape(span: Span) -> bool:
     words = _words(span)
     return 1 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
-def _is_surname_of(ent: Span, surnames: set[str]) -> bool:
-    """A lone surname the tagger read as a place or an organisation ("Laurin said")."""
-    words = _words(ent)
-    return len(words) == 1 and words[0] in surnames
+def _after_article(span: Span) -> bool:
+    """ "the Liberal Party", "the Bachelor's room": a thing's name (not "the Cole family")."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("the", "a", "an") and span.root.dep_ != "compound"
+
+
+def _names_known_person(span: Span, full: set[str], surnames: set[str]) -> bool:
+    """A full name or a lone surname the article gives a person elsewhere ("Laurin said")."""
+    words = _words(span)
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    return " ".join(words) in full or (len(words) == 1 and words[0] in surnames)
+
+
+def _labels_by_text(doc: Doc) -> dict[str, list[str]]:
+    labels: dict[str, list[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(ent.text, []).append(ent.label_)
+    return labels
 
 
 def _next_pronoun(doc: Doc, start: int, end: int) -> Token | None:

@@ -140,8 +140,9 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
             for e in self._people
             if mention.start <= e.start and e.end <= mention.end and not _possessor(e, mention)
         ]
-        if people:
-            return name_words(people[0])
+        if people:  # the name the phrase is about: "Bath MP Ann Cole", not "Bath"
+            head = [e for e in people if e.start <= mention.root.i < e.end]
+            return name_words(head[0] if head else people[0])
         propn = [t for t in mention if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and propn[-1].text in self._full_names and not _has_possessor(mention):
             tail = propn[-1]

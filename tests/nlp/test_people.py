@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claims.nlp.entities import ArticleEntities
 from claims.nlp.people import person_spans
 
 
@@ -78,3 +79,32 @@ def test_the_start_of_a_school_name_is_not_a_person(nlp: Language) -> None:
         nlp, text, [("Halvik Catholic High School", "PERSON"), ("Halvik Catholic", "PERSON")]
     )
     assert person_spans(doc) == []
+
+
+def test_a_name_read_as_a_place_is_a_person_only_when_the_article_says_so(
+    nlp: Language,
+) -> None:
+    text = (
+        "Megan Tollack described the seized boats to a Nova Scotia court.\n\n"
+        "The case was later touched on by Tollack, who asked for a fine."
+    )
+    doc = labelled(
+        nlp, text, [("Megan Tollack", "GPE"), ("Nova Scotia", "GPE"), ("Tollack", "PERSON")]
+    )
+    assert names(person_spans(doc)) == ["Megan Tollack", "Tollack"]
+
+
+def test_a_show_named_after_the_is_not_a_person(nlp: Language) -> None:
+    text = "Viewers of The Bachelor said that the finale was too long."
+    doc = labelled(nlp, text, [("The Bachelor", "PERSON")])
+    assert person_spans(doc) == []
+
+
+def test_an_organisation_untagged_elsewhere_is_still_mentioned_there(nlp: Language) -> None:
+    text = (
+        "Brennick makes ferries in Varnby. Tollan builds piers there.\n\n"
+        "Brennick said on Monday that sales had doubled."
+    )
+    doc = labelled(nlp, text, [("Brennick", "ORG"), ("Varnby", "GPE"), ("Tollan", "ORG")])
+    described = ArticleEntities(doc).described("company", before=len(text))
+    assert described is not None and described.name == "Brennick"
