@@ -92,7 +92,10 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
             return Resolution(None, f"'{mention.text}' is a page label", label=True)
         named = self._named_in_apposition(mention)
         if named is not None:
-            return self._person(named, name_words(named))
+            return self._together(mention, named) or self._person(named, name_words(named))
+        together = self._together(mention, self._person_by_root.get(mention.root.i))
+        if together is not None:
+            return together
         person = self._person_name(mention)
         if person is not None:
             return self._person(mention, person)
@@ -127,6 +130,32 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
                     if found is not None and named.dep_ in ("oprd", "dobj", "attr", "xcomp"):
                         return found
         return None
+
+    def _together(self, mention: Span, first: Span | None) -> Resolution | None:
+        """ "Ann and Bo Cole said", "Cole and Dahl have said": the people, as one group."""
+        if first is None:
+            return None
+        spans, token = [first], first.root
+        while True:
+            conj = next((c for c in token.children if c.dep_ == "conj"), None)
+            found = self._person_by_root.get(conj.i) if conj is not None else None
+            if found is None:
+                break
+            spans.append(found)
+            token = conj
+        if len(spans) < 2:
+            return None
+        names = [self._full_name(name_words(span)) for span in spans]
+        surname = names[-1].split()[-1] if len(names[-1].split()) > 1 else ""
+        names = [f"{n} {surname}" if surname and len(n.split()) == 1 else n for n in names]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        index = self._get_or_add("group", name)
+        self._note(index, mention.text, mention.start_char)
+        return Resolution(index, f"named people {name}, together", "name")
+
+    def _full_name(self, words: list[str]) -> str:
+        entity = self.entities.person_for(words)
+        return entity.name if entity is not None else " ".join(words)
 
     def _person_name(self, mention: Span) -> list[str] | None:
         """The words of the person's name in the mention, or None when it names no one.

@@ -87,6 +87,14 @@ def test_the_owner_of_a_role_is_not_the_one_who_speaks(extractor: Extractor) -> 
     assert harbour.resolved_by == "role"
 
 
+def test_people_named_together_speak_together(extractor: Extractor) -> None:
+    text = "Maren and Olav Kestrel said that the farm had been in the family for a century."
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "farm")
+    info = extraction.speakers[statement.speaker]
+    assert (info.name, info.kind) == ("Maren Kestrel and Olav Kestrel", "group")
+
+
 def test_a_description_after_a_sentence_about_a_person_is_that_person(
     extractor: Extractor,
 ) -> None:
