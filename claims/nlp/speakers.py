@@ -51,6 +51,25 @@ from claims.nlp.speaker_mentions import (
     Resolution,
 )
 
+# Verbs by which a source puts out a statement: "a statement released by …".
+ISSUING_VERBS = frozenset(
+    {
+        "release",
+        "issue",
+        "send",
+        "mail",
+        "e-mail",
+        "email",
+        "write",
+        "sign",
+        "post",
+        "publish",
+        "provide",
+        "read",
+        "deliver",
+    }
+)
+
 
 class SpeakerBook(PronounResolver, DescriptionResolver):
     """The speakers of one article, filled as attributions are resolved in text order."""
@@ -339,6 +358,13 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     obj = objects[0]
+                    found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
+                    return found if found.speaker is not None else None
+            if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+                # "a statement released by the office", "an e-mail sent by Ann Cole"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
                     found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
                     return found if found.speaker is not None else None
         return None

@@ -87,6 +87,15 @@ def test_the_owner_of_a_role_is_not_the_one_who_speaks(extractor: Extractor) -> 
     assert harbour.resolved_by == "role"
 
 
+def test_a_statement_issued_by_someone_is_theirs(extractor: Extractor) -> None:
+    text = (
+        "An email sent to reporters by Mira Oskarsson, who joined the board in May, "
+        "said that the ferry would keep running."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "ferry")) == "Mira Oskarsson"
+
+
 def test_people_named_together_speak_together(extractor: Extractor) -> None:
     text = "Maren and Olav Kestrel said that the farm had been in the family for a century."
     extraction = extract(extractor, text)
