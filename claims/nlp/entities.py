@@ -107,8 +107,15 @@ class ArticleEntities:
         named = [(ent, name_words(ent)) for ent in ents]
         named = [(ent, words) for ent, words in named if words and words[-1][:1].isupper()]
         for _, words in named:  # full names first, so a lone surname finds its person
-            if len(words) > 1 and words[-1] not in self._surnames:
+            if len(words) < 2:
+                continue
+            known = self._surnames.get(words[-1])
+            if known is None:
                 self._surnames[words[-1]] = self._add_person(" ".join(words))
+            elif len(words) > len(known.name.split()) and " ".join(words).endswith(known.name):
+                # "Al Basha" named before "Abir Al Basha": a surname with a particle, one person
+                known.name = " ".join(words)
+                self._people_by_name[known.name.lower()] = known
         votes: dict[int, list[str]] = {}
         lines = _verbless_lines(ents[0].doc) if ents else ([], set())
         for ent, words in named:
@@ -140,6 +147,8 @@ class ArticleEntities:
             return full
         by_surname = self._surnames.get(words[-1])
         if by_surname is not None:
+            if by_surname.name.endswith(" " + " ".join(words)):
+                return by_surname  # "Al Basha" of "Abir Al Basha"
             if len(words) > 1 and by_surname.first_name and by_surname.first_name != words[0]:
                 return None  # another member of the family
             return by_surname

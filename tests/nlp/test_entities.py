@@ -42,6 +42,15 @@ def test_surname_and_first_name_join_the_full_name(extractor: Extractor) -> None
     assert surname.resolved_by == "surname"
 
 
+def test_a_surname_with_a_particle_is_the_full_name(extractor: Extractor) -> None:
+    text = (
+        "Rania Al Khatib runs a bakery in Varnby.\n\n"
+        "Al Khatib said that bread prices had doubled since spring."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "bread prices")) == "Rania Al Khatib"
+
+
 def test_role_bound_to_a_name_resolves_the_role_noun(extractor: Extractor) -> None:
     text = (
         "Greta Lundqvist, the mayor of Norrvik, met farmers on Tuesday.\n\n"
