@@ -143,8 +143,9 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
                 found = self._person_by_root.get(child.i)
                 if found is not None:
                     return found
-            if child.dep_ == "acl" and child.lemma_ in ("name", "identify"):
-                for named in child.children:
+        for token in root.subtree:  # "an official in Bath named Ann Cole"
+            if token.i > root.i and token.dep_ == "acl" and token.lemma_ in ("name", "identify"):
+                for named in token.children:
                     found = self._person_by_root.get(named.i)
                     if found is not None and named.dep_ in ("oprd", "dobj", "attr", "xcomp"):
                         return found
@@ -325,11 +326,13 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         """ "the agency", "the city", "the report": what the article names, else unnamed."""
         root = mention.root
         noun = root.lemma_.lower()
-        if root.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in mention):
+        if root.pos_ != "NOUN":
             return None
         if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
             unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
             return self._owner(mention) or self._unnamed(mention, unnamed)
+        if any(t.pos_ == "PROPN" for t in mention):
+            return None
         if noun not in ORGANISATION_NOUNS | PLACE_NOUNS:
             return None
         if mention[0].lower_ not in DEFINITE or root.tag_ == "NNS":
@@ -346,6 +349,13 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
     def _owner(self, mention: Span) -> Resolution | None:
         """Whose document it is: "her statement", "a statement from the agency"."""
         root = mention.root
+        for child in reversed(list(root.lefts)):
+            # "the Globe report", "an August PBO report": the name before the document owns it
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ != "DATE":
+                found = self.resolve(self.doc[child.left_edge.i : child.i + 1])
+                kind = self.speakers[found.speaker].kind if found.speaker is not None else ""
+                if kind in ("person", "organisation"):
+                    return found
         for child in root.children:
             if child.dep_ == "poss" and child.i < root.i:
                 owner = self.doc[child.left_edge.i : child.i + 1]

@@ -105,6 +105,27 @@ def test_a_statement_issued_by_someone_is_theirs(extractor: Extractor) -> None:
     assert speaker(extraction, said_by(extraction, "ferry")) == "Mira Oskarsson"
 
 
+def test_a_document_is_owned_by_the_name_before_it(extractor: Extractor) -> None:
+    text = (
+        "The Northern Fisheries Protection Board met on Monday.\n\n"
+        "A Northern Fisheries Protection Board report said that the cod stock had recovered.\n\n"
+        "Mira Oskarsson's statement said that the quotas would stay."
+    )
+    extraction = extract(extractor, text)
+    report = said_by(extraction, "cod stock")
+    assert speaker(extraction, report) == "Northern Fisheries Protection Board"
+    assert speaker(extraction, said_by(extraction, "quotas")) == "Mira Oskarsson"
+
+
+def test_an_official_named_later_in_the_phrase_is_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "A coast guard officer in the Varnby district named Tomas Rell told reporters "
+        "that most of the boats had been saved."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "boats")) == "Tomas Rell"
+
+
 def test_people_named_together_speak_together(extractor: Extractor) -> None:
     text = "Maren and Olav Kestrel said that the farm had been in the family for a century."
     extraction = extract(extractor, text)
