@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from claims.nlp.entities import ORGANISATION_NOUNS, PLACE_NOUNS, Entity
-from claims.nlp.names import ANONYMOUS_HEADS, ORGANISATION_HEADS
+from claims.nlp.names import ANONYMOUS_HEADS, ORGANISATION_HEADS, ROLE_FITS, ROLE_WORDS
 from claims.nlp.speaker_mentions import CARRIER_NOUNS, EVIDENCE_NOUNS, Resolution
 
 # How many sentences back a description may look for the person it describes.
@@ -38,6 +38,8 @@ class DescriptionResolver:
         lemma = root.lemma_.lower()
         if lemma in _NOT_PEOPLE or lemma in ANONYMOUS_HEADS:
             return None
+        if not (party_member or _describes_a_person(mention)):
+            return None  # "the 17-second spot": a thing
         named = any(t.pos_ == "PROPN" and t.i != root.i for t in mention)
         if named and not party_member:
             return None
@@ -91,3 +93,18 @@ class DescriptionResolver:
         return Resolution(
             index, f"'{mention.text}' → {holder.name}, the one named with that role", "role"
         )
+
+
+def _describes_a_person(mention: Span) -> bool:
+    """An age ("the 26-year-old"), a role word, or a noun for someone who does something
+    ("defenceman", "labourer", "economist", "guardian")."""
+    root = mention.root
+    lemma = root.lemma_.lower()
+    if any("year-old" in t.lower_ or t.lower_ == "old" for t in mention):
+        return True
+    if lemma in ROLE_WORDS or lemma in ROLE_FITS:
+        return True
+    return lemma.endswith(_AGENT_ENDINGS)
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ee")

@@ -369,7 +369,10 @@ def _bound_roles(ent: Span) -> set[str]:
         if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ == "PERSON":
             break
         if token.pos_ != "ADJ":
+            # The title's head is the word next to the name: "Justice Minister X" is a
+            # minister, not a justice.
             roles.add(token.lemma_.lower())
+            break
         index -= 1
     root = ent.root
     for child in root.children:

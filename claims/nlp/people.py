@@ -75,8 +75,8 @@ def person_spans(doc: Doc, runs: list[Span] | None = None) -> list[Span]:
                 doubtful.append(ent)
     for run in untagged_runs(doc) if runs is None else runs:
         before = doc[run.start - 1] if run.start > 0 else None
-        if _after_article(run):
-            continue
+        if _after_article(run) or run.root.dep_ == "compound":
+            continue  # "the Liberal Party", "a Nova Scotia court": a name of a thing
         if before is not None and before.lower_ in TITLES and before.text[:1].isupper():
             if _after_title_shape(run):
                 people.append(run)
@@ -160,7 +160,9 @@ def _is_person_entity(ent: Span, org_names: list[list[str]], labels: dict[str, l
     if seen.count("ORG") > seen.count("PERSON"):
         return False
     if _ends_like_organisation(words):
-        return False
+        return False  # "Dixon Hall"
+    if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORGANISATION_ENDINGS:
+        return False  # "the aid group Gatsby"
     return not any(len(name) > len(words) and name[: len(words)] == words for name in org_names)
 
 
@@ -193,7 +195,8 @@ def _has_person_evidence(ent: Span, labels: dict[str, list[str]]) -> bool:
         return False
     if ent.label_ == "NORP" or ent[-1].tag_ in ("NNPS", "NNS"):
         return False  # "Liberals": a party
-    first_and_surname = 2 <= len(words) <= 3 and bool(first_name_gender(words[0]))
+    spaced = all(t.whitespace_ for t in ent[:-1])  # not "Al-Qaeda"
+    first_and_surname = spaced and 2 <= len(words) <= 3 and bool(first_name_gender(words[0]))
     if ent.label_ in ("GPE", "LOC"):
         # "Nova Scotia" is a place; "Megan Bortis" read as one is a person when "she" or
         # the surname alone as a person says so.

@@ -115,6 +115,9 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         together = self._together(mention, self._person_by_root.get(mention.root.i))
         if together is not None:
             return together
+        named_organisation = self._organisation_in_apposition(mention)
+        if named_organisation is not None:
+            return self._non_person(named_organisation)
         person = self._person_name(mention)
         if person is not None:
             return self._person(mention, person)
@@ -132,6 +135,16 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         return self._non_person(mention)
 
     # --- people ---------------------------------------------------------------------------
+
+    def _organisation_in_apposition(self, mention: Span) -> Span | None:
+        """ "the aid group Gatsby", "the firm, Acme,": the name, not the kind of body."""
+        root = mention.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in ORGANISATION_NOUNS:
+            return None
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.pos_ == "PROPN":
+                return self.doc[child.left_edge.i : child.i + 1]
+        return None
 
     def _named_in_apposition(self, mention: Span) -> Span | None:
         """ "His father, Ann Cole," or "an official named Ann Cole": the name, not the role."""

@@ -147,6 +147,24 @@ def test_a_description_after_a_sentence_about_a_person_is_that_person(
     assert statement.resolved_by == "description"
 
 
+def test_a_description_of_a_thing_is_no_person(extractor: Extractor) -> None:
+    text = (
+        "Niko Lindqvist posted a video on Saturday.\n\n"
+        "The 17-second clip says that the ferry will run all winter."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "ferry")) != "Niko Lindqvist"
+
+
+def test_a_title_names_the_role_its_last_word_does(extractor: Extractor) -> None:
+    text = (
+        "The judge said that the hearing would resume in May.\n\n"
+        "Justice Minister Arvid Holm declined to comment on the case."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "hearing")) != "Arvid Holm"
+
+
 def test_an_indefinite_role_is_the_one_person_named_with_it(extractor: Extractor) -> None:
     text = (
         "A harbour inspector said that the old pier was unsafe.\n\n"
@@ -181,6 +199,14 @@ def test_organisation_description_goes_to_the_organisation_named(extractor: Extr
     statement = said_by(extraction, "reconnected")
     assert speaker(extraction, statement) == "Brightwater Utilities"
     assert statement.resolved_by == "description"
+
+
+def test_a_body_named_in_apposition_speaks(extractor: Extractor) -> None:
+    text = "The British aid group Hollis said that its director had been killed."
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "director")
+    info = extraction.speakers[statement.speaker]
+    assert (info.name, info.kind) == ("Hollis", "organisation")
 
 
 def test_spokesperson_speaks_for_the_organisation(extractor: Extractor) -> None:

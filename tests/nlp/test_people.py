@@ -108,3 +108,15 @@ def test_an_organisation_untagged_elsewhere_is_still_mentioned_there(nlp: Langua
     doc = labelled(nlp, text, [("Brennick", "ORG"), ("Varnby", "GPE"), ("Tollan", "ORG")])
     described = ArticleEntities(doc).described("company", before=len(text))
     assert described is not None and described.name == "Brennick"
+
+
+def test_a_hyphenated_name_or_a_modifier_is_not_a_person(nlp: Language) -> None:
+    text = "Al-Tamra fighters held the bridge, a Nova Scotia court heard on Monday."
+    doc = labelled(nlp, text, [("Al-Tamra", "ORG")])
+    assert person_spans(doc) == []
+
+
+def test_a_body_named_in_apposition_is_not_a_person(nlp: Language) -> None:
+    text = "The British aid group Brannock said its director had been killed."
+    doc = labelled(nlp, text, [("Brannock", "PERSON")])
+    assert person_spans(doc) == []
