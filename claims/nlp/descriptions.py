@@ -43,6 +43,8 @@ class DescriptionResolver:
         named = any(t.pos_ == "PROPN" and t.i != root.i for t in mention)
         if named and not party_member:
             return None
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "with", "at", "from") for c in root.rights):
+            return None  # "the lawyer for the agency": someone of that body, not the topic
         person = self._topic_person(mention)
         if person is None:
             return None

@@ -222,11 +222,11 @@ class ArticleEntities:
                 org = Entity(kind=kind, name=name)
                 self.organisations.append(org)
                 self._orgs_by_name[name.lower()] = org
-            org.mentions.append((ent.start_char, ent.root.dep_ in _SUBJECTS))
+            org.mentions.append((ent.start_char, _is_main_subject(ent.root)))
         for run in runs:
             org = self._orgs_by_name.get(organisation_name(run.text).lower())
             if org is not None:
-                org.mentions.append((run.start_char, run.root.dep_ in _SUBJECTS))
+                org.mentions.append((run.start_char, _is_main_subject(run.root)))
                 org.mentions.sort()
         for match in _ACRONYM_DEFINITION.finditer(self.doc.text):
             self._bind_acronym(match.group("acronym"), match.group("full"), match.start())
@@ -332,6 +332,11 @@ def _initials(name: str) -> str:
 def _is_subject(token: Token) -> bool:
     """A subject, or a name joined to one ("Ann Cole and Bo Dahl said")."""
     return token.dep_ in _SUBJECTS or (token.dep_ == "conj" and token.head.dep_ in _SUBJECTS)
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb: "Acme said Bolt had left" is about Acme."""
+    return token.dep_ in _SUBJECTS and token.head.dep_ in ("ROOT", "conj")
 
 
 def _verbless_lines(doc: Doc) -> tuple[list[int], set[int]]:

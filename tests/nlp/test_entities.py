@@ -209,6 +209,24 @@ def test_a_body_named_in_apposition_speaks(extractor: Extractor) -> None:
     assert (info.name, info.kind) == ("Hollis", "organisation")
 
 
+def test_the_company_is_the_one_the_sentence_is_about(extractor: Extractor) -> None:
+    text = (
+        "Norland Shipping Inc. said on Thursday that Tollan Freight Corp. had cancelled a deal.\n\n"
+        "The company said that the winter timetable would not change."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "winter timetable")) == "Norland Shipping Inc"
+
+
+def test_someone_for_a_body_is_not_the_person_named_before(extractor: Extractor) -> None:
+    text = (
+        "Dolores Varga was charged on Monday.\n\n"
+        "According to the lawyer for the Varnby animal shelter, the dogs were underfed."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "underfed")) != "Dolores Varga"
+
+
 def test_spokesperson_speaks_for_the_organisation(extractor: Extractor) -> None:
     text = "A Ministry of Transport spokesperson said that the bridge would reopen on Monday."
     extraction = extract(extractor, text)
