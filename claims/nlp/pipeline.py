@@ -33,7 +33,7 @@ from claims.nlp.statements import extract_statements
 from claims.nlp.topics import TopicTagger
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 
 
 class Extractor:
