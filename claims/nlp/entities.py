@@ -25,12 +25,10 @@ from spacy.tokens import Doc, Span, Token
 from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import HONORIFICS, ROLE_FITS
-from claims.nlp.spans import ents_within
+from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
-MALE_WORDS = frozenset({"he", "him", "his", "himself"})
-FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 
 # Descriptions of an organisation ("the agency"): the noun, and whether it names a place.
 ORGANISATION_NOUNS = lexicon(
@@ -89,10 +87,19 @@ class ArticleEntities:
         self._surnames: dict[str, Entity] = {}
         self._people_by_name: dict[str, Entity] = {}
         self._orgs_by_name: dict[str, Entity] = {}
-        self._build_people(
-            [ent for ent in doc.ents if ent.label_ == "PERSON" or _named_like_a_person(ent)]
+        # The spans naming a person, PERSON entities corrected by the article (``people``).
+        runs = untagged_runs(doc)
+        self.person_spans = person_spans(doc, runs)
+        self._build_people(self.person_spans)
+        named = {i for span in self.person_spans for i in range(span.start, span.end)}
+        self._build_organisations(
+            [
+                ent
+                for ent in doc.ents
+                if ent.label_ in ("ORG", "GPE") and named.isdisjoint(range(ent.start, ent.end))
+            ],
+            [run for run in runs if named.isdisjoint(range(run.start, run.end))],
         )
-        self._build_organisations([ent for ent in doc.ents if ent.label_ in ("ORG", "GPE")])
 
     # --- people ---------------------------------------------------------------------------
 
@@ -100,8 +107,15 @@ class ArticleEntities:
         named = [(ent, name_words(ent)) for ent in ents]
         named = [(ent, words) for ent, words in named if words and words[-1][:1].isupper()]
         for _, words in named:  # full names first, so a lone surname finds its person
-            if len(words) > 1 and words[-1] not in self._surnames:
+            if len(words) < 2:
+                continue
+            known = self._surnames.get(words[-1])
+            if known is None:
                 self._surnames[words[-1]] = self._add_person(" ".join(words))
+            elif len(words) > len(known.name.split()) and " ".join(words).endswith(known.name):
+                # "Al Basha" named before "Abir Al Basha": a surname with a particle, one person
+                known.name = " ".join(words)
+                self._people_by_name[known.name.lower()] = known
         votes: dict[int, list[str]] = {}
         lines = _verbless_lines(ents[0].doc) if ents else ([], set())
         for ent, words in named:
@@ -133,6 +147,8 @@ class ArticleEntities:
             return full
         by_surname = self._surnames.get(words[-1])
         if by_surname is not None:
+            if by_surname.name.endswith(" " + " ".join(words)):
+                return by_surname  # "Al Basha" of "Abir Al Basha"
             if len(words) > 1 and by_surname.first_name and by_surname.first_name != words[0]:
                 return None  # another member of the family
             return by_surname
@@ -183,9 +199,19 @@ class ArticleEntities:
             return max(earlier, key=lambda pair: pair[0])[1]
         return holders[0] if len(holders) == 1 else None
 
+    def only_holder(self, noun: str) -> Entity | None:
+        """The one person the article binds the role ``noun`` to, if there is only one."""
+        fits = ROLE_FITS.get(noun, (noun,))
+        holders = [
+            p for p in self.people if noun in p.roles or any(f and f in p.roles for f in fits)
+        ]
+        return holders[0] if len(holders) == 1 and holders[0].mentions else None
+
     # --- organisations ----------------------------------------------------------------------
 
-    def _build_organisations(self, ents: list[Span]) -> None:
+    def _build_organisations(self, ents: list[Span], runs: list[Span]) -> None:
+        """Organisations and places from their entities, and from the untagged ``runs`` of
+        the same names (one sense per article: "Facebook said" where the tagger saw none)."""
         for ent in ents:
             name = organisation_name(ent.text)
             if not any(word[:1].isupper() for word in name.split()):
@@ -196,7 +222,12 @@ class ArticleEntities:
                 org = Entity(kind=kind, name=name)
                 self.organisations.append(org)
                 self._orgs_by_name[name.lower()] = org
-            org.mentions.append((ent.start_char, ent.root.dep_ in _SUBJECTS))
+            org.mentions.append((ent.start_char, _is_main_subject(ent.root)))
+        for run in runs:
+            org = self._orgs_by_name.get(organisation_name(run.text).lower())
+            if org is not None:
+                org.mentions.append((run.start_char, _is_main_subject(run.root)))
+                org.mentions.sort()
         for match in _ACRONYM_DEFINITION.finditer(self.doc.text):
             self._bind_acronym(match.group("acronym"), match.group("full"), match.start())
         for org in list(self.organisations):
@@ -298,29 +329,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in _SMALL_WORDS and w[0].isupper())
 
 
-_ORGANISATION_ENDINGS = (
-    ORGANISATION_NOUNS
-    | PLACE_NOUNS
-    | lexicon("inc inc. corp corp. ltd ltd. co co. llc plc news times post press media group")
-)
-
-
-def _named_like_a_person(ent: Span) -> bool:
-    """An ORG the tagger made of a person's name: a known first name and a surname."""
-    if ent.label_ != "ORG":
-        return False
-    words = name_words(ent)
-    return (
-        2 <= len(words) <= 3
-        and all(word[:1].isupper() and not word.isupper() for word in words)
-        and words[-1].lower() not in _ORGANISATION_ENDINGS
-        and first_name_gender(words[0]) != ""
-    )
-
-
 def _is_subject(token: Token) -> bool:
     """A subject, or a name joined to one ("Ann Cole and Bo Dahl said")."""
     return token.dep_ in _SUBJECTS or (token.dep_ == "conj" and token.head.dep_ in _SUBJECTS)
+
+
+def _is_main_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb: "Acme said Bolt had left" is about Acme."""
+    return token.dep_ in _SUBJECTS and token.head.dep_ in ("ROOT", "conj")
 
 
 def _verbless_lines(doc: Doc) -> tuple[list[int], set[int]]:
@@ -358,7 +374,10 @@ def _bound_roles(ent: Span) -> set[str]:
         if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ == "PERSON":
             break
         if token.pos_ != "ADJ":
+            # The title's head is the word next to the name: "Justice Minister X" is a
+            # minister, not a justice.
             roles.add(token.lemma_.lower())
+            break
         index -= 1
     root = ent.root
     for child in root.children:
@@ -395,31 +414,5 @@ def _gender_votes(ent: Span) -> list[str]:
             return [FEMALE + "!"]
         if word in MALE_HONORIFICS:
             return [MALE + "!"]
-    if ent.root.dep_ not in _SUBJECTS and not _followed_by_who(ent):
-        return []
-    pronoun = _next_pronoun(doc, ent.end, ent.sent.end)
-    if pronoun is None and ent.sent.end < len(doc) and _only_person_in(ent.sent):
-        opener = doc[ent.sent.end]
-        if opener.lower_ in ("he", "she") and opener.dep_ in _SUBJECTS:
-            pronoun = opener
-    if pronoun is None:
-        return []
-    return [MALE if pronoun.lower_ in MALE_WORDS else FEMALE]
-
-
-def _next_pronoun(doc: Doc, start: int, end: int) -> Token | None:
-    for token in doc[start:end]:
-        if token.ent_type_ == "PERSON" or token.is_quote:
-            return None
-        if token.lower_ in MALE_WORDS or token.lower_ in FEMALE_WORDS:
-            return token
-    return None
-
-
-def _followed_by_who(ent: Span) -> bool:
-    doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
-
-
-def _only_person_in(sentence: Span) -> bool:
-    return sum(1 for ent in ents_within(sentence) if ent.label_ == "PERSON") == 1
+    vote = pronoun_vote(ent)
+    return [vote] if vote else []

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from claims.nlp import long_texts
-from claims.nlp.attribution import attribution_class
+from claims.nlp.attribution import attribution_class, content_form
 from claims.nlp.language import load_first
 from claims.nlp.nesting import with_reporters, without_self_reports
 from claims.nlp.records import (
@@ -34,7 +34,7 @@ from claims.nlp.topics import DocTopics, TopicTagger
 from claims.nlp.vectors import WordVectors
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.3.6"
+EXTRACTOR_VERSION = "0.3.7"
 
 
 class Extractor:
@@ -147,15 +147,6 @@ def _classed(
         cue=statement.cue,
         kind=statement.kind,
         source_kind=source_kind,
-        content=_content_form(content) if content is not None else "phrase",
+        content=content_form(content) if content is not None else "phrase",
     )
     return replace(statement, attribution=attribution)
-
-
-def _content_form(span: Span) -> str:
-    """ "clause" (a finite verb), "infinitive" ("to act"), or "phrase" (a noun phrase, a gerund)."""
-    if any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in span):
-        return "clause"
-    if any(token.tag_ == "VB" for token in span):
-        return "infinitive"
-    return "phrase"

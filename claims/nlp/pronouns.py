@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from claims.nlp.entities import name_words
+from claims.nlp.entities import Entity, name_words
+from claims.nlp.names import FEMALE_PRONOUNS, MALE_PRONOUNS
 from claims.nlp.speaker_mentions import (
     UNKNOWN_GENDER_LEAD,
     KnownSpeaker,
@@ -27,9 +28,13 @@ class PronounResolver:
         """
         position = mention.start_char
         subject = self._subject_before(mention, gender)
+        before = None if subject is not None else self._person_of_sentence_before(mention, gender)
         if subject is not None:
             index = self._get_or_add("person", subject)
             reason = "person who is the subject of its sentence"
+        elif before is not None:
+            index = self._get_or_add("person", before.name)
+            reason = "person the sentence before is about"
         else:
             # (known to be of this gender, position, speaker index or -1 for a named entity)
             candidates = [
@@ -106,6 +111,41 @@ class PronounResolver:
             return None
         return full
 
+    def _person_of_sentence_before(self, mention: Span, gender: str) -> Entity | None:
+        """The person of this gender the sentence just before names, outside any quote:
+        its subject, or the only one it names ("…, Ann Cole, agreed. 'Yes,' she said")."""
+        sentence = mention.sent
+        if sentence.start == 0:
+            return None
+        before = self.doc[sentence.start - 1].sent
+        start, end = before.start_char, before.end_char
+        text = self.doc.text
+        same = MALE_PRONOUNS if gender == "male" else FEMALE_PRONOUNS
+        if any(
+            t.lower_ in same and t.dep_ in ("nsubj", "nsubjpass") for t in before
+        ):  # "Still, he denied Cole's request.": the sentence is about "he", not Cole
+            return None
+        named: list[tuple[bool, Entity]] = []
+        for person in self.entities.people:
+            if person.gender not in (gender, "") or not (person.gender or person.first_name):
+                continue
+            for at, is_subject in person.mentions:
+                if start <= at < end and _outside_quotes(text, at, mention.start_char):
+                    named.append((is_subject, person))
+        if not named:
+            return None
+        if len({id(person) for _, person in named}) == 1:
+            found = named[0][1]
+        else:
+            subjects = {id(p): p for is_subject, p in named if is_subject}
+            if len(subjects) != 1:
+                return None
+            found = next(iter(subjects.values()))
+        known = self._by_key.get(("person", found.name.lower()))
+        if known is not None and self._gender(self.speakers[known]) not in ("", gender):
+            return None
+        return found
+
     def _plural_pronoun(self, mention: Span) -> Resolution:
         position = mention.start_char
         candidates = [
@@ -141,3 +181,12 @@ class PronounResolver:
         return Resolution(
             index, f"pronoun '{mention.text}' → most recent organisation {name}", "pronoun"
         )
+
+
+def _outside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``start`` and ``end`` are on the same side of every quotation between them:
+    an even number of quote marks lies between ("Cole agreed. 'Yes,' she said")."""
+    return sum(text.count(mark, start, end) for mark in QUOTE_MARKS) % 2 == 0
+
+
+QUOTE_MARKS = ('"', "“", "”")

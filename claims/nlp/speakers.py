@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from claims.nlp.descriptions import DescriptionResolver
 from claims.nlp.entities import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -51,17 +52,37 @@ from claims.nlp.speaker_mentions import (
     Resolution,
 )
 
+# Verbs by which a source puts out a statement: "a statement released by …".
+ISSUING_VERBS = frozenset(
+    {
+        "release",
+        "issue",
+        "send",
+        "mail",
+        "e-mail",
+        "email",
+        "write",
+        "sign",
+        "post",
+        "publish",
+        "provide",
+        "read",
+        "deliver",
+    }
+)
 
-class SpeakerBook(PronounResolver):
+
+class SpeakerBook(PronounResolver, DescriptionResolver):
     """The speakers of one article, filled as attributions are resolved in text order."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.speakers: list[KnownSpeaker] = []
         self._by_key: dict[tuple[str, str], int] = {}
-        self._people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        self._full_names = _earliest_full_names(self._people)
         self.entities = ArticleEntities(doc)
+        self._people = self.entities.person_spans
+        self._full_names = _earliest_full_names(self._people)
+        self._person_by_root = {span.root.i: span for span in self._people}
 
     def infos(self) -> tuple[SpeakerInfo, ...]:
         return tuple(speaker.info() for speaker in self.speakers)
@@ -89,33 +110,104 @@ class SpeakerBook(PronounResolver):
             return Resolution(None, f"first person '{mention.text}' outside a quote: the author")
         if self._is_label(mention):
             return Resolution(None, f"'{mention.text}' is a page label", label=True)
+        named = self._named_in_apposition(mention)
+        if named is not None:
+            return self._together(mention, named) or self._person(named, name_words(named))
+        together = self._together(mention, self._person_by_root.get(mention.root.i))
+        if together is not None:
+            return together
+        named_organisation = self._organisation_in_apposition(mention)
+        if named_organisation is not None:
+            return self._non_person(named_organisation)
         person = self._person_name(mention)
         if person is not None:
             return self._person(mention, person)
         spokes = self._spokesperson(mention)
         if spokes is not None:
             return spokes
-        holder = self._bound_role(mention)
+        holder = self._bound_role(mention) or self._introduced_later(mention)
         if holder is not None:
             return holder
         if self._is_role_noun(mention):
             return self._role_noun(mention) or self._unnamed(mention, UNNAMED_SOURCE)
-        described = self._description(mention)
+        described = self._description(mention) or self._described_person(mention)
         if described is not None:
             return described
         return self._non_person(mention)
 
     # --- people ---------------------------------------------------------------------------
 
+    def _organisation_in_apposition(self, mention: Span) -> Span | None:
+        """ "the aid group Gatsby", "the firm, Acme,": the name, not the kind of body."""
+        root = mention.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in ORGANISATION_NOUNS:
+            return None
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.pos_ == "PROPN":
+                return self.doc[child.left_edge.i : child.i + 1]
+        return None
+
+    def _named_in_apposition(self, mention: Span) -> Span | None:
+        """ "His father, Ann Cole," or "an official named Ann Cole": the name, not the role."""
+        root = mention.root
+        if root.pos_ != "NOUN":
+            return None
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i:
+                found = self._person_by_root.get(child.i)
+                if found is not None:
+                    return found
+        for token in root.subtree:  # "an official in Bath named Ann Cole"
+            if token.i > root.i and token.dep_ == "acl" and token.lemma_ in ("name", "identify"):
+                for named in token.children:
+                    found = self._person_by_root.get(named.i)
+                    if found is not None and named.dep_ in ("oprd", "dobj", "attr", "xcomp"):
+                        return found
+        return None
+
+    def _together(self, mention: Span, first: Span | None) -> Resolution | None:
+        """ "Ann and Bo Cole said", "Cole and Dahl have said": the people, as one group."""
+        if first is None:
+            return None
+        spans, token = [first], first.root
+        while True:
+            conj = next((c for c in token.children if c.dep_ == "conj"), None)
+            found = self._person_by_root.get(conj.i) if conj is not None else None
+            if found is None:
+                break
+            spans.append(found)
+            token = conj
+        if len(spans) < 2:
+            return None
+        names = [self._full_name(name_words(span)) for span in spans]
+        surname = names[-1].split()[-1] if len(names[-1].split()) > 1 else ""
+        names = [f"{n} {surname}" if surname and len(n.split()) == 1 else n for n in names]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        index = self._get_or_add("group", name)
+        self._note(index, mention.text, mention.start_char)
+        return Resolution(index, f"named people {name}, together", "name")
+
+    def _full_name(self, words: list[str]) -> str:
+        entity = self.entities.person_for(words)
+        return entity.name if entity is not None else " ".join(words)
+
     def _person_name(self, mention: Span) -> list[str] | None:
-        """The words of the person's name in the mention, or None when it names no one."""
+        """The words of the person's name in the mention, or None when it names no one.
+
+        A possessor is not the one named: "Cole's lawyer" is the lawyer, not Cole.
+        """
         # The article's PERSON entities, read once, instead of ``mention.ents`` (which walks
         # every entity of the Doc on each call).
-        people = [e for e in self._people if mention.start <= e.start and e.end <= mention.end]
-        if people:
-            return name_words(people[0])
+        people = [
+            e
+            for e in self._people
+            if mention.start <= e.start and e.end <= mention.end and not _possessor(e, mention)
+        ]
+        if people:  # the name the phrase is about: "Bath MP Ann Cole", not "Bath"
+            head = [e for e in people if e.start <= mention.root.i < e.end]
+            return name_words(head[0] if head else people[0])
         propn = [t for t in mention if t.pos_ == "PROPN" and t.text[:1].isupper()]
-        if propn and propn[-1].text in self._full_names:
+        if propn and propn[-1].text in self._full_names and not _has_possessor(mention):
             tail = propn[-1]
             words = [t.text for t in mention[: tail.i - mention.start + 1] if t.pos_ == "PROPN"]
             if tail.ent_type_ == "PERSON" or len(words) <= 2:
@@ -198,9 +290,10 @@ class SpeakerBook(PronounResolver):
         """ "the mayor", "the lawyer": the person the article bound that role noun to."""
         root = mention.root
         bare = len(mention) == 1
-        if root.pos_ != "NOUN" or not (bare or mention[0].lower_ in DEFINITE):
+        owned = _has_possessor(mention)  # "his father", "Cole's lawyer"
+        if root.pos_ != "NOUN" or not (bare or owned or mention[0].lower_ in DEFINITE):
             return None
-        if any(t.ent_type_ == "PERSON" for t in mention):
+        if not owned and any(t.ent_type_ == "PERSON" for t in mention):
             return None
         holder = self.entities.role_holder(root.lemma_.lower(), before=mention.start_char)
         if holder is None:
@@ -247,11 +340,13 @@ class SpeakerBook(PronounResolver):
         """ "the agency", "the city", "the report": what the article names, else unnamed."""
         root = mention.root
         noun = root.lemma_.lower()
-        if root.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in mention):
+        if root.pos_ != "NOUN":
             return None
         if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
             unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
             return self._owner(mention) or self._unnamed(mention, unnamed)
+        if any(t.pos_ == "PROPN" for t in mention):
+            return None
         if noun not in ORGANISATION_NOUNS | PLACE_NOUNS:
             return None
         if mention[0].lower_ not in DEFINITE or root.tag_ == "NNS":
@@ -268,6 +363,13 @@ class SpeakerBook(PronounResolver):
     def _owner(self, mention: Span) -> Resolution | None:
         """Whose document it is: "her statement", "a statement from the agency"."""
         root = mention.root
+        for child in reversed(list(root.lefts)):
+            # "the Globe report", "an August PBO report": the name before the document owns it
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ != "DATE":
+                found = self.resolve(self.doc[child.left_edge.i : child.i + 1])
+                kind = self.speakers[found.speaker].kind if found.speaker is not None else ""
+                if kind in ("person", "organisation"):
+                    return found
         for child in root.children:
             if child.dep_ == "poss" and child.i < root.i:
                 owner = self.doc[child.left_edge.i : child.i + 1]
@@ -280,6 +382,13 @@ class SpeakerBook(PronounResolver):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     obj = objects[0]
+                    found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
+                    return found if found.speaker is not None else None
+            if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+                # "a statement released by the office", "an e-mail sent by Ann Cole"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
                     found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
                     return found if found.speaker is not None else None
         return None
@@ -346,6 +455,17 @@ def _earliest_full_names(people: list[Span]) -> dict[str, str]:
         if len(words) > 1 and words[-1] not in full:
             full[words[-1]] = " ".join(words)
     return full
+
+
+def _has_possessor(mention: Span) -> bool:
+    root = mention.root
+    return root.pos_ == "NOUN" and any(c.dep_ == "poss" for c in root.children)
+
+
+def _possessor(name: Span, mention: Span) -> bool:
+    """Whether ``name`` owns the mention's head noun ("Cole's" in "Cole's lawyer")."""
+    root = mention.root
+    return root.pos_ == "NOUN" and name.root.dep_ == "poss" and name.root.head.i == root.i
 
 
 def _strip_article(text: str) -> str:

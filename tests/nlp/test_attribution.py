@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from claims.nlp.attribution import attribution_class, cue_lemma
+from claims.nlp.attribution import attribution_class, content_form, cue_lemma
 from claims.nlp.pipeline import Extractor
 from claims.nlp.repair import clean_article
 
@@ -22,6 +23,12 @@ from claims.nlp.repair import clean_article
         ("said", "indirect", "document", "clause", "shows"),
         ("shows", "indirect", "organisation", "clause", "shows"),
         ("said", "direct", "person", "clause", "said"),
+        ("reminded", "indirect", "organisation", "infinitive", "said"),
+        ("encouraged", "indirect", "person", "infinitive", "said"),
+        ("slammed", "indirect", "organisation", "predicate", "said"),
+        ("denied", "indirect", "person", "gerund", "said"),
+        ("opposed", "indirect", "person", "gerund", "thinks"),
+        ("condemned", "indirect", "person", "phrase", "thinks"),
     ],
 )
 def test_attribution_class(
@@ -38,6 +45,22 @@ def test_attribution_class(
 )
 def test_cue_lemma(cue: str, lemma: str) -> None:
     assert cue_lemma(cue) == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "form"),
+    [
+        ("The mayor called the plan a failure.", "the plan a failure", "predicate"),
+        ("The mayor described the fire as arson.", "the fire as arson", "predicate"),
+        ("The driver denied taking the money.", "taking the money", "gerund"),
+        ("The mayor criticized the plan.", "the plan", "phrase"),
+    ],
+)
+def test_content_form(nlp: Language, sentence: str, content: str, form: str) -> None:
+    doc = nlp(sentence)
+    start = sentence.index(content)
+    span = doc.char_span(start, start + len(content))
+    assert content_form(span) == form
 
 
 def test_a_survey_shows_and_a_person_says(extractor: Extractor) -> None:
