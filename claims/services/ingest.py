@@ -19,6 +19,7 @@ from django.conf import settings
 from claims.core.exceptions import ArticleRejectedError
 from claims.models import Article, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
+from claims.nlp.prose import not_prose_reason
 from claims.nlp.records import ArticleExtraction, TopicSpec
 from claims.nlp.repair import clean_article
 from claims.nlp.text_language import detect_language
@@ -41,10 +42,6 @@ NO_DATE = (
     "no date found (none given with --published or by the record, none in the page's "
     "metadata or its dateline): its stances are stored undated"
 )
-# Of the characters that are not space, at least this share must be letters; read over the
-# text's first _LETTER_SAMPLE characters.
-MIN_LETTER_SHARE = 0.5
-_LETTER_SAMPLE = 100_000
 
 
 def build_extractor() -> Extractor:
@@ -64,18 +61,6 @@ def _extractor_for(model_names: tuple[str, ...], topics: tuple[TopicSpec, ...]) 
     # Building the topic matcher parses every phrase: once per process (a worker, a Celery
     # task, an API request reuse it) until the curated topics change.
     return Extractor.from_model_names(model_names, topics=topics)
-
-
-def not_prose_reason(text: str) -> str | None:
-    """Why ``text`` is not an article's text, or None: most of what is not space must be
-    letters (random bytes, symbol dumps and tables of digits are not articles; the gold
-    articles are 77 % letters and more)."""
-    sample = text[:_LETTER_SAMPLE]
-    visible = sum(1 for char in sample if not char.isspace())
-    letters = sum(1 for char in sample if char.isalpha())
-    if visible and letters < MIN_LETTER_SHARE * visible:
-        return f"mostly not letters ({letters / visible:.0%} of its characters): not prose"
-    return None
 
 
 def content_hash(text: str) -> str:

@@ -202,6 +202,7 @@ REFUSED_TEXTS = {
     "photo.txt": (400, "Null characters are not allowed"),
     "report.txt": (400, "PDF document"),
     "landing.html": (400, "no article text"),
+    "noise.txt": (400, "mostly not words"),
 }
 
 
