@@ -29,10 +29,12 @@ from claims.nlp.text_language import detect_language
 # text's first _LETTER_SAMPLE characters.
 MIN_LETTER_SHARE = 0.5
 _LETTER_SAMPLE = 100_000
-# Of the letters in tokens judged (words and garbage), at least this share must be in words.
+# Of the tokens judged (words and others, weighed by letters), at least this share must be words.
 MIN_WORD_SHARE = 0.5
-# Fewer letters judged than this decide nothing (a headline, a name).
-_MIN_JUDGED_LETTERS = 40
+# A token weighs its letters, at most _MAX_WEIGHT (one long odd token, a headline of 600
+# "T", does not outweigh a sentence); fewer weighed letters than _MIN_JUDGED decide nothing.
+_MAX_WEIGHT = 12
+_MIN_JUDGED = 24
 # Words are read in three windows (start, middle, end), so that prose at the start does not
 # carry junk after it.
 _WORD_WINDOW = 8_000
@@ -55,13 +57,13 @@ def not_prose_reason(text: str) -> str | None:
         return f"mostly not letters ({letters / visible:.0%} of its characters): not prose"
     share = word_share(text)
     if share is not None and share < MIN_WORD_SHARE:
-        return f"mostly not words ({share:.0%} of its letters are in words): not prose"
+        return f"mostly not words ({share:.0%} of its tokens are words): not prose"
     return None
 
 
 def word_share(text: str) -> float | None:
-    """The share of the letters of ``text``'s judged tokens that are in words, or None when
-    too few letters are judged, or the text is in a script written without spaces."""
+    """The share of ``text``'s judged tokens that are words, weighed by their letters, or
+    None when too little is judged, or the text is in a script written without spaces."""
     windows = _windows(text)
     detected = detect_language(windows)
     if detected.script in _NO_SPACE_SCRIPTS:
@@ -72,10 +74,11 @@ def word_share(text: str) -> float | None:
         kind, letters = _judge(token, known)
         if kind is None:
             continue
-        judged += letters
+        weight = min(letters, _MAX_WEIGHT)
+        judged += weight
         if kind:
-            in_words += letters
-    if judged < _MIN_JUDGED_LETTERS:
+            in_words += weight
+    if judged < _MIN_JUDGED:
         return None
     return in_words / judged
 
