@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -101,48 +103,75 @@ def ingest_articles(
     is stored in its own transaction.
     """
     overrides = overrides or ArticleOverrides()
+    seen = _Seen()
     stream = iter(items)
     while batch := list(islice(stream, batch_size)):
         prepared: list[PreparedArticle] = []
-        outcomes: list[IngestOutcome | None] = []
+        outcomes: list[IngestOutcome | _Repeat | None] = []
+        in_batch: set[str] = set()
         for item in batch:
-            outcome, ready = _prepare_safely(item)
+            outcome, ready = _prepare_safely(item, seen)
+            if ready is not None and not dry_run and ready.digest in in_batch:
+                outcomes.append(_Repeat(ready))  # stored (or not) by the first, just before
+                continue
             outcomes.append(outcome)
             if ready is not None:
+                in_batch.add(ready.digest)
                 prepared.append(ready)
         if prepared:
             extractor = extractor or build_extractor()
             extractions = iter(_extract_batch(extractor, prepared, batch_size))
         ready_items = iter(prepared)
         for outcome in outcomes:
-            if outcome is not None:
+            if isinstance(outcome, IngestOutcome):
                 yield outcome
-                continue
-            item = next(ready_items)
-            extraction = next(extractions)
-            if isinstance(extraction, Exception):
-                yield IngestOutcome(
-                    item.raw.source,
-                    FAILED,
-                    error=f"extraction failed: {describe(extraction)}",
-                    line=item.raw.line,
-                )
-            elif dry_run:
-                yield IngestOutcome(
-                    source=item.raw.source,
-                    status=DRY_RUN,
-                    statements=len(extraction.statements),
-                    line=item.raw.line,
-                    extraction=extraction,
-                    warnings=_warnings(item.raw, overrides),
-                )
+            elif isinstance(outcome, _Repeat):
+                item = outcome.item
+                if (known := seen.article(item.digest) or _stored(item.digest)) is not None:
+                    yield _unchanged(item.raw, *known)
+                    continue
+                extractor = extractor or build_extractor()
+                [extraction] = _extract_batch(extractor, [item], 1)  # the first one failed
+                yield _finish(item, extraction, overrides, dry_run=dry_run, seen=seen)
             else:
-                outcome = _store_safely(item, extraction, overrides)
-                if not outcome.failed:
-                    outcome = dataclasses.replace(
-                        outcome, warnings=_warnings(item.raw, overrides) + outcome.warnings
-                    )
-                yield outcome
+                item = next(ready_items)
+                extraction = next(extractions)
+                yield _finish(item, extraction, overrides, dry_run=dry_run, seen=seen)
+
+
+def _finish(
+    item: PreparedArticle,
+    extraction: ArticleExtraction | Exception,
+    overrides: ArticleOverrides,
+    *,
+    dry_run: bool,
+    seen: _Seen,
+) -> IngestOutcome:
+    """The outcome of one extracted article: stored (unless a dry run), or why not."""
+    if isinstance(extraction, Exception):
+        return IngestOutcome(
+            item.raw.source,
+            FAILED,
+            error=f"extraction failed: {describe(extraction)}",
+            line=item.raw.line,
+        )
+    if dry_run:
+        return IngestOutcome(
+            source=item.raw.source,
+            status=DRY_RUN,
+            statements=len(extraction.statements),
+            line=item.raw.line,
+            extraction=extraction,
+            warnings=_warnings(item.raw, overrides),
+        )
+    outcome = _store_safely(item, extraction, overrides)
+    if outcome.status == NEW and outcome.article is not None:
+        seen.remember_article(item.digest, outcome.article, outcome.statements)
+    if not outcome.failed:
+        outcome = dataclasses.replace(
+            outcome, warnings=_warnings(item.raw, overrides) + outcome.warnings
+        )
+    return outcome
 
 
 def _warnings(raw: RawArticle, overrides: ArticleOverrides) -> tuple[str, ...]:
@@ -152,11 +181,11 @@ def _warnings(raw: RawArticle, overrides: ArticleOverrides) -> tuple[str, ...]:
 
 
 def _prepare_safely(
-    item: RawArticle | ReadFailure,
+    item: RawArticle | ReadFailure, seen: _Seen
 ) -> tuple[IngestOutcome | None, PreparedArticle | None]:
     """``_prepare``, with an unexpected error in text repair failing this article only."""
     try:
-        return _prepare(item)
+        return _prepare(item, seen)
     except Exception as error:
         logger.exception("text repair failed for %s", item.source)
         return IngestOutcome(
@@ -218,27 +247,91 @@ def _extract_batch(
     return results
 
 
-def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, PreparedArticle | None]:
+def _prepare(
+    item: RawArticle | ReadFailure, seen: _Seen
+) -> tuple[IngestOutcome | None, PreparedArticle | None]:
+    """The input's outcome when it is decided before parsing (a failure, or an article
+    stored before), else the article ready to parse.
+
+    A duplicate is recognised by its hash before anything costly: an input met before in
+    this run by the hash of its raw text (no repair), any other by its repaired text's hash
+    (one indexed query); only then is a new text judged as prose.
+    """
     if isinstance(item, ReadFailure):
         return IngestOutcome(item.source, FAILED, error=item.reason, line=item.line), None
+    key = _raw_key(item)
+    if (digest := seen.digest(key)) is not None and (known := seen.article(digest)):
+        return _unchanged(item, *known), None
     clean = clean_article(item.text, title=item.title)
     if not clean.text.strip():
         return IngestOutcome(item.source, FAILED, error="no article text", line=item.line), None
+    digest = content_hash(clean.text)
+    seen.remember_digest(key, digest)
+    if (known := seen.article(digest) or _stored(digest)) is not None:
+        seen.remember_article(digest, *known)
+        return _unchanged(item, *known), None
     if (reason := not_prose_reason(clean.text)) is not None:
         return IngestOutcome(item.source, FAILED, error=reason, line=item.line), None
-    digest = content_hash(clean.text)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        return _unchanged(item, existing), None
     return None, PreparedArticle(item, clean, digest)
 
 
-def _unchanged(item: RawArticle, article: Article) -> IngestOutcome:
-    """The outcome for an article stored before, counting the statements it has."""
+def _raw_key(item: RawArticle) -> bytes:
+    """What text repair reads of an input (its text and title), hashed."""
+    return hashlib.sha256(f"{item.title}\x00{item.text}".encode("utf-8", "replace")).digest()
+
+
+def _stored(digest: str) -> tuple[Article, int] | None:
+    """The article stored with this repaired text, and its number of statements."""
+    article = Article.objects.filter(content_hash=digest).first()
+    return None if article is None else (article, article.statements.count())
+
+
+def _unchanged(item: RawArticle, article: Article, statements: int) -> IngestOutcome:
+    """The outcome for an article stored before."""
     return IngestOutcome(
-        item.source,
-        UNCHANGED,
-        article=article,
-        statements=article.statements.count(),
-        line=item.line,
+        item.source, UNCHANGED, article=article, statements=statements, line=item.line
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    """An input whose text an earlier input of the same batch has: it waits for that one."""
+
+    item: PreparedArticle
+
+
+class _Seen:
+    """What one run has met: the repaired text's hash of each raw text, and the article
+    stored under each hash. The most recent ``limit`` of each are kept, so that a stream of
+    millions of different records holds a few megabytes here."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self._digests: OrderedDict[bytes, str] = OrderedDict()
+        self._articles: OrderedDict[str, tuple[Article, int]] = OrderedDict()
+
+    def digest(self, key: bytes) -> str | None:
+        return _recall(self._digests, key)
+
+    def article(self, digest: str) -> tuple[Article, int] | None:
+        return _recall(self._articles, digest)
+
+    def remember_digest(self, key: bytes, digest: str) -> None:
+        _keep(self._digests, key, digest, self.limit)
+
+    def remember_article(self, digest: str, article: Article, statements: int) -> None:
+        _keep(self._articles, digest, (article, statements), self.limit)
+
+
+def _recall(memory: OrderedDict, key: object) -> object | None:
+    value = memory.get(key)
+    if value is not None:
+        memory.move_to_end(key)
+    return value
+
+
+def _keep(memory: OrderedDict, key: object, value: object, limit: int) -> None:
+    memory[key] = value
+    memory.move_to_end(key)
+    if len(memory) > limit:
+        memory.popitem(last=False)

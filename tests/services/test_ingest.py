@@ -279,3 +279,66 @@ def test_reextract_reads_the_stored_text_as_it_is():
 
     assert (clean.text, clean.headline) == (article.text, article.headline)
     assert clean.paragraphs == ((0, 5), (7, len(article.text)))
+
+
+class CountingExtractor(ScriptedExtractor):
+    """The scripted extractor, counting the articles it parses; the first ``failures``
+    parses raise."""
+
+    def __init__(self, failures: int = 0) -> None:
+        super().__init__()
+        self.parsed = 0
+        self.failures = failures
+
+    def extract(self, clean: CleanText) -> ArticleExtraction:
+        self.parsed += 1
+        if self.parsed <= self.failures:
+            raise RuntimeError("the parser broke")
+        return super().extract(clean)
+
+
+OTHER = "Kyiv talks\n\n“Talks will resume,” Lavrov said."
+
+
+def test_copies_of_an_article_in_one_batch_are_parsed_once_and_reported_unchanged():
+    extractor = CountingExtractor()
+    items = [raw(TEXT, source="feed.jsonl", line=n) for n in range(1, 6)] + [raw(OTHER)]
+
+    outcomes = list(ingest_articles(items=items, extractor=extractor))
+
+    assert [o.status for o in outcomes] == [NEW, UNCHANGED, UNCHANGED, UNCHANGED, UNCHANGED, NEW]
+    assert extractor.parsed == 2
+    assert {o.article_id for o in outcomes[:5]} == {Article.objects.get(text__contains="Minsk").pk}
+    assert [o.statements for o in outcomes[:5]] == [1] * 5
+    assert [o.line for o in outcomes[:5]] == [1, 2, 3, 4, 5]
+
+
+def test_copies_met_earlier_in_the_run_are_not_repaired_again(monkeypatch):
+    from claims.services import ingest as service
+
+    repaired = []
+
+    def counting_clean_article(text: str, *, title: str = "") -> CleanText:
+        repaired.append(text)
+        return clean_article(text, title=title)
+
+    clean_article = service.clean_article
+    monkeypatch.setattr(service, "clean_article", counting_clean_article)
+    items = [raw(TEXT, line=n) for n in range(1, 41)]
+
+    outcomes = list(ingest_articles(items=items, extractor=CountingExtractor(), batch_size=4))
+
+    assert [o.status for o in outcomes] == [NEW] + [UNCHANGED] * 39
+    assert len(repaired) == 4  # the first batch only: after it the raw text's hash is known
+
+
+def test_a_copy_of_an_article_whose_parse_failed_is_parsed_on_its_own():
+    extractor = CountingExtractor(failures=2)  # the batch, then the first article alone
+
+    outcomes = list(
+        ingest_articles(items=[raw(TEXT), raw(TEXT, source="b.txt")], extractor=extractor)
+    )
+
+    assert [o.status for o in outcomes] == [FAILED, NEW]
+    assert "the parser broke" in outcomes[0].error
+    assert Article.objects.get().source == "b.txt"
