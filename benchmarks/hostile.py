@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,13 @@ def prose(size: int) -> str:
         parts.append(text)
         total += len(text.encode("utf-8")) + 2
         index += 1
-    return "\n\n".join(parts)[:size]
+    # Cut to ``size`` bytes, not characters: a 5 MB text must be under the 5 MB limit.
+    return "\n\n".join(parts).encode("utf-8")[:size].decode("utf-8", errors="ignore")
+
+
+def _paragraphs(text: str) -> str:
+    """``text`` as HTML paragraphs, one <p> per paragraph, as a page holds an article."""
+    return "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n") if p.strip())
 
 
 def _jsonl(records: list[dict] | None = None, *, line: str | None = None, size: int) -> bytes:
@@ -86,9 +93,7 @@ def cases(size: int) -> dict[str, tuple[str, Callable[[], bytes]]]:
             lambda: (
                 "<html><body>"
                 + "<div>" * 10_000
-                + "<p>"
-                + text[: size // 2]
-                + "</p>"
+                + _paragraphs(text[: size // 2])
                 + "</div>" * 10_000
                 + "</body></html>"
             ).encode()[:size],
