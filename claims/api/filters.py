@@ -1,7 +1,8 @@
 """Filter sets for the list endpoints; every filter has a help text, which the schema shows.
 
-Filters that need more than a field lookup call the selectors. An unknown speaker or topic,
-a bad date or an unknown choice is a 400 naming the parameter (django-filter's validation).
+Filters that need more than a field lookup call the selectors. A bad date, a bad number or
+an unknown choice is a 400 naming the parameter (django-filter's validation); a speaker,
+topic, article or statement that does not exist is a 404 naming it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from django import forms
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from claims.api.lookups import IdOrSlugField
+from claims.api.lookups import IdField, IdOrSlugField
 from claims.models import (
     Article,
     Attribution,
@@ -47,9 +48,15 @@ REVIEW_STATUS_HELP = "Review status: `pending`, `approved` or `rejected`."
 
 
 class IdOrSlugFilter(filters.CharFilter):
-    """A speaker or topic given by id or slug; one that does not exist is a 400."""
+    """A speaker or topic given by id or slug; one that does not exist is a 404."""
 
     field_class = IdOrSlugField
+
+
+class IdFilter(filters.ModelChoiceFilter):
+    """An article or statement given by id; one that does not exist is a 404."""
+
+    field_class = IdField
 
 
 class OrderingFilter(filters.OrderingFilter):
@@ -119,9 +126,8 @@ class StatementFilter(filters.FilterSet):
         help_text="Speaker name or alias, case-insensitive, e.g. `Lavrov` or `Sergey Lavrov`.",
     )
     topic = topic_filter("filter_topic")
-    article = filters.ModelChoiceFilter(
+    article = IdFilter(
         queryset=Article.objects.only("pk"),
-        widget=forms.TextInput,  # a select would list every article in the browsable API
         help_text="Article id.",
     )
     outlet = filters.CharFilter(
@@ -148,9 +154,8 @@ class StatementFilter(filters.FilterSet):
         help_text="How the speaker was found from the words at the attribution site: `name`, "
         "`surname`, `role`, `pronoun`, `acronym` or `description`.",
     )
-    reported_in = filters.ModelChoiceFilter(
+    reported_in = IdFilter(
         queryset=Statement.objects.only("pk"),
-        widget=forms.TextInput,  # a select would list every statement in the browsable API
         help_text="Statement id: only the statements nested in it (in 'A said B wants C', "
         "B's statement is reported in A's).",
     )
@@ -293,6 +298,10 @@ class StanceFilter(filters.FilterSet):
         return stances.filter(topic_id__in=topic_tree_ids(topic=value))
 
 
+# The largest count a filter takes (the column is a 32-bit integer); the schema says so.
+MAX_COUNT = 2**31 - 1
+
+
 class CountFilter(filters.NumberFilter):
     """A whole number (a decimal or an out-of-range number is a 400)."""
 
@@ -324,14 +333,14 @@ class ClaimFilter(filters.FilterSet):
         # Every visible claim has an appearance: 0 would filter nothing, so it is refused
         # like any number the schema's minimum (1, for all integer parameters) excludes.
         min_value=1,
-        max_value=2**31 - 1,
+        max_value=MAX_COUNT,
         help_text="At least this many appearances, e.g. `2` for claims said more than once.",
     )
     max_appearances = CountFilter(
         field_name="appearances",
         lookup_expr="lte",
         min_value=1,
-        max_value=2**31 - 1,
+        max_value=MAX_COUNT,
         help_text="At most this many appearances.",
     )
     rated = filters.ChoiceFilter(

@@ -12,8 +12,8 @@ below the number of rows known to exist. Other databases (SQLite in development)
 exactly.
 
 Pages do not rely on an estimated count: a page fetches one row more than it shows, so
-``next`` is there exactly when another page has rows, a page past the end is a 400 naming
-``page`` (like any other bad value), and the last page turns the count exact. ``page=last`` counts exactly (it needs
+``next`` is there exactly when another page has rows, a page past the end is a 404 naming
+``page`` (like any other value that names nothing), and the last page turns the count exact. ``page=last`` counts exactly (it needs
 the true number of pages).
 """
 
@@ -136,7 +136,8 @@ class EstimatedPage(Page):
 class PageNumberWithSizePagination(PageNumberPagination):
     """``?page=2&page_size=50``; a bad number is a 400 naming the parameter, not a default.
 
-    Too large a ``page_size``, or a page past the end, is a bad number too.
+    Too large a ``page_size`` is a bad number too; a page past the end is a 404 naming
+    ``page``: the request is well formed, the page is not there.
 
     The response carries ``count`` and ``count_exact`` (see the module docstring).
     """
@@ -164,7 +165,7 @@ class PageNumberWithSizePagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         except NotFound as error:
             number = request.query_params.get(self.page_query_param)
-            raise ValidationError(
+            raise NotFound(
                 {self.page_query_param: [f"There is no page {number}; `last` is the last one."]}
             ) from error
 

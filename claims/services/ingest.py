@@ -10,8 +10,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -22,6 +24,7 @@ from claims.core.exceptions import ArticleRejectedError
 from claims.core.garbage import fewer_gc_passes
 from claims.models import Article, Topic, TopicStatus
 from claims.nlp.pipeline import Extractor
+from claims.nlp.prose import not_prose_reason
 from claims.nlp.records import ArticleExtraction, TopicSpec
 from claims.nlp.repair import clean_article
 from claims.nlp.text_language import detect_language
@@ -45,10 +48,6 @@ NO_DATE = (
     "no date found (none given with --published or by the record, none in the page's "
     "metadata or its dateline): its stances are stored undated"
 )
-# Of the characters that are not space, at least this share must be letters; read over the
-# text's first _LETTER_SAMPLE characters.
-MIN_LETTER_SHARE = 0.5
-_LETTER_SAMPLE = 100_000
 
 
 def build_extractor() -> Extractor:
@@ -76,18 +75,6 @@ def _extractor_for(
     except VectorsUnavailableError as error:
         raise ImproperlyConfigured(f"CLAIMTRACKER_TOPIC_VECTORS: {error}") from error
     return Extractor.from_model_names(model_names, topics=topics, vectors=word_vectors)
-
-
-def not_prose_reason(text: str) -> str | None:
-    """Why ``text`` is not an article's text, or None: most of what is not space must be
-    letters (random bytes, symbol dumps and tables of digits are not articles; the gold
-    articles are 77 % letters and more)."""
-    sample = text[:_LETTER_SAMPLE]
-    visible = sum(1 for char in sample if not char.isspace())
-    letters = sum(1 for char in sample if char.isalpha())
-    if visible and letters < MIN_LETTER_SHARE * visible:
-        return f"mostly not letters ({letters / visible:.0%} of its characters): not prose"
-    return None
 
 
 def content_hash(text: str) -> str:
@@ -132,28 +119,46 @@ def ingest_articles(
     every write stay in this thread.
     """
     overrides = overrides or ArticleOverrides()
+    seen = _Seen()
     stream = iter(items)
+    in_flight: dict[str, PreparedArticle] = {}  # prepared, not stored yet
     pending: _Batch | None = None
     with (
         fewer_gc_passes(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtracker-parse") as parser,
     ):
+
+        def parse(prepared: list[PreparedArticle]) -> Future[list[ArticleExtraction | Exception]]:
+            nonlocal extractor
+            extractor = extractor or build_extractor()
+            return parser.submit(_extract_batch, extractor, prepared, batch_size)
+
+        run = _Run(overrides=overrides, dry_run=dry_run, seen=seen, parse=parse)
         while batch := list(islice(stream, batch_size)):
             # A dry run stores nothing for a repeat to wait for: it parses every input.
-            in_flight = {item.digest for item in pending.prepared} if pending else set()
-            outcomes, prepared = _prepare_batch(batch, None if dry_run else in_flight)
-            extractions = None
-            if prepared:
-                extractor = extractor or build_extractor()
-                extractions = parser.submit(_extract_batch, extractor, prepared, batch_size)
+            outcomes, prepared = _prepare_batch(batch, seen, None if dry_run else in_flight)
+            extractions = parse(prepared) if prepared else None
             if pending is not None:
-                yield from _finish(pending, overrides, dry_run)
+                yield from _finish(pending, run)
+                for item in pending.prepared:
+                    in_flight.pop(item.digest, None)
             pending = _Batch(outcomes, prepared, extractions)
         if pending is not None:
-            yield from _finish(pending, overrides, dry_run)
+            yield from _finish(pending, run)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What finishing a batch needs of the run: its options, its memory of texts met, and
+    the parse thread (a repeat whose first copy failed is parsed there, on its own)."""
+
+    overrides: ArticleOverrides
+    dry_run: bool
+    seen: _Seen
+    parse: Callable[[list[PreparedArticle]], Future[list[ArticleExtraction | Exception]]]
+
+
+@dataclass(frozen=True, slots=True)
 class _Batch:
     """A batch whose articles are prepared and, in the parse thread, being extracted."""
 
@@ -162,70 +167,83 @@ class _Batch:
     extractions: Future[list[ArticleExtraction | Exception]] | None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class _Repeat:
-    """An article whose text an earlier input of this run has, not stored yet when this one
-    was prepared: it is not parsed again, and is reported once the earlier one is stored."""
+    """An input whose text an earlier input of the run has, prepared and not stored yet when
+    this one was read: it is not repaired or parsed again, and waits for that one."""
 
-    item: PreparedArticle
+    raw: RawArticle
+    first: PreparedArticle
+
+    def prepared(self) -> PreparedArticle:
+        return PreparedArticle(self.raw, self.first.clean, self.first.digest)
 
 
 def _prepare_batch(
-    batch: list[RawArticle | ReadFailure], in_flight: set[str] | None
+    batch: list[RawArticle | ReadFailure],
+    seen: _Seen,
+    in_flight: dict[str, PreparedArticle] | None,
 ) -> tuple[list[IngestOutcome | _Repeat | None], list[PreparedArticle]]:
-    """Repair and check each article of ``batch``; ``in_flight`` holds the hashes of the
-    articles prepared before and not stored yet, and gets this batch's."""
+    """Repair and check each article of ``batch``; ``in_flight`` holds the articles prepared
+    before and not stored yet, and gets this batch's."""
     outcomes: list[IngestOutcome | _Repeat | None] = []
     prepared: list[PreparedArticle] = []
     for item in batch:
-        outcome, ready = _prepare_safely(item)
-        if ready is not None and in_flight is not None:
-            if ready.digest in in_flight:
-                outcome, ready = _Repeat(ready), None
-            else:
-                in_flight.add(ready.digest)
+        outcome, ready = _prepare_safely(item, seen, in_flight)
         outcomes.append(outcome)
         if ready is not None:
             prepared.append(ready)
     return outcomes, prepared
 
 
-def _finish(batch: _Batch, overrides: ArticleOverrides, dry_run: bool) -> Iterator[IngestOutcome]:
+def _finish(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
     """The outcomes of a batch, in input order, storing each extracted article."""
     ready_items = iter(batch.prepared)
     extractions = iter(batch.extractions.result() if batch.extractions else ())
     for outcome in batch.outcomes:
-        if isinstance(outcome, _Repeat):
-            yield _repeated(outcome.item)
-            continue
-        if outcome is not None:
+        if isinstance(outcome, IngestOutcome):
             yield outcome
-            continue
-        item = next(ready_items)
-        extraction = next(extractions)
-        if isinstance(extraction, Exception):
-            yield IngestOutcome(
-                item.raw.source,
-                FAILED,
-                error=f"extraction failed: {describe(extraction)}",
-                line=item.raw.line,
-            )
-        elif dry_run:
-            yield IngestOutcome(
-                source=item.raw.source,
-                status=DRY_RUN,
-                statements=len(extraction.statements),
-                line=item.raw.line,
-                extraction=extraction,
-                warnings=_warnings(item.raw, overrides),
-            )
+        elif isinstance(outcome, _Repeat):
+            if (known := run.seen.article(outcome.first.digest)) is not None or (
+                known := _stored(outcome.first.digest)
+            ) is not None:
+                yield _unchanged(outcome.raw, *known)
+                continue
+            item = outcome.prepared()  # the first copy failed: this one is parsed on its own
+            [extraction] = run.parse([item]).result()
+            yield _finish_one(item, extraction, run)
         else:
-            outcome = _store_safely(item, extraction, overrides)
-            if not outcome.failed:
-                outcome = dataclasses.replace(
-                    outcome, warnings=_warnings(item.raw, overrides) + outcome.warnings
-                )
-            yield outcome
+            yield _finish_one(next(ready_items), next(extractions), run)
+
+
+def _finish_one(
+    item: PreparedArticle, extraction: ArticleExtraction | Exception, run: _Run
+) -> IngestOutcome:
+    """The outcome of one extracted article: stored (unless a dry run), or why not."""
+    if isinstance(extraction, Exception):
+        return IngestOutcome(
+            item.raw.source,
+            FAILED,
+            error=f"extraction failed: {describe(extraction)}",
+            line=item.raw.line,
+        )
+    if run.dry_run:
+        return IngestOutcome(
+            source=item.raw.source,
+            status=DRY_RUN,
+            statements=len(extraction.statements),
+            line=item.raw.line,
+            extraction=extraction,
+            warnings=_warnings(item.raw, run.overrides),
+        )
+    outcome = _store_safely(item, extraction, run.overrides)
+    if outcome.status == NEW and outcome.article is not None:
+        run.seen.remember_article(item.digest, outcome.article, outcome.statements)
+    if not outcome.failed:
+        outcome = dataclasses.replace(
+            outcome, warnings=_warnings(item.raw, run.overrides) + outcome.warnings
+        )
+    return outcome
 
 
 def _warnings(raw: RawArticle, overrides: ArticleOverrides) -> tuple[str, ...]:
@@ -235,11 +253,11 @@ def _warnings(raw: RawArticle, overrides: ArticleOverrides) -> tuple[str, ...]:
 
 
 def _prepare_safely(
-    item: RawArticle | ReadFailure,
-) -> tuple[IngestOutcome | None, PreparedArticle | None]:
+    item: RawArticle | ReadFailure, seen: _Seen, in_flight: dict[str, PreparedArticle] | None
+) -> tuple[IngestOutcome | _Repeat | None, PreparedArticle | None]:
     """``_prepare``, with an unexpected error in text repair failing this article only."""
     try:
-        return _prepare(item)
+        return _prepare(item, seen, in_flight)
     except Exception as error:
         logger.exception("text repair failed for %s", item.source)
         return IngestOutcome(
@@ -301,40 +319,92 @@ def _extract_batch(
     return results
 
 
-def _prepare(item: RawArticle | ReadFailure) -> tuple[IngestOutcome | None, PreparedArticle | None]:
+def _prepare(
+    item: RawArticle | ReadFailure, seen: _Seen, in_flight: dict[str, PreparedArticle] | None
+) -> tuple[IngestOutcome | _Repeat | None, PreparedArticle | None]:
+    """The input's outcome when it is decided before parsing (a failure, an article stored
+    before, or a repeat of one prepared and not stored yet), else the article ready to parse.
+
+    A duplicate is recognised by its hash before anything costly: an input met before in
+    this run by the hash of its raw text (no repair), any other by its repaired text's hash
+    (one indexed query); only then is a new text judged as prose.
+    """
     if isinstance(item, ReadFailure):
         return IngestOutcome(item.source, FAILED, error=item.reason, line=item.line), None
+    key = _raw_key(item)
+    if (digest := seen.digest(key)) is not None:
+        if known := seen.article(digest):
+            return _unchanged(item, *known), None
+        if in_flight is not None and (first := in_flight.get(digest)) is not None:
+            return _Repeat(item, first), None
     clean = clean_article(item.text, title=item.title)
     if not clean.text.strip():
         return IngestOutcome(item.source, FAILED, error="no article text", line=item.line), None
+    digest = content_hash(clean.text)
+    seen.remember_digest(key, digest)
+    if (known := seen.article(digest) or _stored(digest)) is not None:
+        seen.remember_article(digest, *known)
+        return _unchanged(item, *known), None
+    if in_flight is not None and (first := in_flight.get(digest)) is not None:
+        return _Repeat(item, first), None
     if (reason := not_prose_reason(clean.text)) is not None:
         return IngestOutcome(item.source, FAILED, error=reason, line=item.line), None
-    digest = content_hash(clean.text)
-    existing = Article.objects.filter(content_hash=digest).first()
-    if existing is not None:
-        return _unchanged(item, existing), None
-    return None, PreparedArticle(item, clean, digest)
+    prepared = PreparedArticle(item, clean, digest)
+    if in_flight is not None:
+        in_flight[digest] = prepared
+    return None, prepared
 
 
-def _repeated(item: PreparedArticle) -> IngestOutcome:
-    """The outcome for an article whose text an earlier input of the same run had."""
-    existing = Article.objects.filter(content_hash=item.digest).first()
-    if existing is not None:
-        return _unchanged(item.raw, existing)
+def _raw_key(item: RawArticle) -> bytes:
+    """What text repair reads of an input (its text and title), hashed."""
+    return hashlib.sha256(f"{item.title}\x00{item.text}".encode("utf-8", "replace")).digest()
+
+
+def _stored(digest: str) -> tuple[Article, int] | None:
+    """The article stored with this repaired text, and its number of statements."""
+    article = Article.objects.filter(content_hash=digest).first()
+    return None if article is None else (article, article.statements.count())
+
+
+def _unchanged(item: RawArticle, article: Article, statements: int) -> IngestOutcome:
+    """The outcome for an article stored before."""
     return IngestOutcome(
-        item.raw.source,
-        FAILED,
-        error="its text is that of an earlier input of this run, which was not stored",
-        line=item.raw.line,
+        item.source, UNCHANGED, article=article, statements=statements, line=item.line
     )
 
 
-def _unchanged(item: RawArticle, article: Article) -> IngestOutcome:
-    """The outcome for an article stored before, counting the statements it has."""
-    return IngestOutcome(
-        item.source,
-        UNCHANGED,
-        article=article,
-        statements=article.statements.count(),
-        line=item.line,
-    )
+class _Seen:
+    """What one run has met: the repaired text's hash of each raw text, and the article
+    stored under each hash. The most recent ``limit`` of each are kept, so that a stream of
+    millions of different records holds a few megabytes here."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self._digests: OrderedDict[bytes, str] = OrderedDict()
+        self._articles: OrderedDict[str, tuple[Article, int]] = OrderedDict()
+
+    def digest(self, key: bytes) -> str | None:
+        return _recall(self._digests, key)
+
+    def article(self, digest: str) -> tuple[Article, int] | None:
+        return _recall(self._articles, digest)
+
+    def remember_digest(self, key: bytes, digest: str) -> None:
+        _keep(self._digests, key, digest, self.limit)
+
+    def remember_article(self, digest: str, article: Article, statements: int) -> None:
+        _keep(self._articles, digest, (article, statements), self.limit)
+
+
+def _recall(memory: OrderedDict, key: object) -> object | None:
+    value = memory.get(key)
+    if value is not None:
+        memory.move_to_end(key)
+    return value
+
+
+def _keep(memory: OrderedDict, key: object, value: object, limit: int) -> None:
+    memory[key] = value
+    memory.move_to_end(key)
+    if len(memory) > limit:
+        memory.popitem(last=False)

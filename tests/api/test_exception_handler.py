@@ -13,7 +13,7 @@ from claims.core.exceptions import ApplicationError, ArticleRejectedError, RowRe
     ("error", "status", "body"),
     [
         (RowReplacedError("reload it"), 409, {"detail": "reload it"}),
-        (ArticleRejectedError("no article text"), 400, {"non_field_errors": ["no article text"]}),
+        (ArticleRejectedError("no article text"), 422, {"non_field_errors": ["no article text"]}),
         (ApplicationError("not now"), 400, ["not now"]),
         (
             DjangoValidationError({"polarity": "'maybe' is not one of favor, against."}),

@@ -59,13 +59,13 @@ def test_page_size_is_at_most_100_and_the_pages_cover_every_row_once(
     assert all(page["count"] == 105 for page in pages)
 
 
-def test_a_page_past_the_end_is_a_400_naming_page_and_last_is_the_last(
+def test_a_page_past_the_end_is_a_404_naming_page_and_last_is_the_last(
     api: APIClient, statements_105: list[int]
 ) -> None:
     last = api.get("/api/statements/?page_size=50&page=last").json()
     past = api.get("/api/statements/?page_size=50&page=4")
 
-    assert past.status_code == 400
+    assert past.status_code == 404
     assert "page" in past.json()
     assert [row["id"] for row in last["results"]] == statements_105[100:]
     assert (last["count"], last["count_exact"], last["next"]) == (105, True, None)
@@ -80,7 +80,7 @@ def test_following_next_reaches_every_row_once_even_when_the_count_is_estimated(
     assert len({page["results"][0]["id"] for page in pages}) == 4
     # the last page knows how many there were
     assert (pages[-1]["count"], pages[-1]["count_exact"]) == (4, True)
-    assert api.get("/api/statements/?page_size=1&page=5").status_code == 400
+    assert api.get("/api/statements/?page_size=1&page=5").status_code == 404
 
 
 def test_page_last_counts_exactly(api: APIClient, claims: Claims, small_exact_limit: None) -> None:

@@ -110,10 +110,10 @@ def test_timeline_lists_dated_observations_oldest_first_optionally_for_one_topic
     assert [row["id"] for row in sanctions["results"]] == [claims.lavrov_against.pk, later.pk]
 
 
-def test_timeline_of_an_unknown_topic_is_400(api: APIClient, claims: Claims) -> None:
+def test_timeline_of_an_unknown_topic_is_404(api: APIClient, claims: Claims) -> None:
     response = api.get("/api/speakers/sergey-lavrov/timeline/?topic=nothing")
 
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "topic" in response.json()
 
 

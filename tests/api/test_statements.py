@@ -79,7 +79,7 @@ def test_reported_in_filter_lists_the_statements_nested_in_one(
 
     assert result_ids(nested) == {claims.no_sanctions.pk}
     assert nested.json()["results"][0]["reported_in"] == claims.supply.pk
-    assert missing.status_code == 400
+    assert missing.status_code == 404
 
 
 def test_statement_carries_speaker_topics_article_offsets_and_admin_link(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import struct
 import zlib
 from dataclasses import dataclass
@@ -152,6 +153,19 @@ RUSSIAN = (
     "Министр заявил в понедельник, что переговоры с профсоюзом возобновятся на следующей "
     "неделе, и что он уверен в достижении соглашения до конца года.\n"
 )
+FRENCH = (
+    "Le maire défend son budget\n\n"
+    "Le maire a déclaré lundi que le budget de la ville ne serait pas réduit, malgré les "
+    "critiques de l'opposition qui réclame des économies dès l'année prochaine.\n"
+)
+RESULTS_TABLE = (
+    "Alvarez wins the second district\n\n"
+    "“We won this on the doorsteps,” Maria Alvarez told supporters on Wednesday.\n\n"
+    "Candidate        Votes     Share   Change\n"
+    "M. Alvarez (D)   48,311    50.6%   +3.2\n"
+    "T. Becker (R)    47,107    49.4%   -3.2\n"
+    "Turnout          95,418    61.2%   +4.8\n"
+)
 
 
 def deeply_nested_page(depth: int) -> str:
@@ -247,9 +261,13 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
         Bad("feed.jsonl", '"url" is not an http(s) address', line=8),
         Bad("feed.jsonl", 'record has no "text" (int)', line=9),
         Bad("symbols.txt", "mostly not letters"),
+        Bad("noise.txt", "mostly not words"),
         Bad("app.html", "no article text"),
     ]
     (folder / "symbols.txt").write_text("#" * 20_000 + "\n" + "%$@" * 3_000, encoding="utf-8")
+    # 20 KB of random printable ASCII: more than half letters, no words.
+    noise = random.Random(17)
+    (folder / "noise.txt").write_bytes(bytes(noise.randrange(32, 127) for _ in range(20_000)))
     (folder / "app.html").write_text(JAVASCRIPT_APP, encoding="utf-8")
     (folder / "deep.html").write_text(deeply_nested_page(10_000), encoding="utf-8")
     (folder / "shouting.txt").write_text(
@@ -257,6 +275,8 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
         encoding="utf-8",
     )
     (folder / "russian.txt").write_text(RUSSIAN, encoding="utf-8")
+    (folder / "french.txt").write_text(FRENCH, encoding="utf-8")
+    (folder / "results.txt").write_text(RESULTS_TABLE, encoding="utf-8")
     os.symlink("loop-b.txt", folder / "loop.txt")
     os.symlink("loop.txt", folder / "loop-b.txt")
     bad.append(Bad("loop-b.txt", "symbolic link loop"))
@@ -280,6 +300,8 @@ def build(folder: Path, *, good: int = 100, real: int | None = None) -> Folder:
         Valid("deep.html", "Senator Maria Alvarez said on Monday"),  # 10,000 nested <div>
         Valid("shouting.txt", "shouted !!!!!!!!!! and left."),  # 40,000 "!" cut to 10
         Valid("russian.txt", "Министр"),  # stored, with a note saying why nothing was found
+        Valid("french.txt", "le budget de la ville"),  # words of French: prose, not noise
+        Valid("results.txt", "48,311 50.6%"),  # a table of figures in a real article
     ]
 
     # Permissions do not hold for root (as in most containers): no unreadable file there.

@@ -118,8 +118,9 @@ def test_hostile_values_in_every_filter_are_literal_or_refused(
     for path, query in requests(payload):
         response = api.get(path, query)
 
-        assert response.status_code in (200, 400), (path, query, response.status_code)
-        if response.status_code == 400:
+        # 404: a speaker, topic or article named by a value that names none
+        assert response.status_code in (200, 400, 404), (path, query, response.status_code)
+        if response.status_code in (400, 404):
             if "\x00" not in payload:  # NUL is refused before any view, in plain text
                 assert set(response.json()) & set(query), (path, query, response.json())
             continue

@@ -148,55 +148,6 @@ def test_same_text_twice_changes_nothing():
     )
 
 
-class CountingExtractor(ScriptedExtractor):
-    """Counts the articles it is asked to extract."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.extracted = 0
-
-    def extract(self, clean: CleanText) -> ArticleExtraction:
-        self.extracted += 1
-        return super().extract(clean)
-
-
-@pytest.mark.parametrize("batch_size", [1, 2, 16])
-def test_a_text_repeated_in_one_run_is_parsed_once_and_reported_unchanged(batch_size):
-    other = "Talks\n\n“We are deeply concerned,” the minister said."
-    items = [raw(TEXT), raw(TEXT, "copy.txt"), raw(other, "b.txt"), raw(TEXT, "again.txt")]
-    extractor = CountingExtractor()
-
-    outcomes = list(ingest_articles(items=items, extractor=extractor, batch_size=batch_size))
-
-    assert [(o.source, o.status) for o in outcomes] == [
-        ("a.txt", NEW),
-        ("copy.txt", UNCHANGED),
-        ("b.txt", NEW),
-        ("again.txt", UNCHANGED),
-    ]
-    assert outcomes[1].article == outcomes[0].article and outcomes[1].statements == 1
-    assert extractor.extracted == 2
-    assert Article.objects.count() == 2
-
-
-def test_a_repeat_of_an_input_that_could_not_be_stored_fails_with_the_reason():
-    class RefusingExtractor(ScriptedExtractor):
-        def extract(self, clean: CleanText) -> ArticleExtraction:
-            good = super().extract(clean)
-            broken = StatementRecord(
-                kind="direct", cue="said", text="x", start=5, end=5, paragraph=0
-            )
-            return dataclasses.replace(good, statements=(*good.statements, broken))
-
-    outcomes = list(
-        ingest_articles(items=[raw(TEXT), raw(TEXT, "copy.txt")], extractor=RefusingExtractor())
-    )
-
-    assert [o.status for o in outcomes] == [FAILED, FAILED]
-    assert "earlier input of this run" in outcomes[1].error
-    assert Article.objects.count() == 0
-
-
 def test_the_same_person_across_articles_is_one_speaker():
     ingest_article(raw=raw(TEXT), extractor=ScriptedExtractor())
     other = "Belarus talks\n\n“We are deeply concerned,” the minister said."
@@ -328,3 +279,104 @@ def test_reextract_reads_the_stored_text_as_it_is():
 
     assert (clean.text, clean.headline) == (article.text, article.headline)
     assert clean.paragraphs == ((0, 5), (7, len(article.text)))
+
+
+class CountingExtractor(ScriptedExtractor):
+    """The scripted extractor, counting the articles it parses; the first ``failures``
+    parses raise."""
+
+    def __init__(self, failures: int = 0) -> None:
+        super().__init__()
+        self.parsed = 0
+        self.failures = failures
+
+    def extract(self, clean: CleanText) -> ArticleExtraction:
+        self.parsed += 1
+        if self.parsed <= self.failures:
+            raise RuntimeError("the parser broke")
+        return super().extract(clean)
+
+
+OTHER = "Kyiv talks\n\n“Talks will resume,” Lavrov said."
+
+
+def test_copies_of_an_article_in_one_batch_are_parsed_once_and_reported_unchanged():
+    extractor = CountingExtractor()
+    items = [raw(TEXT, source="feed.jsonl", line=n) for n in range(1, 6)] + [raw(OTHER)]
+
+    outcomes = list(ingest_articles(items=items, extractor=extractor))
+
+    assert [o.status for o in outcomes] == [NEW, UNCHANGED, UNCHANGED, UNCHANGED, UNCHANGED, NEW]
+    assert extractor.parsed == 2
+    assert {o.article_id for o in outcomes[:5]} == {Article.objects.get(text__contains="Minsk").pk}
+    assert [o.statements for o in outcomes[:5]] == [1] * 5
+    assert [o.line for o in outcomes[:5]] == [1, 2, 3, 4, 5]
+
+
+def test_copies_met_earlier_in_the_run_are_not_repaired_again(monkeypatch):
+    from claims.services import ingest as service
+
+    repaired = []
+
+    def counting_clean_article(text: str, *, title: str = "") -> CleanText:
+        repaired.append(text)
+        return clean_article(text, title=title)
+
+    clean_article = service.clean_article
+    monkeypatch.setattr(service, "clean_article", counting_clean_article)
+    items = [raw(TEXT, line=n) for n in range(1, 41)]
+
+    outcomes = list(ingest_articles(items=items, extractor=CountingExtractor(), batch_size=4))
+
+    assert [o.status for o in outcomes] == [NEW] + [UNCHANGED] * 39
+    assert len(repaired) == 1  # the first copy only: after it the raw text's hash is known
+
+
+def test_a_copy_of_an_article_whose_parse_failed_is_parsed_on_its_own():
+    extractor = CountingExtractor(failures=2)  # the batch, then the first article alone
+
+    outcomes = list(
+        ingest_articles(items=[raw(TEXT), raw(TEXT, source="b.txt")], extractor=extractor)
+    )
+
+    assert [o.status for o in outcomes] == [FAILED, NEW]
+    assert "the parser broke" in outcomes[0].error
+    assert Article.objects.get().source == "b.txt"
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 16])
+def test_a_text_repeated_in_one_run_is_parsed_once_and_reported_unchanged(batch_size):
+    other = "Talks\n\n“We are deeply concerned,” the minister said."
+    items = [raw(TEXT), raw(TEXT, "copy.txt"), raw(other, "b.txt"), raw(TEXT, "again.txt")]
+    extractor = CountingExtractor()
+
+    outcomes = list(ingest_articles(items=items, extractor=extractor, batch_size=batch_size))
+
+    assert [(o.source, o.status) for o in outcomes] == [
+        ("a.txt", NEW),
+        ("copy.txt", UNCHANGED),
+        ("b.txt", NEW),
+        ("again.txt", UNCHANGED),
+    ]
+    assert outcomes[1].article == outcomes[0].article and outcomes[1].statements == 1
+    assert extractor.parsed == 2
+    assert Article.objects.count() == 2
+
+
+def test_a_copy_of_an_input_that_could_not_be_stored_is_tried_on_its_own():
+    class RefusingExtractor(ScriptedExtractor):
+        def extract(self, clean: CleanText) -> ArticleExtraction:
+            good = super().extract(clean)
+            broken = StatementRecord(
+                kind="direct", cue="said", text="x", start=5, end=5, paragraph=0
+            )
+            return dataclasses.replace(good, statements=(*good.statements, broken))
+
+    outcomes = list(
+        ingest_articles(items=[raw(TEXT), raw(TEXT, "copy.txt")], extractor=RefusingExtractor())
+    )
+
+    # The copy waited for the first, then was tried on its own: it fails for its own reason.
+    assert [o.status for o in outcomes] == [FAILED, FAILED]
+    assert all(o.error.startswith("could not be stored") for o in outcomes)
+    assert Article.objects.count() == 0

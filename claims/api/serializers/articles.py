@@ -10,7 +10,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.api.lookups import find_all_by_id_or_slug, find_by_id_or_slug
+from claims.api.exception_handlers import NOT_AN_ARTICLE
+from claims.api.lookups import NAMES_NOTHING, find_all_by_id_or_slug, find_by_id_or_slug
 from claims.models import (
     Article,
     ReviewStatus,
@@ -19,7 +20,7 @@ from claims.models import (
     Topic,
 )
 from claims.readers.decoding import NotTextError, check_given_text, encoded_size, megabytes
-from claims.readers.urls import url_problem
+from claims.readers.urls import MAX_URL_LENGTH, url_problem
 
 # --- small nested shapes ----------------------------------------------------------------------
 
@@ -98,13 +99,19 @@ class StatementSerializer(StatementInArticleSerializer):
         fields = ["id", "article", *StatementInArticleSerializer.Meta.fields[1:]]
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$"})
 class ReferenceField(serializers.RelatedField):
-    """Input only: a speaker or topic by id or slug."""
+    """Input only: a speaker or topic by id or slug. Blank or holding NUL is a 400 (the
+    schema says so); one that names none is a 404 (its error code is ``does_not_exist``)."""
 
-    default_error_messages = {"does_not_exist": "No {model} has the id or slug {value!r}."}
+    default_error_messages = {
+        "does_not_exist": "No {model} has the id or slug {value!r}.",
+        "nul": "An id or slug holds no NUL character.",
+    }
 
     def to_internal_value(self, data: object) -> Model:
+        if "\x00" in str(data):
+            self.fail("nul")
         queryset = self.get_queryset()
         found = find_by_id_or_slug(queryset=queryset, value=str(data))
         if found is None:
@@ -134,17 +141,20 @@ class ReferenceListField(serializers.Field):
         if missing:
             label = self.queryset.model._meta.verbose_name_plural
             raise serializers.ValidationError(
-                f"No {label} with these ids or slugs: {', '.join(missing)}."
+                f"No {label} with these ids or slugs: {', '.join(missing)}.", code=NAMES_NOTHING
             )
         return found
 
 
 class TopicSlugField(serializers.SlugRelatedField):
-    """A topic by slug; a slug holding NUL names none (PostgreSQL refuses it in a query)."""
+    """A topic by slug; a slug holding NUL is a 400 (the schema says so; PostgreSQL refuses
+    it in a query), one that names no topic a 404."""
+
+    default_error_messages = {"nul": "A slug holds no NUL character."}
 
     def to_internal_value(self, data: object) -> Model:
         if isinstance(data, str) and "\x00" in data:
-            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+            self.fail("nul")
         return super().to_internal_value(data)
 
 
@@ -229,14 +239,31 @@ class StringField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+# What ``url_problem`` takes, as the schema's pattern: blank, or http(s)://, a host, and no
+# space, control character or bracket (so JSON Lines and the API accept the same urls).
+_URL_PATTERN = (
+    "^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\\x00-\\x20\\x7f/?#@:\\[\\]][^\\x00-\\x20\\x7f\\[\\]]*)?$"
+)
+
+
+@extend_schema_field(
+    {"type": "string", "maxLength": MAX_URL_LENGTH, "pattern": _URL_PATTERN, "format": "uri"}
+)
+class UrlField(StringField):
+    """An article's http(s) address, checked as JSON Lines records' are (``url_problem``):
+    DRF's URLField refused hosts that ``url_problem`` and the schema's ``uri`` take."""
+
+    def __init__(self, **kwargs: object) -> None:
+        # Spaces are refused, not trimmed: the schema's pattern has none.
+        super().__init__(max_length=MAX_URL_LENGTH, trim_whitespace=False, **kwargs)
+
+
 class ArticleInputSerializer(serializers.Serializer):
     """An article to ingest: its text, and what is known about it."""
 
     text = StringField(help_text="The article text (plain text, UTF-8).")
     headline = StringField(max_length=500, required=False, allow_blank=True)
-    url = serializers.URLField(
-        max_length=2000, required=False, allow_blank=True, help_text="An http or https URL."
-    )
+    url = UrlField(required=False, allow_blank=True, help_text="An http or https URL.")
     outlet = StringField(max_length=200, required=False, allow_blank=True)
     published = serializers.DateField(required=False, allow_null=True)
 
@@ -255,7 +282,9 @@ class ArticleInputSerializer(serializers.Serializer):
         try:
             return check_given_text(text)
         except NotTextError as error:
-            raise serializers.ValidationError(f"Not an article's text: {error}.") from error
+            raise serializers.ValidationError(
+                f"Not an article's text: {error}.", code=NOT_AN_ARTICLE
+            ) from error
 
 
 # --- speakers and topics ----------------------------------------------------------------------
