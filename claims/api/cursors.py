@@ -5,12 +5,13 @@ read 1,000 rows to show 20). A cursor names the last row shown instead, and the 
 read from there through the ordering's index (``claims.selectors.keyset``). A client asks for
 the first cursor page with an empty ``cursor=`` (with any filters, ordering and
 ``page_size``) and follows ``next`` and ``previous``; ``page`` keeps working as before, and
-giving both is a 400. The response has the page-number response's shape: ``count`` (exact or
+a cursor, when given, decides the page (``page`` is then ignored). The response has the page-number response's shape: ``count`` (exact or
 estimated, as there), ``count_exact``, ``next``, ``previous``, ``results``.
 
-A cursor is opaque to clients (base64 of the position and the order it belongs to); one
-that is not valid for the list, or was made under another ordering, is a 400 naming
-``cursor``. Empty values (an undated article) come last in either direction, see the
+A cursor is opaque to clients (URL-safe base64 of the position and the order it belongs to).
+As everywhere in the API, a value the schema does not allow (a character outside that
+alphabet) is a 400 naming ``cursor``, and a well-formed one that names no position of this
+list (forged, or made under another list or ordering) is a 404 naming it. Empty values (an undated article) come last in either direction, see the
 keyset module.
 """
 
@@ -20,10 +21,11 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from typing import Any
 
 from django.db.models import QuerySet
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -39,6 +41,8 @@ from claims.selectors.keyset import (
     rows_from,
 )
 
+# URL-safe base64 without its padding, as ``_encode`` writes it.
+CURSOR_ALPHABET = re.compile(r"^[A-Za-z0-9_-]*$")
 BAD_CURSOR = "Not a cursor of this list in this order; start again with an empty `cursor=`."
 
 
@@ -49,7 +53,7 @@ class PageOrCursorPagination(PageNumberWithSizePagination):
     cursor_query_description = (
         "Cursor pages instead of page numbers: empty (`cursor=`) for the first page, then "
         "the `next` and `previous` links. Any depth costs what the first page does. "
-        "Not with `page`."
+        "When given, `page` is ignored. A cursor that is not this list's is a 404."
     )
 
     def paginate_queryset(self, queryset, request: Request, view=None) -> list | None:
@@ -57,8 +61,8 @@ class PageOrCursorPagination(PageNumberWithSizePagination):
         raw = single_value(request, self.cursor_query_param)
         if raw is None:
             return super().paginate_queryset(queryset, request, view)
-        if single_value(request, self.page_query_param) is not None:
-            raise ValidationError({self.cursor_query_param: ["Give `cursor` or `page`, not both."]})
+        if not CURSOR_ALPHABET.fullmatch(raw.strip()):
+            raise ValidationError({self.cursor_query_param: [BAD_CURSOR]})
         if not isinstance(queryset, QuerySet):
             raise ValidationError(
                 {self.cursor_query_param: ["This list pages by number only (`page`)."]}
@@ -112,7 +116,7 @@ class PageOrCursorPagination(PageNumberWithSizePagination):
                 "required": False,
                 "in": "query",
                 "description": self.cursor_query_description,
-                "schema": {"type": "string"},
+                "schema": {"type": "string", "pattern": CURSOR_ALPHABET.pattern},
             }
         )
         return parameters
@@ -147,7 +151,7 @@ def _decode(raw: str, keys: list[Key]) -> tuple[bool, list[Any] | None]:
             raise ValueError("malformed")
         return bool(backwards), parse_position(keys, body["p"])
     except (ValueError, TypeError, binascii.Error, RecursionError) as error:
-        raise ValidationError({PageOrCursorPagination.cursor_query_param: [BAD_CURSOR]}) from error
+        raise NotFound({PageOrCursorPagination.cursor_query_param: [BAD_CURSOR]}) from error
 
 
 def _order_tag(keys: list[Key]) -> str:

@@ -124,7 +124,7 @@ def _bound(parameter: dict, path: str) -> None:
     if path.endswith("/matrix/") and name in ("speakers", "topics"):
         schema["pattern"] = _A_NAME_AND_NO_NUL
         return
-    if schema.get("type") == "string" and "enum" not in schema and "format" not in schema:
+    if schema.get("type") == "string" and not ({"enum", "format", "pattern"} & set(schema)):
         schema["pattern"] = _NO_NUL
     if not parameter.get("required"):
         parameter["allowEmptyValue"] = True  # a blank value is the default, or no filter
