@@ -14,8 +14,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from claims.nlp.entities import ORGANISATION_NOUNS, PLACE_NOUNS, Entity
-from claims.nlp.names import ANONYMOUS_HEADS, ORGANISATION_HEADS, ROLE_FITS, ROLE_WORDS
+from claims.nlp.entities import Entity
+from claims.nlp.names import (
+    ANONYMOUS_HEADS,
+    ORGANISATION_HEADS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
+    ROLE_FITS,
+    ROLE_WORDS,
+)
 from claims.nlp.speaker_mentions import CARRIER_NOUNS, EVIDENCE_NOUNS, Resolution
 
 # How many sentences back a description may look for the person it describes.

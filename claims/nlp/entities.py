@@ -22,26 +22,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
-from claims.nlp.names import HONORIFICS, ROLE_FITS
+from claims.nlp.names import HONORIFICS, PLACE_NOUNS, ROLE_FITS
 from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
 
-# Descriptions of an organisation ("the agency"): the noun, and whether it names a place.
-ORGANISATION_NOUNS = lexicon(
-    """
-    agency company department ministry utility firm corporation organization organisation
-    diocese church board union league club school university college bank party office
-    association foundation institute commission committee council service authority
-    regulator airline carrier retailer chain insurer broadcaster network station newspaper
-    paper publication outlet group charity hospital team federation coalition watchdog
-    government administration force
-    """
-)
-PLACE_NOUNS = lexicon("city province country state town municipality region county")
 # Descriptions that name the organisation only when the article's name for it holds the noun
 # ("the government" is "the Government of Canada", never the last company named).
 NAMED_ONLY = frozenset({"government", "administration", "party", "force", "group", "office"})

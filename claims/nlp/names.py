@@ -15,6 +15,19 @@ HONORIFICS: frozenset[str] = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "rev", "rev."}
 )
 
+# Descriptions of an organisation ("the agency"), and of a place ("the city").
+ORGANISATION_NOUNS = lexicon(
+    """
+    agency company department ministry utility firm corporation organization organisation
+    diocese church board union league club school university college bank party office
+    association foundation institute commission committee council service authority
+    regulator airline carrier retailer chain insurer broadcaster network station newspaper
+    paper publication outlet group charity hospital team federation coalition watchdog
+    government administration force
+    """
+)
+PLACE_NOUNS = lexicon("city province country state town municipality region county")
+
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})

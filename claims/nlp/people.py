@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
-from claims.nlp.names import HONORIFICS, ROLE_MODIFIERS, ROLE_WORDS
+from claims.nlp.names import (
+    HONORIFICS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+)
 from claims.nlp.spans import ents_within
 
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
@@ -28,18 +34,16 @@ FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 # Words that end an organisation's or a place's name ("Levada Center", "Acme Corp").
-ORGANISATION_ENDINGS = lexicon(
-    """
-    agency company department ministry utility firm corporation organization organisation
-    diocese church board union league club school university college bank party office
-    association foundation institute commission committee council service authority
-    regulator airline carrier retailer chain insurer broadcaster network station newspaper
-    paper publication outlet group charity hospital team federation coalition watchdog
-    government administration force city province country state town municipality region
-    county inc inc. corp corp. ltd ltd. co co. llc plc news times post press media center
-    centre hall academy society trust fund tour cup championship open project program
-    programme initiative
-    """
+ORGANISATION_ENDINGS = (
+    ORGANISATION_NOUNS
+    | PLACE_NOUNS
+    | lexicon(
+        """
+        inc inc. corp corp. ltd ltd. co co. llc plc news times post press media center centre
+        hall academy society trust fund tour cup championship open project program programme
+        initiative
+        """
+    )
 )
 # Titles that put a person's name after them, even inside an organisation's name.
 TITLES = (ROLE_WORDS - ROLE_MODIFIERS) | HONORIFICS | lexicon("chief coach justice captain")

@@ -14,8 +14,6 @@ from claims.nlp.descriptions import DescriptionResolver
 from claims.nlp.entities import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
-    ORGANISATION_NOUNS,
-    PLACE_NOUNS,
     ArticleEntities,
     Entity,
     name_words,
@@ -28,6 +26,8 @@ from claims.nlp.names import (
     NATIONALITIES,
     ORGANISATION_HEADS,
     ORGANISATION_LABELS,
+    ORGANISATION_NOUNS,
+    PLACE_NOUNS,
     PLURAL_PRONOUNS,
     ROLE_FITS,
     ROLE_MODIFIERS,
