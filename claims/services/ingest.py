@@ -204,9 +204,8 @@ def _finish(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
         if isinstance(outcome, IngestOutcome):
             yield outcome
         elif isinstance(outcome, _Repeat):
-            if (known := run.seen.article(outcome.first.digest)) is not None or (
-                known := _stored(outcome.first.digest)
-            ) is not None:
+            digest = outcome.first.digest
+            if (known := run.seen.article(digest) or _stored(digest)) is not None:
                 yield _unchanged(outcome.raw, *known)
                 continue
             item = outcome.prepared()  # the first copy failed: this one is parsed on its own
