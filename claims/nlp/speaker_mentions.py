@@ -58,6 +58,11 @@ PAGE_LABELS = frozenset(
 )
 # How much later (in characters) a person of unknown gender must have been named than one
 # known to be of the pronoun's gender to be taken for "he" or "she".
+# Verbs by which a source puts out a statement: "a statement released by …".
+ISSUING_VERBS = lexicon(
+    "release issue send mail e-mail email write sign post publish provide read deliver"
+)
+
 UNKNOWN_GENDER_LEAD = 600
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 IT_PRONOUNS = frozenset({"it", "its"})

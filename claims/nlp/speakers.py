@@ -43,6 +43,7 @@ from claims.nlp.speaker_mentions import (
     DEFINITE,
     EVIDENCE_NOUNS,
     INDEFINITE,
+    ISSUING_VERBS,
     IT_PRONOUNS,
     PAGE_LABELS,
     SPOKES_NOUNS,
@@ -50,25 +51,6 @@ from claims.nlp.speaker_mentions import (
     UNNAMED_SOURCE,
     KnownSpeaker,
     Resolution,
-)
-
-# Verbs by which a source puts out a statement: "a statement released by …".
-ISSUING_VERBS = frozenset(
-    {
-        "release",
-        "issue",
-        "send",
-        "mail",
-        "e-mail",
-        "email",
-        "write",
-        "sign",
-        "post",
-        "publish",
-        "provide",
-        "read",
-        "deliver",
-    }
 )
 
 
@@ -196,8 +178,8 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
 
         A possessor is not the one named: "Cole's lawyer" is the lawyer, not Cole.
         """
-        # The article's PERSON entities, read once, instead of ``mention.ents`` (which walks
-        # every entity of the Doc on each call).
+        # The article's person spans (``ArticleEntities.person_spans``), read once, instead
+        # of ``mention.ents`` (which walks every entity of the Doc on each call).
         people = [
             e
             for e in self._people
