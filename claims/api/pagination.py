@@ -13,8 +13,8 @@ exactly.
 
 Pages do not rely on an estimated count: a page fetches one row more than it shows, so
 ``next`` is there exactly when another page has rows, a page past the end is a 404 naming
-``page`` (like any other value that names nothing), and the last page turns the count exact. ``page=last`` counts exactly (it needs
-the true number of pages).
+``page`` (like any other value that names nothing), and the last page turns the count
+exact. ``page=last`` counts exactly (it needs the true number of pages).
 """
 
 from __future__ import annotations
