@@ -35,6 +35,8 @@ from datetime import date
 from io import StringIO
 from pathlib import Path
 
+from ingest import fresh_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "gold"
@@ -66,18 +68,6 @@ def corpus_jsonl(target: Path) -> int:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
     return count
-
-
-def fresh_database() -> None:
-    from django.core.management import call_command
-    from django.db import connection, connections
-
-    if connection.vendor == "sqlite":
-        connections.close_all()
-        Path(connection.settings_dict["NAME"]).unlink(missing_ok=True)
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("flush", "--noinput", verbosity=0)
-    call_command("loaddata", str(ROOT / "fixtures" / "topics.json"), verbosity=0)
 
 
 def groups(args: argparse.Namespace, scratch: Path) -> None:
