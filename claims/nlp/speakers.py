@@ -8,7 +8,8 @@ kind and never merge with people. Every decision comes with a short reason for r
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from claims.nlp.descriptions import DescriptionResolver
 from claims.nlp.entities import (
@@ -53,6 +54,10 @@ from claims.nlp.speaker_mentions import (
     Resolution,
 )
 
+# A word at least this common in English (Zipf scale: "witness" 4.3, "resident" 4.4) is a
+# common noun when only its place capitalises it.
+COMMON_WORD_ZIPF = 4.0
+
 
 class SpeakerBook(PronounResolver, DescriptionResolver):
     """The speakers of one article, filled as attributions are resolved in text order."""
@@ -65,6 +70,11 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         self._people = self.entities.person_spans
         self._full_names = _earliest_full_names(self._people)
         self._person_by_root = {span.root.i: span for span in self._people}
+        # Words the article capitalises inside a sentence: names, whatever a headline makes
+        # of them.
+        self._names_inside = {
+            token.lower_ for token in doc if token.text[:1].isupper() and not _opens(token)
+        }
 
     def infos(self) -> tuple[SpeakerInfo, ...]:
         return tuple(speaker.info() for speaker in self.speakers)
@@ -381,11 +391,16 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         text = mention.text
         if root.lower_ in ANONYMOUS_HEADS and (determiner in INDEFINITE or root.i == mention.start):
             return self._unnamed(mention, UNNAMED_SOURCE)
-        entity = next((ent for ent in ents_within(mention) if ent.root.i == root.i), None)
+        # "Witness says …" atop a page: the tagger's name (even its ORG) is the capital letter.
+        by_place = self._capitalised_by_place(root)
+        entity = None
+        if not by_place:
+            entity = next((ent for ent in ents_within(mention) if ent.root.i == root.i), None)
         label = entity.label_ if entity is not None else ""
         plural_people = label == "NORP" and root.tag_ in ("NNPS", "NNS")  # "Republicans"
+        proper = root.pos_ == "PROPN" and not by_place
         if (label in ORGANISATION_LABELS and not plural_people) or (
-            root.lemma_.lower() in ORGANISATION_HEADS or root.pos_ == "PROPN"
+            root.lemma_.lower() in ORGANISATION_HEADS or proper
         ):
             kind = "organisation"
         else:
@@ -405,13 +420,30 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         if known is not None and known.name != name:
             method = "acronym" if name in known.acronyms else "name"
             name = known.name
-        if (entity is None and root.pos_ != "PROPN") or not any(
-            word[:1].isupper() for word in name.split()
-        ):
+        if (entity is None and not proper) or not any(word[:1].isupper() for word in name.split()):
             return self._unnamed(mention, UNNAMED_SOURCE)  # "investigators", "the company"
         index = self._get_or_add(kind, name)
         self._note(index, text, mention.start_char)
         return Resolution(index, f"{kind} '{name}'", method)
+
+    def _capitalised_by_place(self, token: Token) -> bool:
+        """A common word the tagger read as a name only because it opens a headline or a
+        sentence ("Witness says …"): first of its line or sentence, in no entity or alone in
+        an ORG, capitalised and otherwise lower case, common as an English word, and
+        capitalised nowhere else in the article."""
+        doc = token.doc
+        # In no entity, or alone in an ORG one (the tagger's guess); "Democrats" (NORP) stays.
+        alone = token.ent_type_ in ("", "ORG") and (
+            token.ent_iob_ != "I" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+        )
+        return (
+            _opens(token)
+            and alone
+            and token.text[:1].isupper()
+            and token.text[1:].islower()
+            and token.lower_ not in self._names_inside
+            and zipf_frequency(token.lower_, "en") >= COMMON_WORD_ZIPF
+        )
 
     # --- bookkeeping ----------------------------------------------------------------------
 
@@ -448,6 +480,12 @@ def _possessor(name: Span, mention: Span) -> bool:
     """Whether ``name`` owns the mention's head noun ("Cole's" in "Cole's lawyer")."""
     root = mention.root
     return root.pos_ == "NOUN" and name.root.dep_ == "poss" and name.root.head.i == root.i
+
+
+def _opens(token: Token) -> bool:
+    """Whether ``token`` is the first of its sentence or of its line (a headline the parser
+    ran into the next line)."""
+    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
 
 
 def _strip_article(text: str) -> str:

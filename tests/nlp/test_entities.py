@@ -318,3 +318,23 @@ def test_caption_lines_and_section_labels_never_become_speakers(extractor: Extra
     assert not names & {"WATCH", "HARBOUR NEWS", "Story"}
     assert "Story continues" not in extraction.clean.text
     assert "HARBOUR NEWS" not in extraction.clean.text
+
+
+def test_a_common_word_opening_a_headline_is_no_named_speaker(extractor: Extractor) -> None:
+    text = (
+        "Witness says the van never slowed down before the crossing\n\n"
+        "Police in Tarnby are looking for the driver of a blue van."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "never slowed")
+    assert "Witness" not in [info.name for info in extraction.speakers]
+    assert speaker(extraction, statement) == "Unnamed source"
+
+
+def test_a_word_the_article_capitalises_elsewhere_stays_a_name(extractor: Extractor) -> None:
+    text = (
+        "Harbour says the ferries will run all winter\n\n"
+        "The ferry operator Harbour added two boats last year."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "ferries will run")) == "Harbour"
