@@ -3,7 +3,9 @@
 - ``base``: the ``StanceScorer`` protocol, ``Reading`` and the per-speaker aggregation;
 - ``rules``: precise cue rules for diplomatic wording ("we are concerned with X");
 - ``lexicon``: prior word polarities (VADER) read as whole words and word families;
-- ``compose``: those polarities composed through the parse toward a topic mention;
+- ``phrase``: what one phrase says: those polarities composed through consequence verbs,
+  negation and diminishers;
+- ``compose``: the path from a topic mention to the phrases that judge it;
 - ``scorers``: ``ParseStanceScorer``, the default, which runs them in that order.
 """
 
