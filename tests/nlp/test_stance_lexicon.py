@@ -133,3 +133,10 @@ def test_the_cue_rules_still_answer_first(extractor):
 def test_a_word_of_the_topic_s_family_carries_the_stance(extractor):
     found = stances(extractor, "Immigrants strengthen the local economy.")
     assert found["immigration"].polarity == "favor"
+
+
+def test_one_statement_takes_one_position_its_strongest_mention_s(extractor):
+    # the second mention reads weakly against ("critics of ..."); alone with the first it
+    # used to blur the record into neutral
+    text = "Road tolls cut pollution, although critics of road tolls are loud."
+    assert polarity(extractor, text) == "favor"

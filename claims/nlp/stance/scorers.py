@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
-from claims.nlp.stance.base import MentionInStatement, Reading, aggregate, observe
+from claims.nlp.stance.base import MentionInStatement, Observation, Reading, aggregate, observe
 from claims.nlp.stance.compose import (
     Composition,
     clause_polarity,
@@ -59,7 +59,23 @@ class ParseStanceScorer:
             for speaker, slug, index, reading in observations
             if reading.method == "rule" or (speaker, slug) not in ruled
         ]
-        return aggregate(kept, version=self.version)
+        return aggregate(_one_per_statement(kept), version=self.version)
+
+
+def _one_per_statement(observations: list[Observation]) -> list[Observation]:
+    """The most confident reading of each statement on each topic.
+
+    One statement takes one position on a topic; where its mentions disagree, the weaker
+    readings come from secondary mentions ("condoms prevent AIDS": AIDS is not what the
+    statement judges) and would only blur the record into ``neutral``.
+    """
+    best: dict[tuple[int, str, int], Observation] = {}
+    for observation in observations:
+        speaker, slug, index, reading = observation
+        key = (speaker, slug, index)
+        if key not in best or reading.confidence > best[key][3].confidence:
+            best[key] = observation
+    return list(best.values())
 
 
 def read_mention(found: MentionInStatement) -> Reading | None:
