@@ -210,10 +210,13 @@ REPORTING_VERBS = frozenset(
 )
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
-# Words of amount that turn what they modify around ("less likely to go to war").
+# Words of amount that turn what they modify around ("less likely to go to war", "a low
+# cost"), and a subject they are said of ("the cost is low") or what is "low in" it.
 DIMINISHERS = frozenset(
-    words("less lesser fewer few little lower smaller rarely seldom decreasingly")
+    words("less lesser fewer few little low lower small smaller rarely seldom decreasingly")
 )
+# "a few", "a little" are some, not few.
+SOME_WITH_ARTICLE = frozenset(words("few little"))
 # Adjectives that set their subject against their complement ("X is contrary to the common
 # good", "incompatible with human rights").
 OPPOSED_TO = frozenset(words("contrary incompatible inconsistent opposed antithetical averse"))

@@ -87,6 +87,13 @@ def polarity(extractor, text: str) -> str | None:
         # costs are a drawback
         ("Road tolls raise costs for families.", "against"),
         ("Road tolls cut costs for families.", "favor"),
+        # an amount turns what it measures around: a low cost is good, small benefits bad
+        ("The cost of road tolls is low.", "favor"),
+        ("The benefits of road tolls are small.", "against"),
+        ("Road tolls have a low cost.", "favor"),
+        ("Road tolls are low in cost.", "favor"),
+        ("Road tolls tend to be lower in cost than fuel taxes.", "favor"),
+        ("Road tolls are high in cost.", "against"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):

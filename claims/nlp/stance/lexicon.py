@@ -7,7 +7,9 @@
 - a word missing from the lexicon is looked up through its derivational family ("harmful" ->
   "harm", "insecure" -> not "secure");
 - words that state a legal status or a quantity rather than a judgement ("illegal",
-  "legal", "low") are neutral: "abortion is illegal in Ireland" takes no side.
+  "legal") are neutral: "abortion is illegal in Ireland" takes no side; amounts ("low",
+  "fewer") carry no value either, they turn the value of what they measure around
+  (``claims.nlp.stance.phrase``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def _lexicon() -> dict[str, float]:
         if word.isalpha()
     }
     lexicon.update(cues.ARGUMENT_VALENCES)
-    for word in cues.NEUTRAL_WORDS:
+    for word in cues.NEUTRAL_WORDS | cues.DIMINISHERS:  # amounts turn a value, carry none
         lexicon.pop(word, None)
     return lexicon
 
@@ -45,7 +47,7 @@ def lexicon_valence(word: str) -> float:
 
 @lru_cache(maxsize=20000)
 def _family_valence(word: str) -> float:
-    if word in cues.NEUTRAL_WORDS:
+    if word in cues.NEUTRAL_WORDS or word in cues.DIMINISHERS:
         return 0.0
     lexicon = _lexicon()
     if word in lexicon:

@@ -189,7 +189,8 @@ def diminisher(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ not in ("advmod", "amod"):
             continue
-        some = child.i > 0 and child.doc[child.i - 1].lower_ == "a"
+        before = child.doc[child.i - 1].lower_ if child.i > 0 else ""
+        some = child.lower_ in cues.SOME_WITH_ARTICLE and before == "a"
         if child.lower_ in cues.DIMINISHERS and not some:
             return child
         if child.dep_ == "advmod" and child.pos_ == "ADV":
@@ -206,10 +207,18 @@ def reverses(head: Token, preposition: Token) -> bool:
     word = preposition.lower_
     if word in cues.CONTRASTS or word == "against" or is_contrast(preposition):
         return True
+    if word == "in" and _low(head):
+        return True  # "low in cost": the opposite amount of what follows
     if word != "from":
         return False
     protector = head.head if head.dep_ == "dobj" else head  # "protect [children from] Y"
     return protector.lemma_.lower() in cues.PROTECTS
+
+
+def _low(head: Token) -> bool:
+    """An amount word, or a copula the parse gave its amount word and "in" ("X is low in Y")."""
+    amounts = [head, *(c for c in head.children if c.dep_ == "acomp")]
+    return any(word.lower_ in cues.DIMINISHERS for word in amounts)
 
 
 def doubted(predicate: Token) -> bool:
@@ -217,6 +226,8 @@ def doubted(predicate: Token) -> bool:
     words = [predicate, *(c for c in predicate.children if c.dep_ in ("acomp", "attr", "oprd"))]
     if any(word.lemma_.lower() in cues.DOUBTS or word.lower_ in cues.DOUBTS for word in words):
         return True
+    if any(word.pos_ == "ADJ" and word.lower_ in cues.DIMINISHERS for word in words[1:]):
+        return True  # "the cost of X is low"
     # "wars between X are less likely", "X failures are less common"
     return any(word.pos_ == "ADJ" and diminisher(word) is not None for word in words[1:])
 
