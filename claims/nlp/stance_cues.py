@@ -168,6 +168,9 @@ TAKES_AWAY = frozenset(
 ENABLES = frozenset(
     words("allow enable help provide give offer permit empower support protect ensure save")
 )
+# Verbs whose object is a harm whatever its words ("X prevents infections"): with an object
+# of no polarity they still count a little for their subject, as enabling does.
+REMEDIES = frozenset(words("prevent tackle eradicate alleviate mitigate curb avert cure"))
 # Acts on the topic: promoting it is for it, suppressing it is against it ("we should ban X",
 # "X must be protected", "the use of X").
 PROMOTING_ACTS = frozenset(

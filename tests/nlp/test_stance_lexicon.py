@@ -87,6 +87,9 @@ def polarity(extractor, text: str) -> str | None:
         # costs are a drawback
         ("Road tolls raise costs for families.", "against"),
         ("Road tolls cut costs for families.", "favor"),
+        # what a remedy takes away is a harm, even when its words carry no polarity
+        ("Road tolls prevent gridlock.", "favor"),
+        ("Road tolls do not prevent gridlock.", "against"),
         # an amount turns what it measures around: a low cost is good, small benefits bad
         ("The cost of road tolls is low.", "favor"),
         ("The benefits of road tolls are small.", "against"),

@@ -30,6 +30,7 @@ HEDGE_FACTOR = 0.8
 BASE_CONFIDENCE = 0.45
 SPREAD_CONFIDENCE = 0.35
 MAX_CONFIDENCE = 0.85
+ENABLING_VALUE = 0.3  # enabling, or remedying what is unsaid: a little for the subject
 OPPOSED_VALUE = -0.5  # "contrary to human nature": opposed to what is not judged
 
 
@@ -143,8 +144,8 @@ def _consequence(verb: Token, lemma: str, children: list[Token], trace: Trace) -
     trace.words.append(verb)
     if outcome:
         value = direction * outcome
-    elif lemma in cues.ENABLES:
-        value = 0.3
+    elif lemma in cues.ENABLES or (lemma in cues.REMEDIES and results):
+        value = ENABLING_VALUE  # "X allows voters to ...", "X prevents gridlock"
     else:
         value = min(trace.valence(verb), 0.0) if direction < 0 else 0.0
     # "helps to shatter and destroy X": a coordinated verb is part of the consequence
