@@ -90,6 +90,9 @@ def polarity(extractor, text: str) -> str | None:
         # what a remedy takes away is a harm, even when its words carry no polarity
         ("Road tolls prevent gridlock.", "favor"),
         ("Road tolls do not prevent gridlock.", "against"),
+        # a doubted harm in the topic's clause is for the topic
+        ("Famine is rare under road tolls.", "favor"),
+        ("Wars between road tolls are less likely.", "favor"),
         # an amount turns what it measures around: a low cost is good, small benefits bad
         ("The cost of road tolls is low.", "favor"),
         ("The benefits of road tolls are small.", "against"),

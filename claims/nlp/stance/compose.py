@@ -271,6 +271,10 @@ def clause_polarity(mention: Span, statement: Span) -> Composition | None:
     if not statement.start <= clause.i < statement.end or reported(clause.head):
         return None
     value = phrase_value(clause, trace, whole=True) if clause.i not in _span_ids(mention) else 0.0
+    if value and doubted(clause):
+        # "wars between X are less likely", "famine is rare under X": the harm is doubted
+        value = -value
+        trace.steps.append("doubt")
     trace.step(clause, "clause", value)
     found = result(value, trace)
     if found is None:
