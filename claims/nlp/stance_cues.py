@@ -201,6 +201,8 @@ SUPPRESSING_NOUNS = frozenset(
 REMOVAL_NOUNS = frozenset(
     words("end lack absence loss elimination reduction prevention abolition shortage decline")
 )
+# Removals that are a harm whatever they remove ("the loss of entire habitats").
+LOSSES = frozenset(words("loss lack shortage decline"))
 # Harms that value what they threaten ("a threat to X"), though not what they come of.
 HARMS = frozenset(words("threat danger risk damage harm"))
 # Verbs that report someone else's opinion: a judgement inside their clause is that person's

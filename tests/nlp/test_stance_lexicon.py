@@ -90,6 +90,9 @@ def polarity(extractor, text: str) -> str | None:
         # what a remedy takes away is a harm, even when its words carry no polarity
         ("Road tolls prevent gridlock.", "favor"),
         ("Road tolls do not prevent gridlock.", "against"),
+        # losing is a harm whatever is lost
+        ("Road tolls cause the loss of habitats.", "against"),
+        ("Road tolls end the loss of habitats.", "favor"),
         # a doubted harm in the topic's clause is for the topic
         ("Famine is rare under road tolls.", "favor"),
         ("Wars between road tolls are less likely.", "favor"),

@@ -111,6 +111,8 @@ def phrase_value(
         trace.step(token, "opposed", value)
     elif token.pos_ == "NOUN" and lemma in cues.REMOVAL_NOUNS:
         value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
+        if not value and lemma in cues.LOSSES:
+            value = -ENABLING_VALUE  # "the loss of habitats": losing is a harm of itself
         if value:
             trace.words.append(token)
             trace.step(token, "removal", value)
