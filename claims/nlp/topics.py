@@ -8,7 +8,8 @@ it matches it once and publishes what it found, as spaCy's own components do:
   families (``claims.nlp.families``: "immigration" finds "immigrants", "abortion" finds
   "abort") for a phrase's only content word, any of its specific (rare) words, and the
   head of what an action phrase acts on ("market" in "unleash the free market"); a phrase's
-  inner noun phrases match too ("nuclear weapons" in "a right to nuclear weapons");
+  inner noun phrases match too ("nuclear weapons" in "a right to nuclear weapons"), and
+  any of them written with a hyphen ("open-source software", "free-market");
 - ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers;
 - ``doc.spans["topic_related"]``: only with word vectors (``claims.nlp.vectors``, off by
   default): a word that names no topic but whose vector is close to one of a topic's key
@@ -158,11 +159,12 @@ class TopicTagger:
             texts = (phrase for _, phrase in content)
             for (slug, _), parsed in zip(content, nlp.pipe(texts), strict=True):
                 if not any(token.is_stop or token.is_punct for token in parsed):
-                    self._lemma.add(slug, [parsed])
+                    self._lemma.add(slug, [parsed, *_hyphenated(parsed[:])])
+                self._lower.add(slug, _hyphenated(parsed[:]))
                 for chunk in _inner_noun_phrases(parsed):
-                    self._lower.add(slug, [nlp.make_doc(chunk.text)])
+                    self._lower.add(slug, [nlp.make_doc(chunk.text), *_hyphenated(chunk)])
                     if not any(token.is_stop for token in chunk):
-                        self._lemma.add(slug, [chunk.as_doc()])
+                        self._lemma.add(slug, [chunk.as_doc(), *_hyphenated(chunk)])
                 self._add_family_words(slug, parsed)
         self._related = (
             _RelatedWords(vectors, self._key_words(), related_similarity) if vectors else None
@@ -333,6 +335,29 @@ class _RelatedWords:
                 slug = max(topics, key=topics.__getitem__)
                 found.append(TopicMention(slug, token.i, token.i + 1, round(topics[slug], 3)))
         return found
+
+
+def _hyphenated(phrase: Span) -> list[Doc]:
+    """The phrase with two of its content words joined by a hyphen, as patterns for both
+    matchers: "open-source software" for "open source software", "high-rise" for "high
+    rise"."""
+    words = [token.text for token in phrase]
+    lemmas = [token.lemma_ or token.text for token in phrase]
+    variants = []
+    for gap in range(1, len(phrase)):
+        left, right = phrase[gap - 1], phrase[gap]
+        if not (left.is_alpha and right.is_alpha) or left.is_stop or right.is_stop:
+            continue
+        joined = [*words[:gap], "-", *words[gap:]]
+        variants.append(
+            Doc(
+                phrase.doc.vocab,
+                words=joined,
+                spaces=[False] * len(joined),
+                lemmas=[*lemmas[:gap], "-", *lemmas[gap:]],
+            )
+        )
+    return variants
 
 
 def _inner_noun_phrases(phrase: Doc) -> list[Span]:

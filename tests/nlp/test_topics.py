@@ -133,6 +133,7 @@ def family_tagger(nlp):
         ("The wind farms were finished in May.", ("wind-farms",)),  # its inner noun phrase
         ("These farms make a lot of noise.", ("wind-farms",)),  # what the action is on
         ("The new policy was announced.", ()),  # a common word of a longer phrase is not enough
+        ("Her foreign-policy advisers resigned.", ("foreign-policy",)),  # written hyphenated
     ],
 )
 def test_word_families_and_inner_phrases_tag_the_topic(nlp, family_tagger, text, expected):
