@@ -76,6 +76,12 @@ def test_acting_against_something_is_a_position_against_it(nlp, tagger):
     }
 
 
+def test_a_suppressing_noun_turns_the_position_around(nlp, tagger):
+    # the composition's suppressing acts and nouns count for the cue rules too
+    assert positions(nlp, tagger, "Weapons regulation is important.") == {"arms": "against"}
+    assert positions(nlp, tagger, "The prohibition of weapons is necessary.") == {"arms": "against"}
+
+
 def test_the_place_of_a_favoured_act_gets_the_act_s_position(nlp, tagger):
     found = positions(nlp, tagger, "It is necessary to stop the arms supplies in Ukraine.")
     assert found == {"arms": "against", "ukraine": "favor"}

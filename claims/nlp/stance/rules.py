@@ -33,7 +33,7 @@ from claims.nlp import stance_cues as cues
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
 from claims.nlp.stance.base import MAX_CONFIDENCE, Reading, aggregate, observe
 
-RULE_VERSION = "1.1.0"
+RULE_VERSION = "1.2.0"
 
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 COMPLEMENT_ARCS = frozenset(
@@ -56,6 +56,10 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset(
 # Words that make the position they govern a non-position ("the refusal to support ...").
 REFUSALS = frozenset({"refuse", "refusal", "fail", "failure", "decline", "reluctance"})
 EXPLETIVES = frozenset({"it", "this", "that", "there"})
+# Acts against what they govern turn a position around on the way up: the diplomatic counter
+# acts, and the acts and nouns that suppress their object in the composition ("market
+# regulation is important" is against the market). Harms ("a threat to X") value X instead.
+COUNTERING = cues.COUNTER_ACTS | cues.SUPPRESSING_ACTS | (cues.SUPPRESSING_NOUNS - cues.HARMS)
 
 # Base confidence of each kind of cue: how often such a cue states a position in news text.
 BASE_CONFIDENCE = {
@@ -150,7 +154,7 @@ def read_position(
             elif lemma == "against" and not setting:
                 flipped = not flipped
         elif (
-            node.lemma_.lower() in cues.COUNTER_ACTS
+            node.lemma_.lower() in COUNTERING
             and child.dep_ not in SUBJECT_ARCS
             and not setting
             and not _has(node, cues.NEGATIONS)

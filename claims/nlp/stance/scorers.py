@@ -30,7 +30,7 @@ from claims.nlp.stance.compose import (
 )
 from claims.nlp.stance.rules import RULE_VERSION, read_position
 
-PARSE_VERSION = f"2.0.0+rules{RULE_VERSION}"
+PARSE_VERSION = f"2.1.0+rules{RULE_VERSION}"
 LEXICON_METHOD = "lexicon"
 RELATED_FACTOR = 0.8
 
