@@ -76,6 +76,11 @@ STANCE_NOUNS: dict[str, str] = {
         words("concern worry alarm condemnation opposition objection criticism"), AGAINST
     ),
 }
+# Of those, the attitudes someone holds: "the opposition to X", "their support for X" may be
+# anyone's; "the need for X" is judged by whoever states it.
+ATTITUDE_NOUNS = frozenset(
+    words("support commitment concern worry alarm condemnation opposition objection criticism")
+)
 
 # Acts the speaker names pejoratively: the speaker is against the act, whoever does it and
 # wherever it is done ("brazen interference of ... in ...", "exerting pressure on ...").
@@ -210,8 +215,13 @@ HARMS = frozenset(words("threat danger risk damage harm"))
 REPORTING_VERBS = frozenset(
     words(
         "say claim argue believe think contend allege insist assert maintain suggest state "
-        "feel hold charge complain accuse fear warn"
+        "feel hold charge complain accuse fear warn consider regard deem"
     )
+)
+# Nouns whose "that" clause is someone's opinion, not a fact the speaker states ("the claim
+# that X is bad").
+REPORTED_NOUNS = frozenset(
+    words("claim belief argument view assertion allegation notion opinion contention")
 )
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))

@@ -76,6 +76,18 @@ def test_acting_against_something_is_a_position_against_it(nlp, tagger):
     }
 
 
+def test_an_attitude_the_statement_talks_about_is_no_cue(nlp, tagger):
+    # someone's opposition, judged by the words around it, is for the composition to read
+    assert positions(nlp, tagger, "The opposition to the sanctions is based on lies.") == {}
+    assert positions(nlp, tagger, "The mayor's support for the sanctions is a disgrace.") == {}
+    assert positions(nlp, tagger, "We express our opposition to the sanctions.") == {
+        "sanctions": "against"
+    }
+    assert positions(nlp, tagger, "Our opposition to the sanctions is firm.") == {
+        "sanctions": "against"
+    }
+
+
 def test_a_suppressing_noun_turns_the_position_around(nlp, tagger):
     # the composition's suppressing acts and nouns count for the cue rules too
     assert positions(nlp, tagger, "Weapons regulation is important.") == {"arms": "against"}

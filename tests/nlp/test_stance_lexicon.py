@@ -126,6 +126,39 @@ def test_someone_else_s_reported_opinion_is_not_the_speaker_s(extractor):
     assert polarity(extractor, "We believe road tolls are harmful.") == "against"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to critics, road tolls are harmful.",
+        "Road tolls are harmful, according to the mayor.",
+        "Road tolls, critics argue, are harmful.",  # interrupted by the report
+        "The mayor's claim that road tolls are harmful is wrong.",  # a claim's content
+        "The government considers road tolls unfair.",  # an opinion verb
+    ],
+)
+def test_an_opinion_attributed_to_someone_else_gives_no_stance(extractor, text):
+    assert stances(extractor, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to our study, road tolls are harmful.",
+        "We consider road tolls unfair.",
+        "Our view that road tolls are unfair has not changed.",
+    ],
+)
+def test_the_speaker_s_own_side_reports_its_own_opinion(extractor, text):
+    assert polarity(extractor, text) == "against"
+
+
+def test_another_s_attitude_is_judged_by_what_the_statement_says_of_it(extractor):
+    # the opposition is not the speaker's: calling it racist is a position for road tolls
+    assert polarity(extractor, "The opposition to road tolls is based on racism.") == "favor"
+    assert polarity(extractor, "The ban on road tolls was driven by greed.") == "favor"
+    assert polarity(extractor, "Our opposition to road tolls is firm.") == "against"
+
+
 def test_a_hedge_keeps_the_polarity_with_less_confidence(extractor):
     plain = stances(extractor, "Road tolls reduce congestion.")["road-tolls"]
     hedged = stances(extractor, "Road tolls may reduce congestion.")["road-tolls"]

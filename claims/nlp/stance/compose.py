@@ -15,7 +15,9 @@ says about it:
 - negation turns any step around, contrast ("rather than X", "instead of X") sets the topic
   against the clause, hedges ("may", "could") lower the confidence;
 - a judgement inside someone else's reported clause ("critics say X is bad") is theirs, not
-  the speaker's, and gives nothing.
+  the speaker's, and gives nothing (``claims.nlp.stance.reported``); an attitude that is
+  someone else's is judged by what the statement says of it ("the opposition to X is based
+  on racism" is for X).
 
 Every step that carries polarity is kept in ``Composition.path`` for reviewers.
 """
@@ -36,9 +38,9 @@ from claims.nlp.stance.phrase import (
     is_contrast,
     negation,
     phrase_value,
-    reported,
     result,
 )
+from claims.nlp.stance.reported import reported
 
 # Prepositions that attach what a noun is about ("the benefits of X", "a ban on X"); others
 # attach causes and circumstances ("anger over X", "talks with X").
@@ -108,10 +110,11 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
                 trace.words.append(node)
                 trace.step(node, "act", act)
                 carried = (carried or 1.0) * act * negation(node, trace)
-            elif arc in PASSIVE_SUBJECT_ARCS and not carried:
+            elif arc in PASSIVE_SUBJECT_ARCS and not (carried and judging):
                 value = _predicate_value(node, child, trace)  # "X can be seen as good"
                 if value:
-                    return result(sign * value, trace)
+                    # "the opposition to X is based on racism": the act on X is judged
+                    return result(sign * (carried or 1.0) * value, trace)
             elif arc in ("ccomp", "xcomp", "acomp", "attr") and carried:
                 judged = _own_value(node, trace)
                 if judged:
@@ -201,16 +204,6 @@ def _contrasted(head: Token, conjunct: Token) -> bool:
         c.dep_ in ("cc", "prep") and c.lower_ == "than" and head.i < c.i < conjunct.i
         for c in head.children
     )
-
-
-def reported_by_another(mention: Span, statement: Span) -> bool:
-    """Whether the mention sits in a clause someone else is reported to hold ("critics say")."""
-    node = mention.root
-    while node.head.i != node.i and statement.start <= node.head.i < statement.end:
-        if node.dep_ in ("ccomp", "xcomp") and reported(node.head):
-            return True
-        node = node.head
-    return False
 
 
 def _called_for(verb: Token) -> bool:

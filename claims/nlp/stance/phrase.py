@@ -156,14 +156,6 @@ def _consequence(verb: Token, lemma: str, children: list[Token], trace: Trace) -
     return value
 
 
-def reported(verb: Token) -> bool:
-    """A reporting verb whose subject is someone other than the speaker ("critics say")."""
-    if verb.lemma_.lower() not in cues.REPORTING_VERBS:
-        return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ not in cues.FIRST_PERSON and s.lower_ != "it" for s in subjects)
-
-
 def negation(token: Token, trace: Trace) -> float:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):

@@ -33,7 +33,7 @@ from claims.nlp import stance_cues as cues
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
 from claims.nlp.stance.base import MAX_CONFIDENCE, Reading, aggregate, observe
 
-RULE_VERSION = "1.2.0"
+RULE_VERSION = "1.3.0"
 
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 COMPLEMENT_ARCS = frozenset(
@@ -200,6 +200,8 @@ def _cue(node: Token, child: Token) -> _Cue | _Holder | None:
     if node.pos_ == "ADJ" and word in cues.EVALUATIVE_ADJECTIVES and arc in COMPLEMENT_ARCS:
         return _Cue(cues.EVALUATIVE_ADJECTIVES[word], "evaluation", node, (node,), child)
     if node.pos_ == "NOUN" and lemma in cues.STANCE_NOUNS and arc in COMPLEMENT_ARCS | {"relcl"}:
+        if _held_by_another(node):
+            return HOLDER  # "the opposition to X is based on ...": whose, the words judge
         return _Cue(cues.STANCE_NOUNS[lemma], "noun", node, (node,), child)
     if arc in SUBJECT_ARCS | COMPLEMENT_ARCS:
         for found in (
@@ -320,6 +322,18 @@ def _held_by_speaker(cue: _Cue, holders: frozenset[str] | None) -> bool:
         subject.pos_ == "PRON" or subject.lower_ in holders or subject.dep_ == "nsubjpass"
         for subject in subjects
     )
+
+
+def _held_by_another(noun: Token) -> bool:
+    """An attitude that is someone else's ("the mayor's support for X") or that the statement
+    talks about rather than holds ("the opposition to X is growing"); "our support" is the
+    speaker's own."""
+    if noun.lemma_.lower() not in cues.ATTITUDE_NOUNS:
+        return False
+    owners = [child for child in noun.children if child.dep_ == "poss"]
+    if owners:
+        return any(owner.lower_ not in cues.FIRST_PERSON for owner in owners)
+    return noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _demanded(verb: Token) -> bool:

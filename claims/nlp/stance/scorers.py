@@ -26,8 +26,8 @@ from claims.nlp.stance.compose import (
     Composition,
     clause_polarity,
     compose_toward,
-    reported_by_another,
 )
+from claims.nlp.stance.reported import reported_by_another
 from claims.nlp.stance.rules import RULE_VERSION, read_position
 
 PARSE_VERSION = f"2.1.0+rules{RULE_VERSION}"
