@@ -62,8 +62,11 @@ def polarity(extractor, text: str) -> str | None:
         # "against" and a protecting "from" set what follows against the predicate
         ("Road tolls protect against accidents.", "favor"),
         ("Road tolls shield children from pollution.", "favor"),
-        # a bad thing judged bad stays bad; doubting a good or bad thing turns it around
+        # a bad thing judged bad stays bad, judged good it is redeemed; doubting a good or bad
+        # thing turns it around
         ("The failures of road tolls are catastrophic.", "against"),
+        ("The risks of road tolls are acceptable.", "favor"),
+        ("Imperfect road tolls are better than nothing.", "favor"),
         ("The dangers of road tolls are exaggerated.", "favor"),
         ("The failures of road tolls are rare.", "favor"),
         # being opposed to something is the opposite of it, against by default

@@ -46,7 +46,7 @@ from claims.nlp.stance.reported import reported
 # attach causes and circumstances ("anger over X", "talks with X").
 NOUN_PREPOSITIONS = frozenset({"of", "on", "to", "for", "against", "toward", "towards"})
 BACKOFF_FACTOR = 0.6
-ACT_NOUNS = cues.PROMOTING_NOUNS | cues.SUPPRESSING_NOUNS
+ACT_NOUNS = (cues.PROMOTING_NOUNS | cues.SUPPRESSING_NOUNS) - cues.HARMS  # a harm judges
 
 
 def compose_toward(mention: Span, statement: Span) -> Composition | None:
@@ -230,14 +230,15 @@ def _links_a_noun(node: Token, arc: str) -> bool:
 def _judged(predicate: Token, value: float, carried: float) -> float:
     """The sign a copular predicate gives a subject that carries a polarity already.
 
-    Doubting it turns it around ("the benefits of X are exaggerated"); a bad thing judged bad
-    stays bad ("the failures of X are catastrophic"); otherwise the judgement's sign counts
-    ("the benefits of X are disappointing").
+    Doubting it turns it around ("the benefits of X are exaggerated"), and so does finding a
+    bad thing good ("the risks of X are acceptable", "imperfect markets are better than ...");
+    a bad thing judged bad stays bad ("the failures of X are catastrophic"); a good thing
+    takes the judgement's sign ("the benefits of X are disappointing").
     """
     if doubted(predicate):
         return -1.0
-    if carried < 0 and value < 0:
-        return 1.0
+    if carried < 0:
+        return -_sign(value) if value else 1.0
     return _sign(value)
 
 
