@@ -10,6 +10,9 @@ it matches it once and publishes what it found, as spaCy's own components do:
   head of what an action phrase acts on ("market" in "unleash the free market"); a phrase's
   inner noun phrases match too ("nuclear weapons" in "a right to nuclear weapons"), and
   any of them written with a hyphen ("open-source software", "free-market");
+- ``doc.spans["topic_absent"]``: the mentions that name the topic's absence, a privative
+  word of its family ("childless", "childfree", "smoke-free" for a topic on having children
+  or smoking): a position on the absence is the opposite position on the topic;
 - ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers;
 - ``doc.spans["topic_related"]``: only with word vectors (``claims.nlp.vectors``, off by
   default): a word that names no topic but whose vector is close to one of a topic's key
@@ -29,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from claims.nlp.families import family_key
@@ -43,6 +46,10 @@ TOPIC_ENTITY_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 SPANS_KEY = "topics"
 ENTITIES_KEY = "topic_entities"
 RELATED_KEY = "topic_related"
+ABSENT_KEY = "topic_absent"
+# Suffixes that make a word the absence of its stem ("childless", "childfree", "smoke-free").
+PRIVATIVE_SUFFIXES = ("less", "free")
+MIN_PRIVATIVE_STEM = 3
 # A word is kin of a topic's key word when it is among the key's KIN_NEIGHBOURS nearest words
 # (GloVe 6B 50d) and at least RELATED_SIMILARITY close. Measured on the IBM Claim Stance
 # training claims, against their own motion / against another motion drawn at random
@@ -73,6 +80,7 @@ class TopicMention:
     start: int
     end: int
     similarity: float | None = None  # a related mention's similarity; None: the topic is named
+    absent: bool = False  # the mention names the topic's absence ("childless")
 
 
 def topic_mentions(doc: Doc) -> tuple[TopicMention, ...]:
@@ -84,9 +92,16 @@ def topic_mentions(doc: Doc) -> tuple[TopicMention, ...]:
         group = doc.spans[RELATED_KEY]
         for span, similarity in zip(group, group.attrs.get("similarity", ()), strict=False):
             related[(span.label_, span.start, span.end)] = similarity
+    absent = set()
+    if ABSENT_KEY in doc.spans:
+        absent = {(span.label_, span.start, span.end) for span in doc.spans[ABSENT_KEY]}
     return tuple(
         TopicMention(
-            span.label_, span.start, span.end, related.get((span.label_, span.start, span.end))
+            span.label_,
+            span.start,
+            span.end,
+            related.get((span.label_, span.start, span.end)),
+            (span.label_, span.start, span.end) in absent,
         )
         for span in doc.spans[SPANS_KEY]
     )
@@ -126,7 +141,11 @@ class DocTopics:
 class TopicTagger:
     """Finds topic phrases in parsed text; build once, call on many Docs."""
 
-    assigns = (f"doc.spans[{SPANS_KEY!r}]", f"doc.spans[{ENTITIES_KEY!r}]")
+    assigns = (
+        f"doc.spans[{SPANS_KEY!r}]",
+        f"doc.spans[{ENTITIES_KEY!r}]",
+        f"doc.spans[{ABSENT_KEY!r}]",
+    )
     requires = ("token.lemma", "token.pos", "doc.ents")
 
     def __init__(
@@ -215,6 +234,9 @@ class TopicTagger:
             Span(doc, m.start, m.end, label=m.slug)
             for m in sorted((*mentions, *related), key=lambda m: (m.start, m.end, m.slug))
         ]
+        doc.spans[ABSENT_KEY] = [
+            Span(doc, m.start, m.end, label=m.slug) for m in mentions if m.absent
+        ]
         if self._related:
             doc.spans[RELATED_KEY] = [Span(doc, m.start, m.end, label=m.slug) for m in related]
             doc.spans[RELATED_KEY].attrs["similarity"] = [m.similarity for m in related]
@@ -282,12 +304,18 @@ class TopicTagger:
         for token in doc:
             if token.is_stop or not token.is_alpha or token.pos_ not in FAMILY_POS:
                 continue
-            for slug in sorted(self._families.get(family_key(token.lemma_), ())):
+            slugs = self._families.get(family_key(token.lemma_), ())
+            end, absent = token.i + 1, False
+            if slugs and _privative_after(token):
+                end, absent = token.i + 3, True  # "smoke-free"
+            elif not slugs and (stem := _privative_stem(token.lower_)):
+                slugs, absent = self._families.get(family_key(stem), ()), True  # "childless"
+            for slug in sorted(slugs):
                 last = found[-1] if found else None
                 if last is not None and last.slug == slug and last.end == token.i:
-                    found[-1] = TopicMention(slug, last.start, token.i + 1)
+                    found[-1] = TopicMention(slug, last.start, end, absent=absent)
                 else:
-                    found.append(TopicMention(slug, token.i, token.i + 1))
+                    found.append(TopicMention(slug, token.i, end, absent=absent))
         return found
 
     def _written_as_phrase(self, span: Span) -> bool:
@@ -335,6 +363,27 @@ class _RelatedWords:
                 slug = max(topics, key=topics.__getitem__)
                 found.append(TopicMention(slug, token.i, token.i + 1, round(topics[slug], 3)))
         return found
+
+
+def _privative_stem(word: str) -> str | None:
+    """The stem of a privative word written as one ("child" in "childless"), or None."""
+    for suffix in PRIVATIVE_SUFFIXES:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= MIN_PRIVATIVE_STEM:
+            return stem
+    return None
+
+
+def _privative_after(token: Token) -> bool:
+    """Whether a hyphen and a privative suffix follow ``token`` ("smoke" in "smoke-free")."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in PRIVATIVE_SUFFIXES
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+    )
 
 
 def _hyphenated(phrase: Span) -> list[Doc]:

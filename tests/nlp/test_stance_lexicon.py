@@ -13,6 +13,7 @@ from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord, Topic
 TOPICS = (
     TopicSpec("road-tolls", "Road tolls", ("road tolls",)),
     TopicSpec("immigration", "Immigration", ("immigration",)),
+    TopicSpec("children", "Having children", ("have children",)),
 )
 SPEAKERS = (SpeakerInfo(name="Ann Speaker"),)
 
@@ -192,3 +193,19 @@ def test_one_statement_takes_one_position_its_strongest_mention_s(extractor):
     # used to blur the record into neutral
     text = "Road tolls cut pollution, although critics of road tolls are loud."
     assert polarity(extractor, text) == "favor"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "expected"),
+    [
+        ("Toll-free roads are a blessing.", "road-tolls", "against"),
+        ("Being childless is a sad fate.", "children", "favor"),
+        ("A childfree life is wonderful.", "children", "against"),
+    ],
+)
+def test_a_position_on_the_topic_s_absence_is_the_opposite_position(
+    extractor, text, topic, expected
+):
+    record = stances(extractor, text)[topic]
+    assert record.polarity == expected
+    assert record.path[0].startswith("absence:")

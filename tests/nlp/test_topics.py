@@ -148,3 +148,11 @@ def test_the_tagger_publishes_its_mentions_and_entities_on_the_doc(nlp, tagger):
     ]
     assert [span.text for span in doc.spans["topic_entities"]] == ["Berlin"]
     assert "doc.spans['topics']" in TopicTagger.assigns
+
+
+def test_a_privative_word_of_a_topic_s_family_names_its_absence(nlp, family_tagger):
+    doc = family_tagger(nlp("Abortion-free clinics and immigrantless towns were discussed."))
+    found = {(doc[m.start : m.end].text, m.slug, m.absent) for m in topic_mentions(doc)}
+    assert found == {("Abortion-free", "abortion", True), ("immigrantless", "immigration", True)}
+    plain = family_tagger(nlp("Immigrants built the railway."))
+    assert [m.absent for m in topic_mentions(plain)] == [False]

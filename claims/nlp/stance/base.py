@@ -63,6 +63,7 @@ class MentionInStatement:
     statement: Span
     holders: frozenset[str]
     similarity: float | None = None  # a related mention's (``topics.RELATED_KEY``)
+    absent: bool = False  # the mention names the topic's absence (``topics.ABSENT_KEY``)
 
 
 def speaker_words(speaker: SpeakerInfo) -> frozenset[str]:
@@ -94,6 +95,7 @@ def statement_mentions(
                     statement=span,
                     holders=holders,
                     similarity=mention.similarity,
+                    absent=mention.absent,
                 )
 
 

@@ -10,7 +10,8 @@ For each topic mention in a statement, ``ParseStanceScorer`` asks in turn:
 The first that answers gives the reading; its ``method`` and ``path`` go into the record.
 A related mention (a word close to the topic in the word vectors, ``claims.nlp.vectors``) is
 read the same way, at ``RELATED_FACTOR`` of the confidence, and its path starts with
-``related:WORD(SIMILARITY)``.
+``related:WORD(SIMILARITY)``. A mention of the topic's absence ("childless") gives the
+opposite position, and its path starts with ``absence:WORD``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from claims.nlp.stance.rules import RULE_VERSION, read_position
 PARSE_VERSION = f"2.1.0+rules{RULE_VERSION}"
 LEXICON_METHOD = "lexicon"
 RELATED_FACTOR = 0.8
+OPPOSITE = {"favor": "against", "against": "favor"}
 
 
 class ParseStanceScorer:
@@ -84,6 +86,13 @@ def read_mention(found: MentionInStatement) -> Reading | None:
     None for a mention inside someone else's reported opinion ("critics say X is bad").
     """
     reading = _read_named(found)
+    if reading is not None and found.absent:
+        # "being childless is bizarre": against the absence is for the topic
+        reading = replace(
+            reading,
+            polarity=OPPOSITE[reading.polarity],
+            path=(f"absence:{found.mention.text}", *reading.path),
+        )
     if reading is None or found.similarity is None:
         return reading
     return replace(
