@@ -145,6 +145,24 @@ def test_an_opinion_attributed_to_someone_else_gives_no_stance(extractor, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Road tolls are harmful, the mayor argued.", "Road tolls are harmful"),
+        ("According to the mayor, road tolls are harmful.", "road tolls are harmful"),
+    ],
+)
+def test_the_attribution_outside_the_statement_names_the_speaker(extractor, text, content):
+    start = text.index(content)
+    statement = StatementRecord(
+        kind="indirect", cue="argued", text=content, start=start, end=start + len(content),
+        paragraph=0, speaker=0,
+    )  # fmt: skip
+    doc = extractor.nlp(text)
+    _, found = extractor.tag_and_score(doc, statements=(statement,), speakers=SPEAKERS)
+    assert [record.polarity for record in found] == ["against"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "According to our study, road tolls are harmful.",

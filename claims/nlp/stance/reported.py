@@ -33,7 +33,7 @@ def reported_by_another(mention: Span, statement: Span) -> bool:
     """Whether the mention sits in a clause someone else is reported to hold (module doc)."""
     node = mention.root
     while statement.start <= node.i < statement.end:
-        if _attributed_to_another(node):
+        if _attributed_to_another(node, statement):
             return True
         head = node.head
         if head.i == node.i or not statement.start <= head.i < statement.end:
@@ -46,9 +46,12 @@ def reported_by_another(mention: Span, statement: Span) -> bool:
     return False
 
 
-def _attributed_to_another(clause: Token) -> bool:
-    """ "According to critics, X ...", "X, critics argue, ...": said of ``clause`` itself."""
+def _attributed_to_another(clause: Token, statement: Span) -> bool:
+    """ "According to critics, X ...", "X, critics argue, ...": said of ``clause`` itself,
+    inside the statement (outside it, "..., the mayor said" names the speaker)."""
     for child in clause.children:
+        if not statement.start <= child.i < statement.end:
+            continue
         if child.dep_ == "parataxis" and reported(child):
             return True
         if child.dep_ == "prep" and child.lower_ == "according":
