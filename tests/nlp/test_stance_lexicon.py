@@ -164,6 +164,15 @@ def test_the_attribution_outside_the_statement_names_the_speaker(extractor, text
 
 @pytest.mark.parametrize(
     "text",
+    ["Road tolls, Speaker argued, are harmful.", "Road tolls, she said, are harmful."],
+)
+def test_the_speaker_s_own_interrupting_attribution_keeps_the_stance(extractor, text):
+    # Ann Speaker's statement: "Speaker argued" or "she said" inside it is her own attribution
+    assert polarity(extractor, text) == "against"
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "According to our study, road tolls are harmful.",
         "We consider road tolls unfair.",

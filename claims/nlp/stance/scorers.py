@@ -103,7 +103,7 @@ def read_mention(found: MentionInStatement) -> Reading | None:
 
 
 def _read_named(found: MentionInStatement) -> Reading | None:
-    if reported_by_another(found.mention, found.statement):
+    if reported_by_another(found.mention, found.statement, found.holders):
         return None
     reading = read_position(found.mention, found.statement, holders=found.holders)
     if reading is not None:
