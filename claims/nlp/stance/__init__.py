@@ -6,7 +6,7 @@
 - ``phrase``: what one phrase says: those polarities composed through consequence verbs,
   negation and diminishers;
 - ``compose``: the path from a topic mention to the phrases that judge it;
-- ``reported``: whose opinion a clause states, the speaker's or someone else's they report;
+- ``whose``: whose opinion a clause states, the speaker's or someone else's they report;
 - ``scorers``: ``ParseStanceScorer``, the default, which runs them in that order.
 """
 

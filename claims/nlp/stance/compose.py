@@ -15,7 +15,7 @@ says about it:
 - negation turns any step around, contrast ("rather than X", "instead of X") sets the topic
   against the clause, hedges ("may", "could") lower the confidence;
 - a judgement inside someone else's reported clause ("critics say X is bad") is theirs, not
-  the speaker's, and gives nothing (``claims.nlp.stance.reported``); an attitude that is
+  the speaker's, and gives nothing (``claims.nlp.stance.whose``); an attitude that is
   someone else's is judged by what the statement says of it ("the opposition to X is based
   on racism" is for X).
 
@@ -40,7 +40,7 @@ from claims.nlp.stance.phrase import (
     phrase_value,
     result,
 )
-from claims.nlp.stance.reported import reported
+from claims.nlp.stance.whose import reported
 
 # Prepositions that attach what a noun is about ("the benefits of X", "a ban on X"); others
 # attach causes and circumstances ("anger over X", "talks with X").

@@ -28,8 +28,8 @@ from claims.nlp.stance.compose import (
     clause_polarity,
     compose_toward,
 )
-from claims.nlp.stance.reported import reported_by_another
 from claims.nlp.stance.rules import RULE_VERSION, read_position
+from claims.nlp.stance.whose import reported_by_another
 
 PARSE_VERSION = f"2.1.0+rules{RULE_VERSION}"
 LEXICON_METHOD = "lexicon"
