@@ -11,12 +11,17 @@ the output with INPUT as the gold::
 
     .venv/bin/python benchmarks/stance_quality.py ../shared/gold/stance-ibm-train/train.jsonl \\
         -o stance.jsonl --score
+
+``--shuffle-topics SEED`` gives each item the topic of another item drawn at random (a
+different topic): every stance found then is on a topic the text is not about, so the
+coverage the scorer prints is the rate of such false stances.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import subprocess
 import sys
@@ -43,6 +48,17 @@ def slug_of(topic: str) -> str:
 def read_items(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def shuffle_topics(items: list[dict], seed: int) -> list[dict]:
+    """Each item with the topic (and phrases) of another topic of the set, drawn at random."""
+    draw = random.Random(seed)
+    topics = sorted({(item["topic"], tuple(item.get("topic_phrases") or ())) for item in items})
+    shuffled = []
+    for item in items:
+        topic, phrases = draw.choice([t for t in topics if t[0] != item["topic"]])
+        shuffled.append({**item, "topic": topic, "topic_phrases": list(phrases)})
+    return shuffled
 
 
 def predictions(items: list[dict], *, models: tuple[str, ...], vectors: str = "") -> Iterator[dict]:
@@ -83,8 +99,13 @@ def main() -> int:
     parser.add_argument(
         "--vectors", default="", help="topic vectors, as CLAIMTRACKER_TOPIC_VECTORS (glove-6b-50d)"
     )
+    parser.add_argument(
+        "--shuffle-topics", type=int, metavar="SEED", help="score stances on unrelated topics"
+    )
     args = parser.parse_args()
     items = read_items(args.input)
+    if args.shuffle_topics is not None:
+        items = shuffle_topics(items, args.shuffle_topics)
     started = time.perf_counter()
     with args.output.open("w", encoding="utf-8") as out:
         for row in predictions(items, models=tuple(args.models.split(",")), vectors=args.vectors):
