@@ -247,6 +247,8 @@ DOUBTS = frozenset(
         "illusory mythical negligible minimal rare unlikely questionable doubtful dubious"
     )
 )
+# Subordinators of a condition whose main clause follows from it ("when X spreads, ...").
+CONDITIONS = frozenset(words("if when whenever once"))
 # Prepositions and adverbs that set the topic against what the clause says ("X rather than
 # Y", "instead of X", "unlike X", "without X").
 CONTRASTS = frozenset(words("than instead unlike without except"))

@@ -94,6 +94,9 @@ def polarity(extractor, text: str) -> str | None:
         # what a remedy takes away is a harm, even when its words carry no polarity
         ("Road tolls prevent gridlock.", "favor"),
         ("Road tolls do not prevent gridlock.", "against"),
+        # a condition's main clause is what the topic brings about
+        ("When road tolls spread, the risk of accidents decreases.", "favor"),
+        ("If road tolls pass, poverty will rise.", "against"),
         # losing is a harm whatever is lost
         ("Road tolls cause the loss of habitats.", "against"),
         ("Road tolls end the loss of habitats.", "favor"),

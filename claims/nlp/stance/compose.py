@@ -24,6 +24,8 @@ Every step that carries polarity is kept in ``Composition.path`` for reviewers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from claims.nlp import stance_cues as cues
@@ -264,6 +266,13 @@ def clause_polarity(mention: Span, statement: Span) -> Composition | None:
         clause = clause.head
     if not statement.start <= clause.i < statement.end or reported(clause.head):
         return None
+    if _conditional(clause) and statement.start <= clause.head.i < statement.end:
+        # "when X spreads, the risk of war decreases": the main clause is what X brings about
+        consequence = phrase_value(clause.head, trace, skip=clause, whole=True)
+        trace.step(clause, "condition", consequence)
+        found = result(consequence, trace)
+        if found is not None:
+            return replace(found, confidence=round(found.confidence * BACKOFF_FACTOR, 3))
     value = phrase_value(clause, trace, whole=True) if clause.i not in _span_ids(mention) else 0.0
     if value and doubted(clause):
         # "wars between X are less likely", "famine is rare under X": the harm is doubted
@@ -278,6 +287,14 @@ def clause_polarity(mention: Span, statement: Span) -> Composition | None:
         confidence=round(found.confidence * BACKOFF_FACTOR, 3),
         cues=found.cues,
         path=found.path,
+    )
+
+
+def _conditional(clause: Token) -> bool:
+    """A condition the main clause follows from: "if X ...", "when X ...", "once X ..."."""
+    return clause.dep_ == "advcl" and any(
+        child.dep_ in ("mark", "advmod") and child.lower_ in cues.CONDITIONS
+        for child in clause.children
     )
 
 

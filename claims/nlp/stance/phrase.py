@@ -134,6 +134,8 @@ def phrase_value(
 
 def _consequence(verb: Token, lemma: str, children: list[Token], trace: Trace) -> float:
     results = [c for c in children if c.dep_ in OBJECT_ARCS]
+    if not results:  # "the risk of war decreases": the subject is what changes (whole clauses)
+        results = [c for c in children if c.dep_ == "nsubj"]
     results += [
         grandchild
         for c in children
