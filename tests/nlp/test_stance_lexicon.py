@@ -94,6 +94,10 @@ def polarity(extractor, text: str) -> str | None:
         # what a remedy takes away is a harm, even when its words carry no polarity
         ("Road tolls prevent gridlock.", "favor"),
         ("Road tolls do not prevent gridlock.", "against"),
+        # a conjunct with its own determiner is out of the first one's "no"; a bare one is in
+        ("Road tolls have no victims and low costs.", "favor"),
+        ("Road tolls bring no benefits and high costs.", "against"),
+        ("Road tolls bring much less crime or poverty.", "favor"),
         # a condition's main clause is what the topic brings about
         ("When road tolls spread, the risk of accidents decreases.", "favor"),
         ("If road tolls pass, poverty will rise.", "against"),

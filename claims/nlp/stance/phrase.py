@@ -84,6 +84,7 @@ def phrase_value(
     Subjects and detached clauses count only for the ``whole`` phrase (the back-off).
     """
     lemma = token.lemma_.lower()
+    beside = 0.0  # what a noun's conjuncts say, outside its own negation
     children = [
         c
         for c in token.children
@@ -121,6 +122,12 @@ def phrase_value(
         if own:
             trace.words.append(token)
         value = own
+        if token.pos_ in ("NOUN", "PROPN"):
+            # "no fuel and low risk": a conjunct with its own determiner or modifier is out of
+            # the reach of the first one's "no" or "low"; "less crime or murder" is in it
+            apart = [c for c in children if c.dep_ == "conj" and _own_amount(c)]
+            beside = sum(phrase_value(c, trace) for c in apart)
+            children = [c for c in children if c not in apart]
         if not (own and token.pos_ == "ADJ"):  # "ineffective in preventing war" is a judgement
             for child in children:
                 part = phrase_value(child, trace)
@@ -129,7 +136,12 @@ def phrase_value(
                 value += part
     if hedged(token):
         trace.hedged = True
-    return max(-1.0, min(1.0, value)) * negation(token, trace) * diminished(token, trace)
+    value = max(-1.0, min(1.0, value)) * negation(token, trace) * diminished(token, trace)
+    return max(-1.0, min(1.0, value + beside))
+
+
+def _own_amount(noun: Token) -> bool:
+    return any(child.dep_ in ("det", "amod", "nummod") for child in noun.children)
 
 
 def _consequence(verb: Token, lemma: str, children: list[Token], trace: Trace) -> float:
