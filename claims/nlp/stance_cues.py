@@ -223,6 +223,9 @@ REPORTING_VERBS = frozenset(
 REPORTED_NOUNS = frozenset(
     words("claim belief argument view assertion allegation notion opinion contention")
 )
+# Words that turn what they govern into its opposite: "the refusal to support ...", "X fails
+# to reduce crime", "X is unable to protect ...".
+REFUSALS = frozenset(words("refuse refusal fail failure decline reluctance unable inability"))
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
 # Words of amount that turn what they modify around ("less likely to go to war", "a low

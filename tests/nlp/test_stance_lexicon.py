@@ -98,6 +98,9 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls have no victims and low costs.", "favor"),
         ("Road tolls bring no benefits and high costs.", "against"),
         ("Road tolls bring much less crime or poverty.", "favor"),
+        # failing or being unable to do something is the opposite of doing it
+        ("Road tolls are unable to protect drivers.", "against"),
+        ("Road tolls fail to cause accidents.", "favor"),
         # a condition's main clause is what the topic brings about
         ("When road tolls spread, the risk of accidents decreases.", "favor"),
         ("If road tolls pass, poverty will rise.", "against"),

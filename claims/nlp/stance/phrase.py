@@ -104,6 +104,12 @@ def phrase_value(
             trace.step(token, "consequence", value)
         else:  # "a renewable source": what it is a source of is unsaid, its kind is judged
             value = sum(phrase_value(c, trace) for c in children if c.dep_ in ("amod", "compound"))
+    elif lemma in cues.REFUSALS and any(c.dep_ == "xcomp" for c in children):
+        # "X fails to reduce crime", "X is unable to protect anyone": the opposite of the act
+        value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "xcomp")
+        if value:
+            trace.words.append(token)
+            trace.step(token, "refusal", value)
     elif token.pos_ == "ADJ" and lemma in cues.OPPOSED_TO:
         # "X is contrary to the common good": X goes against what it is opposed to
         value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")

@@ -53,8 +53,6 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"because", "due", "amid", "during", "following", "given", "despite", "after", "before",
      "since"}
 )  # fmt: skip
-# Words that make the position they govern a non-position ("the refusal to support ...").
-REFUSALS = frozenset({"refuse", "refusal", "fail", "failure", "decline", "reluctance"})
 EXPLETIVES = frozenset({"it", "this", "that", "there"})
 # Acts against what they govern turn a position around on the way up: the diplomatic counter
 # acts, and the acts and nouns that suppress their object in the composition ("market
@@ -281,7 +279,7 @@ def _reading(cue: _Cue, *, flipped: bool, indirect: bool, statement: Span) -> Re
     if cue.anchor.dep_ in ("xcomp", "acomp") or cue.words[0].dep_ == "acomp":
         governors.append(cue.anchor.head)  # "does not seem necessary", "is not concerned"
     negations = [t for g in governors for t in g.children if _is_negation(t)]
-    if cue.anchor.head.lemma_.lower() in REFUSALS:
+    if cue.anchor.head.lemma_.lower() in cues.REFUSALS:
         negations.append(cue.anchor.head)
     hedges = [t for g in governors for t in g.children if t.lower_ in cues.HEDGES]
     if cue.anchor.head.lemma_.lower() in cues.HEDGES:
