@@ -228,6 +228,9 @@ REPORTED_NOUNS = frozenset(
 REFUSALS = frozenset(words("refuse refusal fail failure decline reluctance unable inability"))
 # Nouns of consequence: their complement's polarity is theirs ("the main cause of death").
 CONSEQUENCE_NOUNS = frozenset(words("cause source driver root origin result consequence"))
+# Adjectives that make what follows "for" a consequence of their subject ("X is responsible
+# for the crisis", "X is to blame for ...").
+RESPONSIBLE = frozenset(words("responsible blameworthy culpable"))
 # Words of amount that turn what they modify around ("less likely to go to war", "a low
 # cost"), and a subject they are said of ("the cost is low") or what is "low in" it.
 DIMINISHERS = frozenset(

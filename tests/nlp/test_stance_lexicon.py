@@ -98,6 +98,9 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls have no victims and low costs.", "favor"),
         ("Road tolls bring no benefits and high costs.", "against"),
         ("Road tolls bring much less crime or poverty.", "favor"),
+        # what the topic is responsible for is its consequence
+        ("Road tolls are responsible for the crisis.", "against"),
+        ("Road tolls will be responsible for destroying the town.", "against"),
         # failing or being unable to do something is the opposite of doing it
         ("Road tolls are unable to protect drivers.", "against"),
         ("Road tolls fail to cause accidents.", "favor"),

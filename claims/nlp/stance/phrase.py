@@ -97,7 +97,7 @@ def phrase_value(
     ]
     if token.pos_ in ("VERB", "AUX") and (lemma in cues.BRINGS_ABOUT or lemma in cues.TAKES_AWAY):
         value = _consequence(token, lemma, children, trace)
-    elif token.pos_ == "NOUN" and lemma in cues.CONSEQUENCE_NOUNS:
+    elif (token.pos_ == "NOUN" and lemma in cues.CONSEQUENCE_NOUNS) or _responsible_for(token):
         value = sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
         if value:
             trace.words.append(token)
@@ -144,6 +144,15 @@ def phrase_value(
         trace.hedged = True
     value = max(-1.0, min(1.0, value)) * negation(token, trace) * diminished(token, trace)
     return max(-1.0, min(1.0, value + beside))
+
+
+def _responsible_for(token: Token) -> bool:
+    """ "X is responsible for the crisis": what X is responsible for is its consequence."""
+    return (
+        token.pos_ == "ADJ"
+        and token.lemma_.lower() in cues.RESPONSIBLE
+        and any(child.dep_ == "prep" and child.lower_ == "for" for child in token.children)
+    )
 
 
 def _own_amount(noun: Token) -> bool:
