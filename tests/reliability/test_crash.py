@@ -123,6 +123,25 @@ def test_workers_end_when_their_parent_is_killed(folder: Path, subprocess_db: st
     assert stored_articles(subprocess_db) < ARTICLES, "the orphans went on with the queue"
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the child through /proc")
+def test_the_parsing_process_ends_when_its_parent_is_killed(folder: Path, subprocess_db: str):
+    """One ingest process parses in a child; killed outright, it must not leave the child
+    (and its spaCy model) waiting forever for work."""
+    process = start_manage("ingest", str(folder), "--batch-size", "2", database_url=subprocess_db)
+    while process.poll() is None and stored_articles(subprocess_db) < 2:
+        time.sleep(0.02)
+    children = worker_pids(process.pid)
+    assert children, "the ingest finished before its parent could be killed"
+
+    process.kill()
+    process.communicate(timeout=60)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.1)
+
+    assert not [pid for pid in children if _alive(pid)], "the parsing process outlived its parent"
+
+
 def _alive(pid: int) -> bool:
     """Whether ``pid`` runs (a zombie waiting for init to reap it does not)."""
     try:
