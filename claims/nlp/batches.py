@@ -8,11 +8,13 @@ extractions cross the process boundary.
 
 from __future__ import annotations
 
+import gc
 import logging
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claims.core.garbage import BULK_THRESHOLDS
 from claims.core.processes import die_with_parent
 from claims.nlp.records import ArticleExtraction, CleanText, TopicSpec
 
@@ -70,6 +72,7 @@ def start_child(spec: ExtractorSpec, parent: int) -> None:
     initialiser only breaks the pool)."""
     global _child_extractor, _child_error
     die_with_parent(parent)
+    gc.set_threshold(*BULK_THRESHOLDS)  # the child does nothing but bulk parsing
     try:
         _child_extractor = spec.build()
     except Exception as error:
