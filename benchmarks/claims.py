@@ -202,7 +202,8 @@ def cost(args: argparse.Namespace) -> None:
     from claims.models import Statement
     from claims.nlp.repair import clean_article
     from claims.readers.records import RawArticle
-    from claims.services.ingest import build_extractor, content_hash
+    from claims.services.ingest import content_hash
+    from claims.services.parsers import build_extractor
     from claims.services.store import ArticleOverrides, PreparedArticle, store_article
 
     fresh_database()

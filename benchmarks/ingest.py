@@ -4,8 +4,9 @@
 
 FOLDER defaults to ``../shared/gold/polnear-train``. ``--repeat N`` writes the folder N times
 (each copy with a marker line, so every copy is a new article) for larger runs. The ingest
-runs into a fresh SQLite database (or ``--database-url``). Prints articles/s, words/s, peak
-memory, resident memory over the run, and the ratios ingest / raw spaCy and N workers / one.
+runs into a fresh SQLite database (or ``--database-url``). Prints articles/s, words/s, CPU
+seconds (raw spaCy; the command and its parsing process), peak memory, resident memory over
+the run, and the ratios ingest / raw spaCy and N workers / one.
 """
 
 from __future__ import annotations
@@ -72,12 +73,23 @@ def texts(folder: Path) -> Iterator[str]:
         yield path.read_text(encoding="utf-8")
 
 
-def timed_ingest(folder: Path, workers: int) -> float:
+def timed_ingest(folder: Path, workers: int) -> tuple[float, float, float]:
+    """Wall seconds, and CPU seconds of this process and of its children (the parsing
+    process or the workers)."""
     from django.core.management import call_command
 
-    started = time.perf_counter()
+    started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     call_command("ingest", str(folder), "--quiet", "--workers", str(workers), stdout=StringIO())
-    return time.perf_counter() - started
+    return (
+        time.perf_counter() - started,
+        time.process_time() - cpu,
+        children_cpu() - children,
+    )
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def fresh_database() -> None:
@@ -125,28 +137,32 @@ def main() -> None:
     print(f"pipeline components: {', '.join(nlp.pipe_names)}")
     raw = None
     if not args.skip_raw:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(texts(corpus), batch_size=16):
             pass
-        raw = time.perf_counter() - started
+        raw, raw_cpu = time.perf_counter() - started, time.process_time() - cpu
         print(f"raw nlp.pipe:      {articles / raw:7.1f} articles/s  {words / raw:9.0f} words/s")
+        print(f"raw nlp.pipe CPU: {raw_cpu:.1f} s")
     del nlp  # the ingest loads its own copy, as the command does
 
     sampler = MemorySampler()
     sampler.start()
-    one = timed_ingest(corpus, workers=1)
+    one, cpu, child_cpu = timed_ingest(corpus, workers=1)
     sampler.stopped.set()
     print(f"ingest, 1 process: {articles / one:7.1f} articles/s  {words / one:9.0f} words/s")
+    print(f"ingest CPU: {cpu:.1f} s in the command, {child_cpu:.1f} s in its parsing process")
     if raw is not None:
         print(f"ratio ingest / raw nlp.pipe: {raw / one:.2f}")
     print(f"resident memory during ingest: {sampler.quartiles()}")
     print(
         f"peak memory, this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory, its parsing process: {child_peak:.0f} MB")
 
     if args.workers > 1:
         fresh_database()
-        many = timed_ingest(corpus, workers=args.workers)
+        many, _, _ = timed_ingest(corpus, workers=args.workers)
         print(
             f"ingest, {args.workers} workers: {articles / many:7.1f} articles/s  "
             f"{words / many:9.0f} words/s"

@@ -45,3 +45,11 @@ def extractor(nlp: Language) -> Extractor:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(autouse=True)
+def _parse_in_a_thread(settings) -> None:
+    """``manage.py ingest`` parses in a child process by default; in-process tests parse in
+    a thread (a child per command would load the model again each time). The child path has
+    its own tests (tests/services/test_parsers.py, and tests/reliability through manage.py)."""
+    settings.CLAIMTRACKER_PARSE_IN_CHILD = False

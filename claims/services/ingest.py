@@ -12,31 +12,26 @@ import hashlib
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
-
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 
 from claims.core.exceptions import ArticleRejectedError
 from claims.core.garbage import fewer_gc_passes
-from claims.models import Article, Topic, TopicStatus
+from claims.models import Article
 from claims.nlp.pipeline import Extractor
 from claims.nlp.prose import not_prose_reason
-from claims.nlp.records import ArticleExtraction, TopicSpec
+from claims.nlp.records import ArticleExtraction
 from claims.nlp.repair import clean_article
 from claims.nlp.text_language import detect_language
-from claims.nlp.vectors import VectorsUnavailableError, load_vectors
 from claims.readers.records import RawArticle, ReadFailure
 from claims.services.outcomes import DRY_RUN, FAILED, NEW, UNCHANGED, IngestOutcome, describe
+from claims.services.parsers import extractions, open_parser
 from claims.services.store import ArticleOverrides, PreparedArticle, store_article
-from claims.services.topics import topic_specs
 
 __all__ = [
     "ArticleOverrides",
-    "build_extractor",
     "ingest_article",
     "ingest_articles",
     "ingest_or_reject",
@@ -48,33 +43,6 @@ NO_DATE = (
     "no date found (none given with --published or by the record, none in the page's "
     "metadata or its dateline): its stances are stored undated"
 )
-
-
-def build_extractor() -> Extractor:
-    """An extractor with the configured spaCy model and the curated topics.
-
-    Suggested topics (entities the extractor met, not yet reviewed) do not tag by phrase:
-    if they did, what an article yields would depend on what was ingested before it, and a
-    run resumed after a crash, or split in two, would store other stances than one run.
-    """
-    curated = set(Topic.objects.filter(status=TopicStatus.CURATED).values_list("slug", flat=True))
-    topics = tuple(spec for spec in topic_specs() if spec.slug in curated)
-    return _extractor_for(
-        tuple(settings.CLAIMTRACKER_SPACY_MODELS), topics, settings.CLAIMTRACKER_TOPIC_VECTORS
-    )
-
-
-@lru_cache(maxsize=2)
-def _extractor_for(
-    model_names: tuple[str, ...], topics: tuple[TopicSpec, ...], vectors: str
-) -> Extractor:
-    # Building the topic matcher parses every phrase: once per process (a worker, a Celery
-    # task, an API request reuse it) until the curated topics change.
-    try:
-        word_vectors = load_vectors(vectors)
-    except VectorsUnavailableError as error:
-        raise ImproperlyConfigured(f"CLAIMTRACKER_TOPIC_VECTORS: {error}") from error
-    return Extractor.from_model_names(model_names, topics=topics, vectors=word_vectors)
 
 
 def content_hash(text: str) -> str:
@@ -108,15 +76,15 @@ def ingest_articles(
     overrides: ArticleOverrides | None = None,
     dry_run: bool = False,
     batch_size: int = 16,
+    parse_in_child: bool = False,
 ) -> Iterator[IngestOutcome]:
     """Ingest a stream of raw articles, one outcome per input, in input order.
 
     Articles are parsed in batches with ``nlp.pipe`` (much faster than one by one) and each
-    is stored in its own transaction. While one batch is stored, the next is parsed in a
-    second thread: spaCy's matrix products release the GIL, so on a machine with a spare
-    core the parse of batch k+1 runs beside the database writes of batch k. The thread runs
-    only ``claims.nlp`` code, which touches no database; repair, the duplicate check and
-    every write stay in this thread.
+    is stored in its own transaction. While one batch is stored, the next is parsed by a
+    ``claims.services.parsers`` parser: in a child process when ``parse_in_child`` and no
+    ``extractor`` is given, else in a second thread. The parser runs only ``claims.nlp``
+    code, which touches no database; repair, the duplicate check and every write stay here.
     """
     overrides = overrides or ArticleOverrides()
     seen = _Seen()
@@ -125,24 +93,20 @@ def ingest_articles(
     pending: _Batch | None = None
     with (
         fewer_gc_passes(),
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimtracker-parse") as parser,
+        closing(
+            open_parser(extractor=extractor, batch_size=batch_size, in_child=parse_in_child)
+        ) as parser,
     ):
-
-        def parse(prepared: list[PreparedArticle]) -> Future[list[ArticleExtraction | Exception]]:
-            nonlocal extractor
-            extractor = extractor or build_extractor()
-            return parser.submit(_extract_batch, extractor, prepared, batch_size)
-
-        run = _Run(overrides=overrides, dry_run=dry_run, seen=seen, parse=parse)
+        run = _Run(overrides=overrides, dry_run=dry_run, seen=seen, parse=parser.submit)
         while batch := list(islice(stream, batch_size)):
             # A dry run stores nothing for a repeat to wait for: it parses every input.
             outcomes, prepared = _prepare_batch(batch, seen, None if dry_run else in_flight)
-            extractions = parse(prepared) if prepared else None
+            parsing = parser.submit(prepared) if prepared else None
             if pending is not None:
                 yield from _finish(pending, run)
                 for item in pending.prepared:
                     in_flight.pop(item.digest, None)
-            pending = _Batch(outcomes, prepared, extractions)
+            pending = _Batch(outcomes, prepared, parsing)
         if pending is not None:
             yield from _finish(pending, run)
 
@@ -164,7 +128,7 @@ class _Batch:
 
     outcomes: list[IngestOutcome | _Repeat | None]  # None: the next of ``prepared``
     prepared: list[PreparedArticle]
-    extractions: Future[list[ArticleExtraction | Exception]] | None
+    parsing: Future[list[ArticleExtraction | Exception]] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +163,7 @@ def _prepare_batch(
 def _finish(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
     """The outcomes of a batch, in input order, storing each extracted article."""
     ready_items = iter(batch.prepared)
-    extractions = iter(batch.extractions.result() if batch.extractions else ())
+    parsed = iter(extractions(batch.parsing, len(batch.prepared)) if batch.parsing else ())
     for outcome in batch.outcomes:
         if isinstance(outcome, IngestOutcome):
             yield outcome
@@ -209,10 +173,10 @@ def _finish(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
                 yield _unchanged(outcome.raw, *known)
                 continue
             item = outcome.prepared()  # the first copy failed: this one is parsed on its own
-            [extraction] = run.parse([item]).result()
+            [extraction] = extractions(run.parse([item]), 1)
             yield _finish_one(item, extraction, run)
         else:
-            yield _finish_one(next(ready_items), next(extractions), run)
+            yield _finish_one(next(ready_items), next(parsed), run)
 
 
 def _finish_one(
@@ -294,28 +258,6 @@ def _why_nothing(text: str) -> str:
     if detected.english:
         return ""
     return f"the text reads as {detected.describe()}: only English is extracted so far"
-
-
-def _extract_batch(
-    extractor: Extractor, prepared: list[PreparedArticle], batch_size: int
-) -> list[ArticleExtraction | Exception]:
-    """Each article's extraction; an article the extractor fails on gets its error instead.
-
-    The batch goes through ``nlp.pipe`` at once; only if that raises is it run again one
-    article at a time, to find which one fails, so that the others still land.
-    """
-    try:
-        return list(extractor.extract_many((p.clean for p in prepared), batch_size=batch_size))
-    except Exception:
-        logger.warning("a batch failed to extract; extracting its articles one by one")
-    results: list[ArticleExtraction | Exception] = []
-    for item in prepared:
-        try:
-            results.append(extractor.extract(item.clean))
-        except Exception as error:
-            logger.exception("extraction failed for %s", item.raw.source)
-            results.append(error)
-    return results
 
 
 def _prepare(

@@ -9,23 +9,20 @@ that loses a race reports the article as unchanged.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
 import queue
-import signal
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from django.db import connections
 
+from claims.core.processes import die_with_parent
 from claims.readers import STDIN, ReadFailure, expand_paths, read_sources
 from claims.services.ingest import ArticleOverrides, ingest_articles
 from claims.services.outcomes import FAILED, IngestOutcome
 
 _DONE = "__done__"
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # How long the parent waits for a result before it checks whether a worker has died.
 _POLL_SECONDS = 1.0
 
@@ -44,21 +41,8 @@ def files_to_ingest(
     return files, failures
 
 
-def _die_with_parent(parent: int) -> None:
-    """Have the kernel end this worker when the parent dies (Linux), and end it now if the
-    parent is already gone: a parent killed outright (SIGKILL) left its workers working
-    through the queue, then hanging on a result nobody reads."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: next_files checks the parent instead
-        pass
-    if os.getppid() != parent:
-        os._exit(1)
-
-
 def _worker(files, results, overrides: ArticleOverrides, batch_size: int, parent: int) -> None:
-    _die_with_parent(parent)
+    die_with_parent(parent)  # an orphaned worker also takes no more files (next_files)
 
     def next_files() -> Iterator[str]:
         # One None per worker ends the queue; an orphaned worker takes no more files.

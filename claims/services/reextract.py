@@ -12,8 +12,8 @@ from claims.nlp.pipeline import Extractor
 from claims.nlp.records import CleanText
 from claims.nlp.repair import paragraph_spans
 from claims.services.claims import keep_claims_of_replaced
-from claims.services.ingest import build_extractor
 from claims.services.outcomes import REEXTRACTED, IngestOutcome
+from claims.services.parsers import build_extractor
 from claims.services.store import store_extraction
 
 

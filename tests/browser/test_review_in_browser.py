@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 
 from claims.models import ReviewStatus
 from tests.factories import make_article, make_stance, make_statement, make_topic, make_user
@@ -68,6 +69,10 @@ def page(live_server, monkeypatch):
         yield page
         context.close()
         browser.close()
+        # The test's ORM calls ran while Playwright's event loop was running in this thread,
+        # so Django gave them a connection of their own, which pytest-django does not know:
+        # left open, it kept PostgreSQL from dropping the test database at the end.
+        connections.close_all()
 
 
 def _only_this_server(route, server: str) -> None:

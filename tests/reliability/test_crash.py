@@ -105,22 +105,36 @@ def test_a_worker_killed_under_ingest_workers_is_reported_and_the_run_ends(
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds workers through /proc")
 def test_workers_end_when_their_parent_is_killed(folder: Path, subprocess_db: str):
     """Orphaned, they used to work through the queue and then hang for good."""
-    process = start_manage(
-        "ingest", str(folder), "--workers", "2", "--batch-size", "2", database_url=subprocess_db
-    )
-    while process.poll() is None and stored_articles(subprocess_db) < 2:
+    args = ("ingest", str(folder), "--workers", "2", "--batch-size", "2")
+
+    assert not children_left_by_a_killed(args, subprocess_db), "workers outlived their parent"
+    assert stored_articles(subprocess_db) < ARTICLES, "the orphans went on with the queue"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the child through /proc")
+def test_the_parsing_process_ends_when_its_parent_is_killed(folder: Path, subprocess_db: str):
+    """One ingest process parses in a child; killed outright, it must not leave the child
+    (and its spaCy model) waiting forever for work."""
+    args = ("ingest", str(folder), "--batch-size", "2")
+
+    assert not children_left_by_a_killed(args, subprocess_db), "the child outlived its parent"
+
+
+def children_left_by_a_killed(args: tuple[str, ...], database_url: str) -> list[int]:
+    """Start ``manage.py ARGS``, kill it outright once it has stored two articles, and
+    return its child processes still running a minute later."""
+    process = start_manage(*args, database_url=database_url)
+    while process.poll() is None and stored_articles(database_url) < 2:
         time.sleep(0.02)
-    workers = worker_pids(process.pid)
-    assert workers, "the ingest finished before its parent could be killed"
+    children = worker_pids(process.pid)
+    assert children, "the ingest finished before its parent could be killed"
 
     process.kill()
     process.communicate(timeout=60)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
         time.sleep(0.1)
-
-    assert not [pid for pid in workers if _alive(pid)], "workers outlived their parent"
-    assert stored_articles(subprocess_db) < ARTICLES, "the orphans went on with the queue"
+    return [pid for pid in children if _alive(pid)]
 
 
 def _alive(pid: int) -> bool:

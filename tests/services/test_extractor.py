@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from claims.models import Topic, TopicStatus
-from claims.services.ingest import build_extractor
+from claims.services.parsers import build_extractor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.nlp]  # builds the real extractor
 

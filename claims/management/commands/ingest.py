@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import chain
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -169,6 +170,7 @@ class Command(BaseCommand):
             overrides=overrides,
             dry_run=options["dry_run"],
             batch_size=options["batch_size"],
+            parse_in_child=settings.CLAIMTRACKER_PARSE_IN_CHILD,
         )
 
     def _enqueue(
