@@ -140,6 +140,35 @@ def test_an_act_on_an_object_keeps_what_follows_it(nlp: Language, text: str, con
     assert only(statements(nlp, text)).text == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor called it a serious setback for the harbour.", "it a serious setback"),
+        ("Ms. Okafor described herself as a cautious optimist.", "herself as a cautious optimist"),
+    ],
+)
+def test_a_pronoun_object_with_its_predicate_is_content(
+    nlp: Language, text: str, content: str
+) -> None:
+    assert only(statements(nlp, text)).text.startswith(content)
+
+
+def test_a_pronoun_object_alone_is_no_content(nlp: Language) -> None:
+    assert not statements(nlp, "The mayor praised it.")
+
+
+def test_an_as_clause_attributes_the_clause_it_is_hung_on(nlp: Language) -> None:
+    text = "As the newspaper observed, the council now controls both chambers in most states."
+    found = only(statements(nlp, text))
+    assert found.text == "the council now controls both chambers in most states"
+    assert found.speaker_mention == "the newspaper"
+
+
+def test_an_as_clause_of_time_attributes_nothing(nlp: Language) -> None:
+    text = "The students were dressed in black as they yelled at a player from the other school."
+    assert not statements(nlp, text)
+
+
 def test_a_second_that_clause_of_the_cue_is_part_of_its_content(nlp: Language) -> None:
     text = "He believes the plan is weak, but that the lesser of two evils will have to do."
     found = only(statements(nlp, text))
