@@ -47,7 +47,7 @@ def content_of(
     verb: Token, lemma: str, particle: Token | None, source: Span
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range the cue attributes, and the preposition that joins the cue if any."""
-    children = [c for c in verb.children if c != particle]
+    children = [c for c in verb.children if c != particle and not _across_semicolon(c, verb)]
     for child in children:
         if child.dep_ in CLAUSES:
             return _clauses(verb, child, children), None
@@ -109,6 +109,13 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _across_semicolon(child: Token, verb: Token) -> bool:
+    """ "He calls for X; she aims to Y": the parser may hang the clause before a semicolon
+    on the cue after it, but a semicolon joins two statements, neither reporting the other."""
+    doc = verb.doc
+    return child.i < verb.i and any(t.text == ";" for t in doc[child.right_edge.i + 1 : verb.i])
 
 
 def _personal(pronoun: Token) -> bool:

@@ -169,6 +169,12 @@ def test_an_as_clause_of_time_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, text)
 
 
+def test_a_clause_before_a_semicolon_is_not_the_next_cues_content(nlp: Language) -> None:
+    text = "He calls for a single-payer health care system; Ms. Okafor aims to build on the law."
+    found = {s.speaker_mention: s.text for s in statements(nlp, text)}
+    assert found["Ms. Okafor"] == "to build on the law"
+
+
 def test_a_second_that_clause_of_the_cue_is_part_of_its_content(nlp: Language) -> None:
     text = "He believes the plan is weak, but that the lesser of two evils will have to do."
     found = only(statements(nlp, text))
