@@ -23,6 +23,7 @@ from claims.nlp.cues import (
     SPEECH_VERBS,
 )
 from claims.nlp.spans import is_that_clause, trim_range, trimmed
+from claims.nlp.speaker_mentions import EVIDENCE_NOUNS
 
 CLAUSES = frozenset({"ccomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -59,7 +60,9 @@ def content_of(
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return trimmed(child), None
-    needs_clause = lemma in NEEDS_CLAUSE and particle is None
+    # "The poll found broad support for X": a document's object is its finding, where a
+    # person's ("found the keys") is not.
+    needs_clause = lemma in NEEDS_CLAUSE and particle is None and not _is_document(source)
     for child in children:
         if child.dep_ != "dobj" or (child.pos_ == "PRON" and not _personal(child)):
             continue
@@ -109,6 +112,10 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _is_document(source: Span) -> bool:
+    return source.root.lemma_.lower() in EVIDENCE_NOUNS
 
 
 def _across_semicolon(child: Token, verb: Token) -> bool:

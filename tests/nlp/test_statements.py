@@ -175,6 +175,12 @@ def test_a_clause_before_a_semicolon_is_not_the_next_cues_content(nlp: Language)
     assert found["Ms. Okafor"] == "to build on the law"
 
 
+def test_what_a_document_found_is_its_object(nlp: Language) -> None:
+    text = "A county poll this month found the mayor about even with her rival."
+    assert only(statements(nlp, text)).text == "the mayor about even with her rival"
+    assert not statements(nlp, "The inspector found the keys in the car.")
+
+
 def test_a_second_that_clause_of_the_cue_is_part_of_its_content(nlp: Language) -> None:
     text = "He believes the plan is weak, but that the lesser of two evils will have to do."
     found = only(statements(nlp, text))
