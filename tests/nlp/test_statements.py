@@ -87,6 +87,17 @@ def test_according_to(nlp: Language) -> None:
     assert "governor" in found.speaker_mention
 
 
+def test_what_a_poll_opening_the_sentence_shows(nlp: Language) -> None:
+    text = "In a county poll released Monday, 50 percent of residents chose the mayor."
+    found = only(statements(nlp, text))
+    assert found.text == "50 percent of residents chose the mayor"
+    assert found.speaker_mention == "a county poll"
+
+
+def test_a_poll_inside_the_sentence_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "The mayor has a decisive lead in the polls.")
+
+
 def test_reported_speech_with_that_clause(nlp: Language) -> None:
     found = only(statements(nlp, "The senator emphasized that the bridge needs urgent repairs."))
     assert found.kind == "indirect"
