@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from claims.nlp.entities import FEMALE_HONORIFICS, MALE_HONORIFICS
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS
 from claims.nlp.records import StatementRecord
@@ -27,8 +28,8 @@ PLURAL_SOURCES = frozenset({"they"})
 # Outer statements whose words are the speaker's own: first person there is the speaker.
 OWN_WORDS_KINDS = frozenset({"direct", "headline"})
 _GENDERED_WORDS = {
-    **{word: MALE for word in (*MALE_PRONOUNS, "mr", "mr.", "sir")},
-    **{word: FEMALE for word in (*FEMALE_PRONOUNS, "mrs", "mrs.", "ms", "ms.", "miss")},
+    **{word: MALE for word in (*MALE_PRONOUNS, *MALE_HONORIFICS)},
+    **{word: FEMALE for word in (*FEMALE_PRONOUNS, *FEMALE_HONORIFICS)},
 }
 
 
