@@ -2,8 +2,9 @@
 
 ``content_of`` reads it off the cue's dependents in order of preference: a clause, a
 clause on the particle ("made it clear that …"), an infinitive, an object (with its
-predicate), a prepositional object, a passive's subject, the clause a parenthetical cue
-sits in ("…, he said, …"), and a that-clause on a prepositional object.
+predicate; a pronoun only with one: "called it a setback"), a prepositional object, a
+passive's subject, the clause a parenthetical cue sits in ("…, he said, …", "As the paper
+reported, …"), and a that-clause on a prepositional object.
 
 A clause ends before a speech act joined to it with no subject of its own: in "Putin said
 the economy would rebound and praised the talks", the parser often hangs "praised" on
@@ -22,6 +23,7 @@ from claims.nlp.cues import (
     SPEECH_VERBS,
 )
 from claims.nlp.spans import is_that_clause, trim_range, trimmed
+from claims.nlp.speaker_mentions import EVIDENCE_NOUNS
 
 CLAUSES = frozenset({"ccomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -34,6 +36,10 @@ PARENTHETICAL_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
 COORDINATED_ACTS = SPEECH_VERBS - EVIDENCE_VERBS - COGNITION_VERBS - ASPECTUAL
 # Reported content of one word ("backed Sanders") is more often an act than a statement.
 MIN_REPORTED_WORDS = 2
+# What an "As the paper reported," clause holds besides its cue.
+_AS_CLAUSE_PARTS = frozenset(
+    {"mark", "nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "punct"}
+)
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
 TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
 
@@ -42,7 +48,7 @@ def content_of(
     verb: Token, lemma: str, particle: Token | None, source: Span
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range the cue attributes, and the preposition that joins the cue if any."""
-    children = [c for c in verb.children if c != particle]
+    children = [c for c in verb.children if c != particle and not _across_semicolon(c, verb)]
     for child in children:
         if child.dep_ in CLAUSES:
             return _clauses(verb, child, children), None
@@ -54,12 +60,15 @@ def content_of(
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return trimmed(child), None
-    needs_clause = lemma in NEEDS_CLAUSE and particle is None
+    # "The poll found broad support for X": a document's object is its finding, where a
+    # person's ("found the keys") is not.
+    needs_clause = lemma in NEEDS_CLAUSE and particle is None and not _is_document(source)
     for child in children:
-        if child.dep_ != "dobj" or child.pos_ == "PRON":
+        if child.dep_ != "dobj" or (child.pos_ == "PRON" and not _personal(child)):
             continue
-        # "called Trump “unhinged”": an object with its predicate is content for any cue.
-        # "sees Cruz as a uniter": the object with its "as" phrase.
+        # "called Trump “unhinged”": an object with its predicate is content for any cue,
+        # a pronoun too ("called it a setback", "calls himself a centrist"). "sees Cruz as
+        # a uniter": the object with its "as" phrase.
         predicate = next(
             (
                 c
@@ -71,7 +80,7 @@ def content_of(
         )
         if predicate is not None:
             return trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
-        if not needs_clause:
+        if not needs_clause and child.pos_ != "PRON":
             return _with_complements(child, children), None
     for child in children:
         # "called for …" joins the cue; "On Tuesday, she found …" is a time, not content.
@@ -95,7 +104,7 @@ def content_of(
         target = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if target is not None and target.lower_ not in ("it", "there"):
             return trimmed(target), None
-    if verb.dep_ == "parataxis" and lemma in PARENTHETICAL_CUES:
+    if (verb.dep_ == "parataxis" or _as_clause(verb)) and lemma in PARENTHETICAL_CUES:
         return _host_clause(verb, source), None
     # "claiming without any evidence that …": the clause hangs on the preposition's object.
     for noun in (n for c in children if c.dep_ == "prep" for n in c.children):
@@ -103,6 +112,35 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _is_document(source: Span) -> bool:
+    return source.root.lemma_.lower() in EVIDENCE_NOUNS
+
+
+def _across_semicolon(child: Token, verb: Token) -> bool:
+    """ "He calls for X; she aims to Y": the parser may hang the clause before a semicolon
+    on the cue after it, but a semicolon joins two statements, neither reporting the other."""
+    doc = verb.doc
+    return child.i < verb.i and any(t.text == ";" for t in doc[child.right_edge.i + 1 : verb.i])
+
+
+def _personal(pronoun: Token) -> bool:
+    """ "it", "him", "himself", "this": a pronoun that stands for what is judged; not a
+    relative ("what he calls …", "which she described as …"), whose predicate is all there
+    is to the content and which the sentence around it holds."""
+    return pronoun.tag_ in ("PRP", "DT")
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As the paper reported, the council …": a cue in an "as" clause with nothing but its
+    subject attributes the clause it is hung on. With more ("as they yelled at the
+    player") the "as" tells a time, not a source."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+        and all(c.dep_ in _AS_CLAUSE_PARTS for c in verb.children)
+    )
 
 
 def _with_complements(obj: Token, children: list[Token]) -> tuple[int, int] | None:

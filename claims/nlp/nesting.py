@@ -5,7 +5,11 @@ B's position as A reported it. Both are statements; B's is ``reported_in`` A's, 
 fact-checker sees that B's position comes to us through A.
 
 "A said she wants C" is not such a report: the inner statement is A's own, already whole in
-A's statement, so it is not kept as a second statement of A's.
+A's statement, so it is not kept as a second statement of A's. That holds whether or not the
+speaker book resolved "she" to A: a pronoun opening a clause that A reports is bound by A
+when it agrees with A's mention ("the senator said he …", "officials say they …", and "I"
+or "we" inside A's own quoted words), unless the article marks the two apart by gender
+("Mrs. Kay said he …").
 """
 
 from __future__ import annotations
@@ -13,7 +17,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from claims.nlp.entities import FEMALE_HONORIFICS, MALE_HONORIFICS
+from claims.nlp.gender import FEMALE, MALE, first_name_gender
+from claims.nlp.names import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS
 from claims.nlp.records import StatementRecord
+
+FIRST_PERSON_SOURCES = frozenset({"i", "we"})
+SINGULAR_SOURCES = frozenset({"he", "she"})
+PLURAL_SOURCES = frozenset({"they"})
+# Outer statements whose words are the speaker's own: first person there is the speaker.
+OWN_WORDS_KINDS = frozenset({"direct", "headline"})
+_GENDERED_WORDS = {
+    **{word: MALE for word in (*MALE_PRONOUNS, *MALE_HONORIFICS)},
+    **{word: FEMALE for word in (*FEMALE_PRONOUNS, *FEMALE_HONORIFICS)},
+}
 
 
 def with_reporters(statements: Sequence[StatementRecord]) -> tuple[StatementRecord, ...]:
@@ -47,11 +64,11 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
     def own(index: int) -> bool:
         statement = statements[index]
         reporter = statement.reported_in
-        return (
-            reporter is not None
-            and statement.speaker is not None
-            and statements[reporter].speaker == statement.speaker
-        )
+        if reporter is None:
+            return False
+        outer = statements[reporter]
+        same = statement.speaker is not None and outer.speaker == statement.speaker
+        return same or bound_by_reporter(statement, outer)
 
     dropped = {index for index in range(len(statements)) if own(index)}
     new_index: dict[int, int] = {}
@@ -68,3 +85,46 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
         return None if reporter is None else new_index[reporter]
 
     return tuple(replace(statement, reported_in=reporter_of(statement)) for statement in kept)
+
+
+def bound_by_reporter(inner: StatementRecord, outer: StatementRecord) -> bool:
+    """Whether the inner statement's source is a pronoun standing for the outer's source."""
+    pronoun = inner.speaker_mention.strip().lower()
+    mention = outer.speaker_mention.strip()
+    if not mention:
+        return False
+    if pronoun in FIRST_PERSON_SOURCES and (
+        outer.kind in OWN_WORDS_KINDS or outer.cue == ":" or mention.lower() in FIRST_PERSON_SOURCES
+    ):
+        return True
+    if mention.lower() in FIRST_PERSON:
+        return False  # "I said he …": the reporter is never he, she or they
+    if pronoun in SINGULAR_SOURCES:
+        gender = MALE if pronoun in MALE_PRONOUNS else FEMALE
+        return not _is_plural(mention) and _gender_of(mention) in ("", gender)
+    return pronoun in PLURAL_SOURCES and _is_plural(mention)
+
+
+def _is_plural(mention: str) -> bool:
+    """ "officials", "the Smiths' lawyers", "Ann and Bo", "they": more than one source.
+
+    A capitalised last word ending in s is mostly a name ("Sanders", "Mr. Reynolds"), so only
+    a lower-case head counts by its ending (a plural name such as "Democrats" is missed).
+    """
+    words = mention.replace("’", "'").split()
+    if words[0].lower() in ("they", "we") or " and " in f" {mention.lower()} ":
+        return True
+    head = words[-1]
+    return head[:1].islower() and head.endswith("s") and not head.endswith(("ss", "'s", "us", "is"))
+
+
+def _gender_of(mention: str) -> str:
+    """The gender the mention's first word marks (a pronoun, Mr./Ms., a first name), or "".
+
+    Only a capitalised run of words is a name: "Many" or "An" opening a sentence is none.
+    """
+    words = mention.split()
+    marked = _GENDERED_WORDS.get(words[0].lower())
+    if marked or len(words) < 2 or not (words[0].istitle() and words[1][:1].isupper()):
+        return marked or ""
+    return first_name_gender(words[0])

@@ -1,7 +1,7 @@
 """Shapes 2 to 4, statements without quotation marks of their own: reported speech (a cue
-not used by a quote, with its content), "according to X" adverbials, hearsay adverbs
-("X reportedly …", no one named), the headline attributed by a dash or colon, and
-transcript lines ("TRUMP: …").
+not used by a quote, with its content), "according to X" adverbials and what a poll shows
+("in a new poll, …"), hearsay adverbs ("X reportedly …", no one named), the headline
+attributed by a dash or colon, and transcript lines ("TRUMP: …").
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from claims.nlp.records import CleanText
 from claims.nlp.sources import author_of
 from claims.nlp.spans import mention_of, trim_range
 
+# What a poll shows is "in" it ("In a new poll, …"); a report or record holds words, and
+# "in the report" mostly says where something appears.
+POLL_NOUNS = frozenset({"poll", "survey", "study"})
 # Adverbs that attribute a clause to unnamed others: PolNeAR annotates them with no source.
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "reputedly", "purportedly", "supposedly"})
 HEADLINE_DASH = re.compile(
@@ -68,17 +71,45 @@ def find_according_to(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
         if not objects:
             continue
         source = mention_of(author_of(objects[0]))
-        sentence = token.sent
         phrase_end = max(token.right_edge.i, to.right_edge.i) + 1
-        before = trim_range(doc, sentence.start, token.i)
-        after = trim_range(doc, phrase_end, sentence.end)
-        spans = [s for s in (before, after) if s is not None]
-        if not spans:
+        side = _longer_side(doc, token.i, phrase_end)
+        if side is None:
             continue
-        start, end = max(spans, key=lambda s: s[1] - s[0])
-        start_char, end_char = doc[start:end].start_char, doc[start:end].end_char
+        start_char, end_char = doc[side[0] : side[1]].start_char, doc[side[0] : side[1]].end_char
         found.append(Found("indirect", "according to", start_char, end_char, source, None, 0.7))
     return found
+
+
+def find_in_evidence(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
+    """ "In a new poll, the senator leads by ten points": what a poll, survey or study
+    shows, the rest of the sentence, as for "according to"."""
+    found = []
+    for token in doc:
+        if token.lower_ != "in" or token.dep_ != "prep" or quote_of.at(token.idx) is not None:
+            continue
+        document = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if document is None or document.lemma_.lower() not in POLL_NOUNS:
+            continue
+        # Opening the sentence ("In a new poll, …"); deeper in, the poll is often part of
+        # a clause some other cue reports, or one of several things the sentence weighs.
+        if not all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+            continue
+        side = _longer_side(doc, token.i, token.right_edge.i + 1)
+        if side is None:
+            continue
+        start_char, end_char = doc[side[0] : side[1]].start_char, doc[side[0] : side[1]].end_char
+        source = mention_of(author_of(document))
+        found.append(Found("indirect", token.text, start_char, end_char, source, None, 0.5))
+    return found
+
+
+def _longer_side(doc: Doc, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:
+    """The longer part of the sentence before or after an attributing phrase."""
+    sentence = doc[phrase_start].sent
+    before = trim_range(doc, sentence.start, phrase_start)
+    after = trim_range(doc, phrase_end, sentence.end)
+    sides = [side for side in (before, after) if side is not None]
+    return max(sides, key=lambda side: side[1] - side[0]) if sides else None
 
 
 def find_hearsay(doc: Doc, quote_of: QuoteIndex) -> list[Found]:

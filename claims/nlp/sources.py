@@ -162,6 +162,23 @@ def carrier(token: Token, verb: Token) -> Source | None:
     return None
 
 
+def prepositional_gerund(token: Token, verb: Token) -> Token | None:
+    """A gerund in a prepositional phrase on a verb ("by promising", "after telling",
+    "instead of calling") has that verb's subject.
+
+    Example: The senator won the seat by promising that taxes would fall. | promising | The senator | -
+    """
+    preposition = token.head
+    if (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and preposition.dep_ == "prep"
+        and preposition.head.pos_ in ("VERB", "AUX")
+    ):
+        return preposition.head
+    return None
+
+
 def governing_verb(token: Token, verb: Token) -> Token | None:
     """An infinitive, a conjunct or an adverbial clause takes its governor's subject.
 
@@ -183,6 +200,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     trailing_participle,
     effort_infinitive,
     carrier,
+    prepositional_gerund,
     governing_verb,
 )
 

@@ -6,8 +6,8 @@ module runs them in order:
 1. cues (``cue_reading``): every reporting verb or statement noun outside quotations, with
    its source (``sources``, an ordered list of rules) and its content (``contents``);
 2. shapes, each claiming the cue it used so no cue counts twice: quotations
-   (``quoted``), then reported speech, "according to X", hearsay adverbs, the headline and
-   transcript lines (``reported``);
+   (``quoted``), then reported speech, "according to X", "in a poll", hearsay adverbs, the
+   headline and transcript lines (``reported``);
 3. resolution (``resolution``): duplicates dropped, speakers resolved in text order by
    ``speakers.SpeakerBook``, records built.
 
@@ -29,6 +29,7 @@ from claims.nlp.reported import (
     find_according_to,
     find_headline,
     find_hearsay,
+    find_in_evidence,
     find_reported,
     find_transcript_lines,
 )
@@ -48,6 +49,7 @@ def extract_statements(
     found += find_quoted(doc, text, quotes, cues, used)
     found += find_reported(doc, text, cues, used, quote_of)
     found += find_according_to(doc, quote_of)
+    found += find_in_evidence(doc, quote_of)
     found += find_hearsay(doc, quote_of)
     found += find_headline(clean, text)
     found += find_transcript_lines(text)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
 from claims.nlp.attribution import attribution_class, content_form, cue_lemma
+from claims.nlp.nesting import bound_by_reporter, without_self_reports
 from claims.nlp.pipeline import Extractor
+from claims.nlp.records import StatementRecord
 from claims.nlp.repair import clean_article
 
 
@@ -111,3 +115,47 @@ def test_a_speakers_own_belief_inside_their_statement_is_not_a_second_statement(
         "she wants the tax to be cut before the election"
     ]
     assert extraction.statements[0].reported_in is None
+
+
+def _statement(mention: str, *, kind: str = "indirect", cue: str = "said") -> StatementRecord:
+    return StatementRecord(
+        kind=kind,
+        cue=cue,
+        text="the bridge will reopen",
+        start=0,
+        end=22,
+        paragraph=0,
+        speaker_mention=mention,
+    )
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "outer_kind", "bound"),
+    [
+        ("the county engineer", "he", "indirect", True),
+        ("An engineer for the county", "she", "indirect", True),
+        ("Mary Raman", "she", "indirect", True),
+        ("Mrs. Raman", "he", "indirect", False),
+        ("Mary Raman", "he", "indirect", False),
+        ("she", "he", "indirect", False),
+        ("two county officials", "they", "indirect", True),
+        ("Raman and Ellis", "they", "indirect", True),
+        ("the county engineer", "they", "indirect", False),
+        ("two county officials", "he", "indirect", False),
+        ("the county engineer", "I", "direct", True),
+        ("the county engineer", "I", "indirect", False),
+        ("I", "he", "indirect", False),
+        ("the county engineer", "the mayor", "indirect", False),
+    ],
+)
+def test_a_pronoun_source_inside_a_report_is_bound_by_the_reporter(
+    outer: str, inner: str, outer_kind: str, bound: bool
+) -> None:
+    assert bound_by_reporter(_statement(inner), _statement(outer, kind=outer_kind)) is bound
+
+
+def test_a_pronoun_bound_by_the_reporter_is_not_a_second_statement_even_unresolved() -> None:
+    outer = replace(_statement("two county officials"), text="they expect the bridge to reopen")
+    inner = replace(_statement("they"), start=5, reported_in=0)
+    kept = without_self_reports([outer, inner])
+    assert kept == (outer,)

@@ -87,6 +87,17 @@ def test_according_to(nlp: Language) -> None:
     assert "governor" in found.speaker_mention
 
 
+def test_what_a_poll_opening_the_sentence_shows(nlp: Language) -> None:
+    text = "In a county poll released Monday, 50 percent of residents chose the mayor."
+    found = only(statements(nlp, text))
+    assert found.text == "50 percent of residents chose the mayor"
+    assert found.speaker_mention == "a county poll"
+
+
+def test_a_poll_inside_the_sentence_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "The mayor has a decisive lead in the polls.")
+
+
 def test_reported_speech_with_that_clause(nlp: Language) -> None:
     found = only(statements(nlp, "The senator emphasized that the bridge needs urgent repairs."))
     assert found.kind == "indirect"
@@ -138,6 +149,47 @@ def test_a_phrase_of_time_or_place_before_the_cue_is_not_its_content(nlp: Langua
 )
 def test_an_act_on_an_object_keeps_what_follows_it(nlp: Language, text: str, content: str) -> None:
     assert only(statements(nlp, text)).text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor called it a serious setback for the harbour.", "it a serious setback"),
+        ("Ms. Okafor described herself as a cautious optimist.", "herself as a cautious optimist"),
+    ],
+)
+def test_a_pronoun_object_with_its_predicate_is_content(
+    nlp: Language, text: str, content: str
+) -> None:
+    assert only(statements(nlp, text)).text.startswith(content)
+
+
+def test_a_pronoun_object_alone_is_no_content(nlp: Language) -> None:
+    assert not statements(nlp, "The mayor praised it.")
+
+
+def test_an_as_clause_attributes_the_clause_it_is_hung_on(nlp: Language) -> None:
+    text = "As the newspaper observed, the council now controls both chambers in most states."
+    found = only(statements(nlp, text))
+    assert found.text == "the council now controls both chambers in most states"
+    assert found.speaker_mention == "the newspaper"
+
+
+def test_an_as_clause_of_time_attributes_nothing(nlp: Language) -> None:
+    text = "The students were dressed in black as they yelled at a player from the other school."
+    assert not statements(nlp, text)
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_cues_content(nlp: Language) -> None:
+    text = "He calls for a single-payer health care system; Ms. Okafor aims to build on the law."
+    found = {s.speaker_mention: s.text for s in statements(nlp, text)}
+    assert found["Ms. Okafor"] == "to build on the law"
+
+
+def test_what_a_document_found_is_its_object(nlp: Language) -> None:
+    text = "A county poll this month found the mayor about even with her rival."
+    assert only(statements(nlp, text)).text == "the mayor about even with her rival"
+    assert not statements(nlp, "The inspector found the keys in the car.")
 
 
 def test_a_second_that_clause_of_the_cue_is_part_of_its_content(nlp: Language) -> None:
