@@ -582,3 +582,12 @@ def test_infinitive_on_an_effort_belongs_to_whoever_leads_it(nlp: Language) -> N
     found = with_cue(statements(nlp, text), "paint")
     assert found.speaker_mention == "The mayor"
     assert found.text == "the toll as a tax on the poor"
+
+
+def test_dateline_closed_by_a_colon_is_not_the_source(nlp: Language) -> None:
+    text = (
+        "OSLO (Wire): Harbour Minister Anna Berg speaking at a port conference in Bergen, "
+        "stated the need to dredge the outer channel."
+    )
+    found = only(statements(nlp, text))
+    assert "Anna Berg" in found.speaker_mention
