@@ -288,8 +288,11 @@ def _past_dateline(subject: Token) -> Token:
 
 
 def _is_dateline_mark(token: Token) -> bool:
-    """The dash or colon closing a dateline: "-", "—", ":", "):"."""
-    return token.text in DATELINE_DASHES or token.text.lstrip(")") == ":"
+    """The dash or colon closing a dateline: "-", "—", ":", "):"; not the hyphen of a word
+    the tokenizer split ("a co-author")."""
+    if not (token.text in DATELINE_DASHES or token.text.lstrip(")") == ":"):
+        return False
+    return token.pos_ == "PUNCT" or bool(token.doc[token.i - 1].whitespace_)
 
 
 def author_of(noun: Token) -> Token:

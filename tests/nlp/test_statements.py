@@ -591,3 +591,12 @@ def test_dateline_closed_by_a_colon_is_not_the_source(nlp: Language) -> None:
     )
     found = only(statements(nlp, text))
     assert "Anna Berg" in found.speaker_mention
+
+
+def test_hyphen_inside_an_apposition_is_no_dateline(nlp: Language) -> None:
+    text = (
+        "Trail maps were updated\n\n"
+        "Ann Cole, a co-author of the survey, says walkers are more careful now."
+    )
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Ann Cole"
