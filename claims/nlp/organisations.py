@@ -24,6 +24,7 @@ from claims.nlp.speaker_mentions import (
     EVIDENCE_NOUNS,
     INDEFINITE,
     ISSUING_VERBS,
+    MESSAGE_NOUNS,
     PAGE_LABELS,
     SPOKES_NOUNS,
     UNNAMED_DOCUMENT,
@@ -57,10 +58,15 @@ class OrganisationResolver:
         return self._get_or_add(kind, entity.name)
 
     def _spokesperson(self, mention: Span) -> Resolution | None:
-        """ "a State Department spokesperson": the organisation speaks through them."""
-        if mention.root.lemma_.lower() not in SPOKES_NOUNS | {"official"}:
+        """ "a State Department spokesperson", "an official with the Harbour Authority": the
+        organisation speaks through them (named in the mention or in the phrase its head
+        noun governs, which the mention may leave out)."""
+        root = mention.root
+        if root.lemma_.lower() not in SPOKES_NOUNS | {"official"}:
             return None
         org = next((e for e in ents_within(mention) if e.label_ in ("ORG", "GPE")), None)
+        if org is None:
+            org = _organisation_after(root)
         if org is None:
             return None
         entity = self.entities.organisation_for(org.text)
@@ -77,7 +83,10 @@ class OrganisationResolver:
             return None
         if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
             unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
-            return self._owner(mention) or self._unnamed(mention, unnamed)
+            found = self._owner(mention)
+            if found is None and noun in MESSAGE_NOUNS:
+                found = self._speaker_just_before(mention)
+            return found or self._unnamed(mention, unnamed)
         if any(t.pos_ == "PROPN" for t in mention):
             return None
         if noun not in ORGANISATION_NOUNS | PLACE_NOUNS:
@@ -125,6 +134,28 @@ class OrganisationResolver:
                     found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
                     return found if found.speaker is not None else None
         return None
+
+    def _speaker_just_before(self, mention: Span) -> Resolution | None:
+        """ "The aid group Gatsby said … . A statement said …": a statement (an e-mail, a
+        letter) whose owner goes unsaid is that of the one speaker of the sentence before."""
+        sentence = mention.sent
+        if sentence.start == 0 or any(c.dep_ == "poss" for c in mention.root.children):
+            return None
+        before = self.doc[sentence.start - 1].sent
+        if "\n" in self.doc.text[before.start_char : sentence.start_char]:
+            return None  # another paragraph (or a headline)
+        there = {
+            index
+            for index, speaker in enumerate(self.speakers)
+            if speaker.kind in ("person", "organisation")
+            and before.start_char <= speaker.last_seen < before.end_char
+        }
+        if len(there) != 1:
+            return None
+        index = there.pop()
+        self._note(index, mention.text, mention.start_char)
+        name = self.speakers[index].name
+        return Resolution(index, f"'{mention.text}' → {name}, who spoke just before", "role")
 
     def _non_person(self, mention: Span) -> Resolution:
         root = mention.root
@@ -198,3 +229,18 @@ def _strip_article(text: str) -> str:
         if text.startswith(article):
             return text[len(article) :]
     return text
+
+
+def _organisation_after(noun: Token) -> Span | None:
+    """The organisation in "an official with/for/from/at the Harbour Authority"."""
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("with", "for", "from", "at", "of"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            phrase = noun.doc[obj.left_edge.i : obj.right_edge.i + 1]
+            found = next((e for e in ents_within(phrase) if e.label_ in ("ORG", "GPE")), None)
+            if found is not None:
+                return found
+    return None

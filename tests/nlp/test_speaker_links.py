@@ -1,0 +1,40 @@
+"""Speakers linked across the sentences of an article: the organisation an official works
+for, the owner of a statement, the person a quote follows. Sentences written for the project."""
+
+from __future__ import annotations
+
+from claims.nlp.pipeline import Extractor
+from tests.nlp.test_entities import extract, said_by, speaker
+
+
+def test_official_speaks_for_the_organisation_after_the_noun(extractor: Extractor) -> None:
+    text = (
+        "An official with the Bath Harbour Authority who attended the hearing told reporters "
+        "that mooring fees would rise in April."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "mooring fees")
+    assert speaker(extraction, statement) == "Bath Harbour Authority"
+    assert statement.resolved_by == "role"
+
+
+def test_statement_with_no_owner_is_the_speaker_of_the_sentence_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Dutch charity Windrose said two of its nurses were hurt in the flood. "
+        "A statement said the group was relieved that both were recovering."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "relieved")
+    assert speaker(extraction, statement) == "Windrose"
+
+
+def test_statement_in_a_later_paragraph_keeps_no_owner(extractor: Extractor) -> None:
+    text = (
+        "The Dutch charity Windrose said two of its nurses were hurt in the flood.\n\n"
+        "A statement said the river had crested overnight."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "crested")
+    assert speaker(extraction, statement) == "Unnamed source"
