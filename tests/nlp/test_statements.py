@@ -600,3 +600,13 @@ def test_hyphen_inside_an_apposition_is_no_dateline(nlp: Language) -> None:
     )
     found = only(statements(nlp, text))
     assert found.speaker_mention == "Ann Cole"
+
+
+def test_quote_after_a_sentence_about_another_person_is_theirs(nlp: Language) -> None:
+    text = (
+        "“We wanted the whole choir back,” says Ross. “It is better with all of them.” "
+        "Ann Cole did not hesitate. "
+        "“I am grateful to sing with them again and to learn the new pieces.”"
+    )
+    found = statements(nlp, text)
+    assert [s.speaker_mention for s in found][-1] == "Ann Cole"
