@@ -38,3 +38,26 @@ def test_statement_in_a_later_paragraph_keeps_no_owner(extractor: Extractor) -> 
     extraction = extract(extractor, text)
     statement = said_by(extraction, "crested")
     assert speaker(extraction, statement) == "Unnamed source"
+
+
+def test_lede_description_is_the_person_the_next_sentence_first_names(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "One former trustee said on Monday that she would stand again in the spring. "
+        "Marta Oyelaran told the paper she left the board in 2019 over its spending."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "stand again")
+    assert speaker(extraction, statement) == "Marta Oyelaran"
+    assert statement.resolved_by == "description"
+
+
+def test_lede_description_is_not_a_person_given_another_role(extractor: Extractor) -> None:
+    text = (
+        "A witness said the van was moving fast when it left the bridge. "
+        "Tomas Vidal, the driver, said he braked as soon as he saw the ice."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "moving fast")
+    assert speaker(extraction, statement) == "Unnamed source"
