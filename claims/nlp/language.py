@@ -2,7 +2,8 @@
 
 Every loaded pipeline also starts a sentence at each new line (``line_sentences``, before
 the parser): a headline, caption or page label on its own line is never parsed into the
-paragraph after it ("Shelter life\n\nAnn Cole said …" is not "Shelter life … said").
+paragraph after it ("Shelter life\n\nAnn Cole said …" is not "Shelter life … said"), and
+mends the entities its NER cut (``ner_repairs``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from claims.nlp.ner_repairs import NER_REPAIRS
 
 LINE_SENTENCES = "line_sentences"
 
@@ -46,6 +49,8 @@ def load_language(model_names: tuple[str, ...]) -> Language:
             continue
         if "parser" in nlp.pipe_names and LINE_SENTENCES not in nlp.pipe_names:
             nlp.add_pipe(LINE_SENTENCES, before="parser")
+        if "ner" in nlp.pipe_names and NER_REPAIRS not in nlp.pipe_names:
+            nlp.add_pipe(NER_REPAIRS, after="ner")
         return nlp
     raise ModelNotInstalledError(
         "No spaCy model is installed (tried: "

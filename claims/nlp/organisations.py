@@ -168,6 +168,7 @@ class OrganisationResolver:
         entity = None
         if not by_place:
             entity = next((ent for ent in ents_within(mention) if ent.root.i == root.i), None)
+            entity = entity or _organisation_running_on(mention)
         label = entity.label_ if entity is not None else ""
         plural_people = label == "NORP" and root.tag_ in ("NNPS", "NNS")  # "Republicans"
         proper = root.pos_ == "PROPN" and not by_place
@@ -244,3 +245,23 @@ def _organisation_after(noun: Token) -> Span | None:
             if found is not None:
                 return found
     return None
+
+
+def _organisation_running_on(mention: Span) -> Span | None:
+    """The organisation a mention cut short: "the National Institute" of "according to the
+    National Institute on Drug Abuse", its name running on past the mention's end."""
+    doc = mention.doc
+    last = doc[mention.end - 1]
+    if mention.end >= len(doc) or last.ent_type_ != "ORG" or doc[mention.end].ent_iob_ != "I":
+        return None
+    start = last.i
+    while start > mention.start and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].ent_iob_ != "B":
+        return None
+    end = mention.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(t.is_punct for t in doc[mention.end : end]):
+        return None  # "according to Politico, Democratic party insiders …": two names
+    return Span(doc, start, end, label="ORG")

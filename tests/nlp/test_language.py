@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from claims.nlp.language import LINE_SENTENCES
+from claims.nlp.ner_repairs import ner_repairs
 from tests.nlp.test_statements import only, statements
 
 
@@ -21,3 +23,17 @@ def test_a_line_above_the_sentence_is_not_its_speaker(nlp: Language) -> None:
     )
     found = only(statements(nlp, text))
     assert found.speaker_mention.startswith("Ann Cole")
+
+
+def test_organisation_cut_before_its_place_is_one_entity(nlp: Language) -> None:
+    doc = nlp(
+        "An inspector with Animal Welfare Services of Manitoba who attended court told "
+        "reporters he could not comment."
+    )
+    assert ("Animal Welfare Services of Manitoba", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_entity_never_ends_on_a_line_break(nlp: Language) -> None:
+    doc = nlp.make_doc("Seized by Animal Welfare Services\n\nThe hearing resumes.")
+    doc.ents = [Span(doc, 2, 6, label="ORG")]  # as the tagger once gave it: with the break
+    assert [e.text for e in ner_repairs(doc).ents] == ["Animal Welfare Services"]

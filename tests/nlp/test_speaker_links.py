@@ -61,3 +61,13 @@ def test_lede_description_is_not_a_person_given_another_role(extractor: Extracto
     extraction = extract(extractor, text)
     statement = said_by(extraction, "moving fast")
     assert speaker(extraction, statement) == "Unnamed source"
+
+
+def test_organisation_named_past_the_mention_keeps_its_full_name(extractor: Extractor) -> None:
+    text = (
+        "About a third of the overdoses involved a sedative, according to the National "
+        "Institute on Drug Abuse."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "sedative")
+    assert speaker(extraction, statement) == "National Institute on Drug Abuse"
