@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
+from claims.nlp.cues import SPEECH_VERBS
 from claims.nlp.entities import Entity
 from claims.nlp.names import (
     ANONYMOUS_HEADS,
@@ -17,7 +18,7 @@ from claims.nlp.names import (
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
 )
-from claims.nlp.spans import ents_within
+from claims.nlp.spans import ents_within, mention_of
 from claims.nlp.speaker_mentions import (
     CARRIER_NOUNS,
     DEFINITE,
@@ -35,6 +36,8 @@ from claims.nlp.speaker_mentions import (
 # A word at least this common in English (Zipf scale: "witness" 4.3, "resident" 4.4) is a
 # common noun when only its place capitalises it.
 COMMON_WORD_ZIPF = 4.0
+# How many line breaks back "the post" may find the post someone wrote in.
+CARRIER_REACH_LINES = 3
 
 
 class OrganisationResolver:
@@ -83,7 +86,7 @@ class OrganisationResolver:
             return None
         if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
             unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
-            found = self._owner(mention)
+            found = self._owner(mention) or self._earlier_carrier(mention)
             if found is None and noun in MESSAGE_NOUNS:
                 found = self._speaker_just_before(mention)
             return found or self._unnamed(mention, unnamed)
@@ -133,6 +136,48 @@ class OrganisationResolver:
                 if obj is not None:
                     found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
                     return found if found.speaker is not None else None
+        return None
+
+    def _earlier_carrier(self, mention: Span) -> Resolution | None:
+        """ "Ann Cole stated in a blog post that … . According to the post, …": a definite
+        message or paper is the one the article gave a source before, the subject of the
+        verb it was said in ("said in a statement") or that issued it ("released a letter")."""
+        if mention[0].lower_ not in DEFINITE:
+            return None
+        noun = mention.root.lemma_.lower()
+        lines = 0
+        for token in reversed(self.doc[: mention.start]):
+            lines += "\n" in token.text
+            if lines > CARRIER_REACH_LINES:
+                return None
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or lemma != noun:
+                if lemma in EVIDENCE_NOUNS | CARRIER_NOUNS and token.dep_ == "nsubj":
+                    return None  # "A study by … . … the report said": another document
+                continue
+            verb = None
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "in"
+                and token.head.head.lemma_ in SPEECH_VERBS
+            ):
+                verb = token.head.head
+            elif token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING_VERBS:
+                verb = token.head
+            subject = None
+            if verb is not None:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue  # "the post read": look further back for where it was written
+            found = self.resolve(mention_of(subject))
+            if found.speaker is None or self.speakers[found.speaker].kind not in (
+                "person",
+                "organisation",
+            ):
+                return None
+            self._note(found.speaker, mention.text, mention.start_char)
+            name = self.speakers[found.speaker].name
+            return Resolution(found.speaker, f"'{mention.text}' → {name}, its source", "role")
         return None
 
     def _speaker_just_before(self, mention: Span) -> Resolution | None:

@@ -71,3 +71,25 @@ def test_organisation_named_past_the_mention_keeps_its_full_name(extractor: Extr
     extraction = extract(extractor, text)
     statement = said_by(extraction, "sedative")
     assert speaker(extraction, statement) == "National Institute on Drug Abuse"
+
+
+def test_the_post_is_by_whoever_wrote_in_it_before(extractor: Extractor) -> None:
+    text = (
+        "Ines Moreau, a researcher at the lab, stated in the group's blog post that the "
+        "scam e-mails came from one sender.\n\n"
+        "According to the post, the sender had changed tactics by Friday."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "changed tactics")
+    assert speaker(extraction, statement) == "Ines Moreau"
+
+
+def test_the_report_after_another_document_is_not_the_earlier_one(extractor: Extractor) -> None:
+    text = (
+        "Ines Moreau said in a report that ferries were often late.\n\n"
+        "A study by the port authority looked at ten routes. The study found delays on most.\n\n"
+        "Crossings take longer than they did a decade ago, the report said."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "Crossings take longer")
+    assert speaker(extraction, statement) != "Ines Moreau"
