@@ -232,6 +232,9 @@ class SpeakerBook(PronounResolver, DescriptionResolver, OrganisationResolver):
         )
 
     def _role_noun(self, mention: Span) -> Resolution | None:
+        """The latest speaker whose role fits a singular role noun ("the senator")."""
+        if mention.root.tag_ == "NNS":
+            return None
         position = mention.start_char
         noun = mention.root.lemma_.lower()
         nationality = next(
@@ -263,11 +266,14 @@ class SpeakerBook(PronounResolver, DescriptionResolver, OrganisationResolver):
         )
 
     def _bound_role(self, mention: Span) -> Resolution | None:
-        """ "the mayor", "the lawyer": the person the article bound that role noun to."""
+        """ "the mayor", "the lawyer": the person the article bound that role noun to (never
+        "officials" or "the lawyers", which are more than the one person)."""
         root = mention.root
         bare = len(mention) == 1
         owned = _has_possessor(mention)  # "his father", "Cole's lawyer"
         if root.pos_ != "NOUN" or not (bare or owned or mention[0].lower_ in DEFINITE):
+            return None
+        if root.tag_ == "NNS":
             return None
         if not owned and any(t.ent_type_ == "PERSON" for t in mention):
             return None

@@ -93,3 +93,22 @@ def test_the_report_after_another_document_is_not_the_earlier_one(extractor: Ext
     extraction = extract(extractor, text)
     statement = said_by(extraction, "Crossings take longer")
     assert speaker(extraction, statement) != "Ines Moreau"
+
+
+def test_plural_role_noun_is_not_the_one_person_bound_to_it(extractor: Extractor) -> None:
+    text = (
+        "Harbour official Ann Cole said the piers would reopen on Monday.\n\n"
+        "Officials said the storm damage would cost millions to repair."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "piers")) == "Ann Cole"
+    assert speaker(extraction, said_by(extraction, "storm damage")) == "Unnamed source"
+
+
+def test_plural_role_noun_is_not_the_last_speaker_of_that_role(extractor: Extractor) -> None:
+    text = (
+        "Senator Ann Cole said the bill would pass in March.\n\n"
+        "Several senators said they would vote against it."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "vote against")) != "Ann Cole"
