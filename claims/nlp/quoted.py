@@ -6,7 +6,7 @@ no cue of its own continues the statement before it or follows a colon ("He adde
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cue_reading import Cue
 from claims.nlp.cues import CORE_SPEECH, SPEECH_VERBS
@@ -132,7 +132,8 @@ def _runs_on(doc: Doc, text: str, quote: Quote, found: list[Found]) -> bool:
 
 
 def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
-    """A quote after "Trump went even further:" is said by the subject before the colon."""
+    """A quote after "Trump went even further:" is said by the subject before the colon: of
+    the clause nearest the colon ("… was on display when Musk took to Twitter with this:")."""
     at = quote.start - 1
     while at > 0 and text[at] in " \t":
         at -= 1
@@ -141,9 +142,7 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None:
         return None
-    verb = colon[0].head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_before(colon[0])
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.i > colon[0].i or subject.lower_ in ("it", "there", "this"):
         return None
@@ -151,6 +150,25 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
         return None
     start, end = strip_space(text, quote.inner_start, quote.inner_end)
     return Found("direct", text[verb.idx : at + 1], start, end, mention_of(subject), None, 0.5)
+
+
+def _clause_before(colon: Token) -> Token:
+    """The verb of the clause that ends at ``colon``: up from the word before it to the
+    first verb with a subject of its own, else the colon's own verb."""
+    if colon.i > 0:
+        token = colon.doc[colon.i - 1]
+        while token.i < colon.i:
+            if token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in SUBJECTS and c.i < colon.i for c in token.children
+            ):
+                return token
+            if token.head.i == token.i:
+                break
+            token = token.head
+    verb = colon.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _continuation(doc: Doc, text: str, quote: Quote, found: list[Found]) -> Found | None:

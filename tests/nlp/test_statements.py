@@ -610,3 +610,14 @@ def test_quote_after_a_sentence_about_another_person_is_theirs(nlp: Language) ->
     )
     found = statements(nlp, text)
     assert [s.speaker_mention for s in found][-1] == "Ann Cole"
+
+
+def test_quote_after_a_colon_goes_to_the_subject_of_the_clause_before_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "Board discipline was already slipping in March when Ann Cole again took to her blog "
+        "with this: “The chair is a courtesy title and we will drop it within the year.”"
+    )
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Ann Cole"
