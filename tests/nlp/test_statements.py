@@ -621,3 +621,9 @@ def test_quote_after_a_colon_goes_to_the_subject_of_the_clause_before_it(
     )
     found = only(statements(nlp, text))
     assert found.speaker_mention == "Ann Cole"
+
+
+def test_source_of_two_joined_common_nouns_keeps_both(nlp: Language) -> None:
+    text = "Several harbour pilots and engineers say the new breakwater is too short."
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Several harbour pilots and engineers"
