@@ -82,15 +82,16 @@ class OrganisationResolver:
         """ "the agency", "the city", "the report": what the article names, else unnamed."""
         root = mention.root
         noun = root.lemma_.lower()
-        if root.pos_ != "NOUN":
-            return None
+        owned = any(c.dep_ == "poss" for c in root.children)
+        if root.pos_ != "NOUN" and not (root.pos_ == "PROPN" and owned):
+            return None  # "the city's Street Needs Assessment": still the city's document
         if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
             unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
             found = self._owner(mention) or self._earlier_carrier(mention)
             if found is None and noun in MESSAGE_NOUNS:
                 found = self._speaker_just_before(mention)
             return found or self._unnamed(mention, unnamed)
-        if any(t.pos_ == "PROPN" for t in mention):
+        if root.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in mention):
             return None
         if noun not in ORGANISATION_NOUNS | PLACE_NOUNS:
             return None
@@ -108,7 +109,7 @@ class OrganisationResolver:
     def _owner(self, mention: Span) -> Resolution | None:
         """Whose document it is: "her statement", "a statement from the agency"."""
         root = mention.root
-        for child in reversed(list(root.lefts)):
+        for child in reversed(list(root.lefts) if root.pos_ == "NOUN" else []):
             # "the Globe report", "an August PBO report": the name before the document owns it
             if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ != "DATE":
                 found = self.resolve(self.doc[child.left_edge.i : child.i + 1])

@@ -112,3 +112,14 @@ def test_plural_role_noun_is_not_the_last_speaker_of_that_role(extractor: Extrac
     )
     extraction = extract(extractor, text)
     assert speaker(extraction, said_by(extraction, "vote against")) != "Ann Cole"
+
+
+def test_a_citys_named_survey_is_the_citys(extractor: Extractor) -> None:
+    text = (
+        "Calgary opened two new shelters last week.\n\n"
+        "According to the city's Shelter Needs Assessment, published in May, the number of "
+        "people sleeping outdoors was estimated to be 410."
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "sleeping outdoors")
+    assert speaker(extraction, statement) == "Calgary"
