@@ -123,3 +123,14 @@ def test_a_citys_named_survey_is_the_citys(extractor: Extractor) -> None:
     extraction = extract(extractor, text)
     statement = said_by(extraction, "sleeping outdoors")
     assert speaker(extraction, statement) == "Calgary"
+
+
+def test_place_named_in_capitals_by_the_dateline_is_named_as_in_the_text(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "MOSCOW — The ferry season will start late this year.\n\n"
+        "Moscow said that the docks needed repairs after the ice storm."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "docks")) == "Moscow"
