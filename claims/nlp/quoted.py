@@ -20,6 +20,8 @@ MAX_SPLIT_GAP_TOKENS = 20
 MAX_CONTINUATION_PARAGRAPHS = 1
 # … and when at most this many words (the attribution, "he said.") stand between them.
 MAX_CONTINUATION_GAP_WORDS = 8
+# … or this many when they are a sentence about "he" or "she" ("She also thanked the crew.").
+MAX_PRONOUN_GAP_WORDS = 20
 # A sentence after a quote this short ("he asked.") can be the quote's attribution.
 MAX_ATTRIBUTION_TAIL_TOKENS = 12
 
@@ -179,9 +181,11 @@ def _continuation(doc: Doc, text: str, quote: Quote, found: list[Found]) -> Foun
         return None
     previous = found[-1]
     between = text[previous.end : quote.start]
-    if (
-        between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS
-        or len(between.split()) > MAX_CONTINUATION_GAP_WORDS
+    if between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS:
+        return None
+    words = len(between.split())
+    if words > MAX_CONTINUATION_GAP_WORDS and not (
+        words <= MAX_PRONOUN_GAP_WORDS and _pronoun_subject_between(doc, previous.end, quote.start)
     ):
         return None
     start, end = strip_space(text, quote.inner_start, quote.inner_end)
@@ -189,6 +193,16 @@ def _continuation(doc: Doc, text: str, quote: Quote, found: list[Found]) -> Foun
     source = other or previous.source
     antecedent = previous.antecedent if source is previous.source else None
     return Found("direct", "", start, end, source, antecedent, 0.4)
+
+
+def _pronoun_subject_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence between two quotes is about a "he" or "she" ("… ,” Cole said. She
+    also thanked the crew. “…”): still the same speaker, the pronoun says."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.dep_ in SUBJECTS and t.lower_ in ("he", "she") and span.start <= t.head.i < span.end
+        for t in span
+    )
 
 
 def _person_subject_between(doc: Doc, start: int, end: int, source: Span | None) -> Span | None:

@@ -627,3 +627,13 @@ def test_source_of_two_joined_common_nouns_keeps_both(nlp: Language) -> None:
     text = "Several harbour pilots and engineers say the new breakwater is too short."
     found = only(statements(nlp, text))
     assert found.speaker_mention == "Several harbour pilots and engineers"
+
+
+def test_quote_after_a_sentence_about_she_continues_her_statement(nlp: Language) -> None:
+    text = (
+        "“We will sail again in June,” said Ann Cole. "
+        "She also thanked the volunteers who had repaired the hull over the long winter.\n\n"
+        "“They gave up their weekends for this boat and I will not forget it.”"
+    )
+    found = statements(nlp, text)
+    assert [s.speaker_mention for s in found] == ["Ann Cole", "Ann Cole"]
