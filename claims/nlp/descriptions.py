@@ -6,11 +6,16 @@
 - "A harbour official said …" in the opening lines, with "harbour official Ann Cole" in
   the next paragraph (or a caption): an indefinite role stands for the one person the
   article binds that role to, when that person is not named in the same sentence.
+- "One former director said …. Ann Cole told the paper …": with no such binding, an
+  indefinite description is the person the very next sentence names for the first time, as
+  its subject, unless that sentence gives them a role of their own.
 
 A mixin of ``speakers.SpeakerBook``, which holds the speakers and the article's entities.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span
 
@@ -23,7 +28,7 @@ from claims.nlp.names import (
     ROLE_FITS,
     ROLE_WORDS,
 )
-from claims.nlp.speaker_mentions import CARRIER_NOUNS, EVIDENCE_NOUNS, Resolution
+from claims.nlp.speaker_mentions import CARRIER_NOUNS, EVIDENCE_NOUNS, SPOKES_NOUNS, Resolution
 
 # How many sentences back a description may look for the person it describes.
 DESCRIPTION_REACH = 3
@@ -87,13 +92,14 @@ class DescriptionResolver:
         return None
 
     def _introduced_later(self, mention: Span) -> Resolution | None:
-        """ "A harbour official said …" where "harbour official Ann Cole" is the only one."""
+        """ "A harbour official said …" where "harbour official Ann Cole" is the only one;
+        else the person the next sentence names for the first time (``_named_next``)."""
         root = mention.root
-        if mention[0].lower_ not in ("a", "an") or root.pos_ != "NOUN":
+        if mention[0].lower_ not in ("a", "an", "one") or root.pos_ != "NOUN":
             return None
         holder = self.entities.only_holder(root.lemma_.lower())
         if holder is None:
-            return None
+            return self._named_next(mention)
         sentence = mention.sent
         if any(sentence.start_char <= at < sentence.end_char for at, _ in holder.mentions):
             return None  # "a lawyer, unlike Ann Cole, …": someone else
@@ -102,6 +108,47 @@ class DescriptionResolver:
         return Resolution(
             index, f"'{mention.text}' → {holder.name}, the one named with that role", "role"
         )
+
+    def _named_next(self, mention: Span) -> Resolution | None:
+        """ "One former director said on Friday that he would return. Ann Cole told the paper
+        …": a lede's unnamed person is the one the very next sentence first names, as its
+        subject and without a role of its own ("Ann Cole, the driver," is someone else)."""
+        root = mention.root
+        if root.tag_ != "NN" or not (_describes_a_person(mention) or root.lemma_ in SPOKES_NOUNS):
+            return None
+        doc = mention.doc
+        end = mention.sent.end
+        while end < len(doc) and doc[end].is_space:
+            end += 1
+        if end >= len(doc):
+            return None
+        following = doc[end].sent
+        if len(re.findall(r"\n+", doc.text[mention.end_char : following.start_char])) > 1:
+            return None  # more than one paragraph away
+        named = [
+            (at, person)
+            for person in self.entities.people
+            for at, subject in person.mentions
+            if subject and following.start_char <= at < following.end_char
+        ]
+        if len({id(person) for _, person in named}) != 1:
+            return None
+        person = named[0][1]
+        if min(a for a, _ in person.mentions) < following.start_char or person.roles - {
+            root.lemma_.lower()
+        }:
+            return None
+        gender = _NOUN_GENDERS.get(root.lemma_.lower(), "")
+        if gender and person.gender not in ("", gender):
+            return None
+        index = self._get_or_add("person", person.name)
+        self._note(index, mention.text, mention.start_char)
+        return Resolution(
+            index, f"'{mention.text}' → {person.name}, named in the next sentence", "description"
+        )
+
+
+_NOUN_GENDERS = {"spokeswoman": "female", "spokesman": "male"}
 
 
 def _describes_a_person(mention: Span) -> bool:

@@ -209,6 +209,8 @@ class ArticleEntities:
                 org = Entity(kind=kind, name=name)
                 self.organisations.append(org)
                 self._orgs_by_name[name.lower()] = org
+            elif org.name.isupper() and not name.isupper() and len(name) > 5:
+                org.name = name  # "MOSCOW —" opened the article; the city is "Moscow"
             org.mentions.append((ent.start_char, _is_main_subject(ent.root)))
         for run in runs:
             org = self._orgs_by_name.get(organisation_name(run.text).lower())

@@ -1,4 +1,10 @@
-"""Loading the spaCy pipeline: the first installed model of a list, or a clear error."""
+"""Loading the spaCy pipeline: the first installed model of a list, or a clear error.
+
+Every loaded pipeline also starts a sentence at each new line (``line_sentences``, before
+the parser): a headline, caption or page label on its own line is never parsed into the
+paragraph after it ("Shelter life\n\nAnn Cole said …" is not "Shelter life … said"), and
+mends the entities its NER cut (``ner_repairs``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,20 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from claims.nlp.ner_repairs import NER_REPAIRS
+
+LINE_SENTENCES = "line_sentences"
+
+
+@Language.component(LINE_SENTENCES)
+def line_sentences(doc: Doc) -> Doc:
+    """Mark the first word after a line break as a sentence start, for the parser to keep."""
+    for token in doc[1:]:
+        if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -23,9 +43,15 @@ def load_language(model_names: tuple[str, ...]) -> Language:
     tried: list[str] = []
     for name in model_names:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             tried.append(name)
+            continue
+        if "parser" in nlp.pipe_names and LINE_SENTENCES not in nlp.pipe_names:
+            nlp.add_pipe(LINE_SENTENCES, before="parser")
+        if "ner" in nlp.pipe_names and NER_REPAIRS not in nlp.pipe_names:
+            nlp.add_pipe(NER_REPAIRS, after="ner")
+        return nlp
     raise ModelNotInstalledError(
         "No spaCy model is installed (tried: "
         + ", ".join(tried or ["<none configured>"])

@@ -6,7 +6,7 @@ no cue of its own continues the statement before it or follows a colon ("He adde
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cue_reading import Cue
 from claims.nlp.cues import CORE_SPEECH, SPEECH_VERBS
@@ -20,6 +20,8 @@ MAX_SPLIT_GAP_TOKENS = 20
 MAX_CONTINUATION_PARAGRAPHS = 1
 # … and when at most this many words (the attribution, "he said.") stand between them.
 MAX_CONTINUATION_GAP_WORDS = 8
+# … or this many when they are a sentence about "he" or "she" ("She also thanked the crew.").
+MAX_PRONOUN_GAP_WORDS = 20
 # A sentence after a quote this short ("he asked.") can be the quote's attribution.
 MAX_ATTRIBUTION_TAIL_TOKENS = 12
 
@@ -46,10 +48,10 @@ def find_quoted(
         ):
             continue
         if cue is None:
-            if _runs_on(text, quote, found):
+            if _runs_on(doc, text, quote, found):
                 found[-1].end = strip_space(text, quote.inner_start, quote.inner_end)[1]
                 continue
-            continuation = _continuation(text, quote, found) or _after_colon(doc, text, quote)
+            continuation = _continuation(doc, text, quote, found) or _after_colon(doc, text, quote)
             if continuation is not None:
                 found.append(continuation)
             continue
@@ -115,19 +117,25 @@ def _right_beside(text: str, quote: Quote, cue: Cue | None) -> bool:
     return not any(c.isalnum() for c in gap)
 
 
-def _runs_on(text: str, quote: Quote, found: list[Found]) -> bool:
+def _runs_on(doc: Doc, text: str, quote: Quote, found: list[Found]) -> bool:
     """A quote with no cue that follows a quoted statement in the same paragraph continues it.
 
-    “X,” she said. “Y.” – the second sentence is one more fragment of the same statement.
+    “X,” she said. “Y.” – the second sentence is one more fragment of the same statement;
+    not when a sentence about another named person stands between (``_continuation``).
     """
     if not found or found[-1].kind not in ("direct", "mixed") or found[-1].end > quote.start:
         return False
     between = text[found[-1].end : quote.start]
-    return "\n" not in between and len(between.split()) <= MAX_SPLIT_GAP_TOKENS
+    return (
+        "\n" not in between
+        and len(between.split()) <= MAX_SPLIT_GAP_TOKENS
+        and _person_subject_between(doc, found[-1].end, quote.start, found[-1].source) is None
+    )
 
 
 def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
-    """A quote after "Trump went even further:" is said by the subject before the colon."""
+    """A quote after "Trump went even further:" is said by the subject before the colon: of
+    the clause nearest the colon ("… was on display when Musk took to Twitter with this:")."""
     at = quote.start - 1
     while at > 0 and text[at] in " \t":
         at -= 1
@@ -136,9 +144,7 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None:
         return None
-    verb = colon[0].head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_before(colon[0])
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.i > colon[0].i or subject.lower_ in ("it", "there", "this"):
         return None
@@ -148,19 +154,72 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
     return Found("direct", text[verb.idx : at + 1], start, end, mention_of(subject), None, 0.5)
 
 
-def _continuation(text: str, quote: Quote, found: list[Found]) -> Found | None:
-    """A quote with no cue right after another speaker's statement is theirs, by convention."""
+def _clause_before(colon: Token) -> Token:
+    """The verb of the clause that ends at ``colon``: up from the word before it to the
+    first verb with a subject of its own, else the colon's own verb."""
+    if colon.i > 0:
+        token = colon.doc[colon.i - 1]
+        while token.i < colon.i:
+            if token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in SUBJECTS and c.i < colon.i for c in token.children
+            ):
+                return token
+            if token.head.i == token.i:
+                break
+            token = token.head
+    verb = colon.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _continuation(doc: Doc, text: str, quote: Quote, found: list[Found]) -> Found | None:
+    """A quote with no cue right after another speaker's statement is theirs, by convention;
+    unless a sentence between them is about someone else, named as its subject ("… ,” Ross
+    said. Cole did not hesitate. “…”): then it is that person's."""
     if not found or found[-1].source is None:
         return None
     previous = found[-1]
     between = text[previous.end : quote.start]
-    if (
-        between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS
-        or len(between.split()) > MAX_CONTINUATION_GAP_WORDS
+    if between.count("\n\n") > MAX_CONTINUATION_PARAGRAPHS:
+        return None
+    words = len(between.split())
+    if words > MAX_CONTINUATION_GAP_WORDS and not (
+        words <= MAX_PRONOUN_GAP_WORDS and _pronoun_subject_between(doc, previous.end, quote.start)
     ):
         return None
     start, end = strip_space(text, quote.inner_start, quote.inner_end)
-    return Found("direct", "", start, end, previous.source, previous.antecedent, 0.4)
+    other = _person_subject_between(doc, previous.end, quote.start, previous.source)
+    source = other or previous.source
+    antecedent = previous.antecedent if source is previous.source else None
+    return Found("direct", "", start, end, source, antecedent, 0.4)
+
+
+def _pronoun_subject_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence between two quotes is about a "he" or "she" ("… ,” Cole said. She
+    also thanked the crew. “…”): still the same speaker, the pronoun says."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.dep_ in SUBJECTS and t.lower_ in ("he", "she") and span.start <= t.head.i < span.end
+        for t in span
+    )
+
+
+def _person_subject_between(doc: Doc, start: int, end: int, source: Span | None) -> Span | None:
+    """A named person (or a name the tagger gave no type), other than ``source``, who is
+    the subject of a verb between two quotes: "… ,” Ross said. Cole did not hesitate. “…”"."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span:
+        if (
+            token.dep_ in SUBJECTS
+            and (token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_))
+            and span.start <= token.head.i < span.end
+            and not (source is not None and source.start <= token.i < source.end)
+        ):
+            return mention_of(token)
+    return None
 
 
 def _cue_for_quote(
@@ -234,7 +293,7 @@ def _attribution_between(
         ):
             return False
     span = doc.char_span(left.end, right.start, alignment_mode="expand")
-    if span is None:
+    if span is None or _person_subject_between(doc, left.end, right.start, cue.source):
         return False
     words = [t for t in span if not t.is_punct and not t.is_space]
     return 0 < len(words) <= MAX_SPLIT_GAP_TOKENS

@@ -17,8 +17,10 @@ ASSIGNS = (f"doc.spans[{STATEMENTS_KEY!r}]",)
 
 
 def without_duplicates(found: list[Found]) -> list[Found]:
-    """Drop empty statements and repeats of the same span."""
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    """Drop empty statements and repeats of the same span, keeping a repeat that names its
+    source over one that does not ("…was estimated to be 8,715, according to the city's
+    count": the passive cue names no one, "according to" does)."""
+    found.sort(key=lambda f: (f.start, -(f.end - f.start), f.source is None and not f.source_text))
     kept: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for item in found:

@@ -275,12 +275,42 @@ def _is_trailing_participle(verb: Token) -> bool:
 
 
 def _past_dateline(subject: Token) -> Token:
-    """ "OSLO (Wire) - Anna Berg said": a dateline parsed as the subject gives way to the
-    name after its dash."""
-    dash = next((c for c in subject.rights if c.text in DATELINE_DASHES), None)
-    if dash is None:
+    """ "OSLO (Wire) - Anna Berg said", "OSLO (Wire): Anna Berg, speaking in Bergen, said":
+    a dateline parsed as the subject gives way to the name after its dash or colon (an
+    apposition, or the subject of a participle the parser hung on the dateline)."""
+    # On the dateline, or on the agency bracketed after a place in capitals ("OSLO (Wire):";
+    # not the "-" of "Rep. Ann Cole (D-Ohio)").
+    capitals = subject.text.isupper()
+    mark = next(
+        (
+            t
+            for t in subject.subtree
+            if t.i > subject.i
+            and (t.head == subject or (capitals and t.head.head == subject))
+            and _is_dateline_mark(t)
+        ),
+        None,
+    )
+    if mark is None:
         return subject
-    return next((c for c in subject.rights if c.i > dash.i and c.dep_ == "appos"), subject)
+    after = [c for c in subject.rights if c.i > mark.i]
+    named = next((c for c in after if c.dep_ == "appos"), None)
+    if named is not None:
+        return named
+    for clause in after:
+        if clause.dep_ == "acl" and clause.tag_ == "VBG":
+            found = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            if found is not None:
+                return found
+    return subject
+
+
+def _is_dateline_mark(token: Token) -> bool:
+    """The dash or colon closing a dateline: "-", "—", ":", "):"; not the hyphen of a word
+    the tokenizer split ("a co-author")."""
+    if not (token.text in DATELINE_DASHES or token.text.lstrip(")") == ":"):
+        return False
+    return token.pos_ == "PUNCT" or bool(token.doc[token.i - 1].whitespace_)
 
 
 def author_of(noun: Token) -> Token:

@@ -36,7 +36,9 @@ def mention_of(subject: Token) -> Span:
     doc = subject.doc
     end = subject.i + 1
     for child in subject.rights:
-        if child.dep_ in MENTION_CUTS and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in MENTION_CUTS and not (
+            (child.dep_ == "prep" and child.lower_ == "of") or _common_pair(subject, child)
+        ):
             break
         end = child.right_edge.i + 1
     start = subject.left_edge.i
@@ -55,6 +57,16 @@ def mention_of(subject: Token) -> Span:
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _common_pair(subject: Token, child: Token) -> bool:
+    """ "lawyers and experts": a common noun joined to another names one group of sources
+    (names joined, "Cole and Dahl", are read as people together elsewhere)."""
+    if subject.pos_ != "NOUN":
+        return False
+    if child.dep_ == "cc":
+        return any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in subject.rights)
+    return child.dep_ == "conj" and child.pos_ == "NOUN"
 
 
 def is_that_clause(token: Token) -> bool:

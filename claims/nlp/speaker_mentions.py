@@ -30,6 +30,9 @@ CARRIER_NOUNS = lexicon(
     suit claim filing motion brief affidavit indictment ruling decision message notice
     """
 )
+# Carriers one sends to speak for oneself ("A statement said …" after the sender's own
+# sentence); legal papers ("the complaint", "the suit") are not the last speaker's.
+MESSAGE_NOUNS = lexicon("statement release email e-mail letter memo tweet post message")
 # Words of the page around an article that read like a source: "WATCH: …", "Story continues…".
 PAGE_LABELS = frozenset(
     {

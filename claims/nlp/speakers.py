@@ -8,27 +8,22 @@ kind and never merge with people. Every decision comes with a short reason for r
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
-from wordfreq import zipf_frequency
+from spacy.tokens import Doc, Span
 
 from claims.nlp.descriptions import DescriptionResolver
 from claims.nlp.entities import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
     ArticleEntities,
-    Entity,
     name_words,
 )
 from claims.nlp.names import (
-    ANONYMOUS_HEADS,
     FEMALE_PRONOUNS,
     FIRST_PERSON,
     MALE_PRONOUNS,
     NATIONALITIES,
     ORGANISATION_HEADS,
-    ORGANISATION_LABELS,
     ORGANISATION_NOUNS,
-    PLACE_NOUNS,
     PLURAL_PRONOUNS,
     ROLE_FITS,
     ROLE_MODIFIERS,
@@ -36,30 +31,19 @@ from claims.nlp.names import (
     role_fits,
     split_person_phrase,
 )
+from claims.nlp.organisations import OrganisationResolver, opens
 from claims.nlp.pronouns import PronounResolver
 from claims.nlp.records import SpeakerInfo
-from claims.nlp.spans import ents_within
 from claims.nlp.speaker_mentions import (
-    CARRIER_NOUNS,
     DEFINITE,
-    EVIDENCE_NOUNS,
-    INDEFINITE,
-    ISSUING_VERBS,
     IT_PRONOUNS,
-    PAGE_LABELS,
-    SPOKES_NOUNS,
-    UNNAMED_DOCUMENT,
     UNNAMED_SOURCE,
     KnownSpeaker,
     Resolution,
 )
 
-# A word at least this common in English (Zipf scale: "witness" 4.3, "resident" 4.4) is a
-# common noun when only its place capitalises it.
-COMMON_WORD_ZIPF = 4.0
 
-
-class SpeakerBook(PronounResolver, DescriptionResolver):
+class SpeakerBook(PronounResolver, DescriptionResolver, OrganisationResolver):
     """The speakers of one article, filled as attributions are resolved in text order."""
 
     def __init__(self, doc: Doc) -> None:
@@ -73,7 +57,7 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         # Words the article capitalises inside a sentence: names, whatever a headline makes
         # of them.
         self._names_inside = {
-            token.lower_ for token in doc if token.text[:1].isupper() and not _opens(token)
+            token.lower_ for token in doc if token.text[:1].isupper() and not opens(token)
         }
 
     def infos(self) -> tuple[SpeakerInfo, ...]:
@@ -248,6 +232,9 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         )
 
     def _role_noun(self, mention: Span) -> Resolution | None:
+        """The latest speaker whose role fits a singular role noun ("the senator")."""
+        if mention.root.tag_ == "NNS":
+            return None
         position = mention.start_char
         noun = mention.root.lemma_.lower()
         nationality = next(
@@ -279,11 +266,14 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         )
 
     def _bound_role(self, mention: Span) -> Resolution | None:
-        """ "the mayor", "the lawyer": the person the article bound that role noun to."""
+        """ "the mayor", "the lawyer": the person the article bound that role noun to (never
+        "officials" or "the lawyers", which are more than the one person)."""
         root = mention.root
         bare = len(mention) == 1
         owned = _has_possessor(mention)  # "his father", "Cole's lawyer"
         if root.pos_ != "NOUN" or not (bare or owned or mention[0].lower_ in DEFINITE):
+            return None
+        if root.tag_ == "NNS":
             return None
         if not owned and any(t.ent_type_ == "PERSON" for t in mention):
             return None
@@ -294,155 +284,6 @@ class SpeakerBook(PronounResolver, DescriptionResolver):
         self._note(index, mention.text, mention.start_char)
         return Resolution(
             index, f"role noun '{mention.text}' → {holder.name}, named with that role", "role"
-        )
-
-    def _unnamed(self, mention: Span, name: str) -> Resolution:
-        """A source the article does not name: kept under the unnamed speaker of its kind."""
-        kind = "document" if name == UNNAMED_DOCUMENT else "anonymous"
-        index = self._get_or_add(kind, name)
-        self._note(index, mention.text, mention.start_char)
-        return Resolution(
-            index, f"'{mention.text}' names no one in the article: {name.lower()}", "description"
-        )
-
-    # --- organisations, groups, unnamed sources ------------------------------------------
-
-    def _is_label(self, mention: Span) -> bool:
-        """A headline or caption label ("WATCH", "ANALYSIS") or page furniture ("Story")."""
-        return mention.text.strip(" :").lower() in PAGE_LABELS
-
-    def _entity_index(self, entity: Entity) -> int:
-        kind = "person" if entity.kind == "person" else "organisation"
-        return self._get_or_add(kind, entity.name)
-
-    def _spokesperson(self, mention: Span) -> Resolution | None:
-        """ "a State Department spokesperson": the organisation speaks through them."""
-        if mention.root.lemma_.lower() not in SPOKES_NOUNS | {"official"}:
-            return None
-        org = next((e for e in ents_within(mention) if e.label_ in ("ORG", "GPE")), None)
-        if org is None:
-            return None
-        entity = self.entities.organisation_for(org.text)
-        name = entity.name if entity is not None else _strip_article(org.text)
-        index = self._get_or_add("organisation", name)
-        self._note(index, mention.text, mention.start_char)
-        return Resolution(index, f"'{mention.text}' speaks for {name}", "role")
-
-    def _description(self, mention: Span) -> Resolution | None:
-        """ "the agency", "the city", "the report": what the article names, else unnamed."""
-        root = mention.root
-        noun = root.lemma_.lower()
-        if root.pos_ != "NOUN":
-            return None
-        if noun in EVIDENCE_NOUNS | CARRIER_NOUNS:
-            unnamed = UNNAMED_DOCUMENT if noun in EVIDENCE_NOUNS else UNNAMED_SOURCE
-            return self._owner(mention) or self._unnamed(mention, unnamed)
-        if any(t.pos_ == "PROPN" for t in mention):
-            return None
-        if noun not in ORGANISATION_NOUNS | PLACE_NOUNS:
-            return None
-        if mention[0].lower_ not in DEFINITE or root.tag_ == "NNS":
-            return None
-        entity = self.entities.described(noun, before=mention.start_char)
-        if entity is None:
-            return None
-        index = self._entity_index(entity)
-        self._note(index, mention.text, mention.start_char)
-        return Resolution(
-            index, f"description '{mention.text}' → {entity.name}, named before", "description"
-        )
-
-    def _owner(self, mention: Span) -> Resolution | None:
-        """Whose document it is: "her statement", "a statement from the agency"."""
-        root = mention.root
-        for child in reversed(list(root.lefts)):
-            # "the Globe report", "an August PBO report": the name before the document owns it
-            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ != "DATE":
-                found = self.resolve(self.doc[child.left_edge.i : child.i + 1])
-                kind = self.speakers[found.speaker].kind if found.speaker is not None else ""
-                if kind in ("person", "organisation"):
-                    return found
-        for child in root.children:
-            if child.dep_ == "poss" and child.i < root.i:
-                owner = self.doc[child.left_edge.i : child.i + 1]
-                if owner[-1].tag_ == "POS":
-                    owner = owner[:-1]
-                if len(owner):
-                    found = self.resolve(owner)
-                    return found if found.speaker is not None else None
-            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    obj = objects[0]
-                    found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
-                    return found if found.speaker is not None else None
-            if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
-                # "a statement released by the office", "an e-mail sent by Ann Cole"
-                agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                if obj is not None:
-                    found = self.resolve(self.doc[obj.left_edge.i : obj.right_edge.i + 1])
-                    return found if found.speaker is not None else None
-        return None
-
-    def _non_person(self, mention: Span) -> Resolution:
-        root = mention.root
-        determiner = mention[0].lower_
-        text = mention.text
-        if root.lower_ in ANONYMOUS_HEADS and (determiner in INDEFINITE or root.i == mention.start):
-            return self._unnamed(mention, UNNAMED_SOURCE)
-        # "Witness says …" atop a page: the tagger's name (even its ORG) is the capital letter.
-        by_place = self._capitalised_by_place(root)
-        entity = None
-        if not by_place:
-            entity = next((ent for ent in ents_within(mention) if ent.root.i == root.i), None)
-        label = entity.label_ if entity is not None else ""
-        plural_people = label == "NORP" and root.tag_ in ("NNPS", "NNS")  # "Republicans"
-        proper = root.pos_ == "PROPN" and not by_place
-        if (label in ORGANISATION_LABELS and not plural_people) or (
-            root.lemma_.lower() in ORGANISATION_HEADS or proper
-        ):
-            kind = "organisation"
-        else:
-            kind = "group"
-        name = _strip_article(
-            entity.text if entity is not None and kind == "organisation" else text
-        )
-        capitalised = all(word[:1].isupper() for word in name.split())
-        person = self.entities.person_for(name.split()) if capitalised else None
-        if person is not None and (entity is None or entity.label_ != "GPE"):
-            index = self._get_or_add("person", person.name)  # a person's name read as an ORG
-            self._note(index, text, mention.start_char)
-            method = "name" if person.name == name else "surname"
-            return Resolution(index, f"named person {person.name}", method)
-        method = "name"
-        known = self.entities.organisation_for(name) if kind == "organisation" else None
-        if known is not None and known.name != name:
-            method = "acronym" if name in known.acronyms else "name"
-            name = known.name
-        if (entity is None and not proper) or not any(word[:1].isupper() for word in name.split()):
-            return self._unnamed(mention, UNNAMED_SOURCE)  # "investigators", "the company"
-        index = self._get_or_add(kind, name)
-        self._note(index, text, mention.start_char)
-        return Resolution(index, f"{kind} '{name}'", method)
-
-    def _capitalised_by_place(self, token: Token) -> bool:
-        """A common word the tagger read as a name only because it opens a headline or a
-        sentence ("Witness says …"): first of its line or sentence, in no entity or alone in
-        an ORG, capitalised and otherwise lower case, common as an English word, and
-        capitalised nowhere else in the article."""
-        doc = token.doc
-        # In no entity, or alone in an ORG one (the tagger's guess); "Democrats" (NORP) stays.
-        alone = token.ent_type_ in ("", "ORG") and (
-            token.ent_iob_ != "I" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
-        )
-        return (
-            _opens(token)
-            and alone
-            and token.text[:1].isupper()
-            and token.text[1:].islower()
-            and token.lower_ not in self._names_inside
-            and zipf_frequency(token.lower_, "en") >= COMMON_WORD_ZIPF
         )
 
     # --- bookkeeping ----------------------------------------------------------------------
@@ -480,16 +321,3 @@ def _possessor(name: Span, mention: Span) -> bool:
     """Whether ``name`` owns the mention's head noun ("Cole's" in "Cole's lawyer")."""
     root = mention.root
     return root.pos_ == "NOUN" and name.root.dep_ == "poss" and name.root.head.i == root.i
-
-
-def _opens(token: Token) -> bool:
-    """Whether ``token`` is the first of its sentence or of its line (a headline the parser
-    ran into the next line)."""
-    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text_with_ws
-
-
-def _strip_article(text: str) -> str:
-    for article in ("the ", "The "):
-        if text.startswith(article):
-            return text[len(article) :]
-    return text

@@ -634,3 +634,58 @@ def test_infinitive_on_an_effort_belongs_to_whoever_leads_it(nlp: Language) -> N
     found = with_cue(statements(nlp, text), "paint")
     assert found.speaker_mention == "The mayor"
     assert found.text == "the toll as a tax on the poor"
+
+
+def test_dateline_closed_by_a_colon_is_not_the_source(nlp: Language) -> None:
+    text = (
+        "OSLO (Wire): Harbour Minister Anna Berg speaking at a port conference in Bergen, "
+        "stated the need to dredge the outer channel."
+    )
+    found = only(statements(nlp, text))
+    assert "Anna Berg" in found.speaker_mention
+
+
+def test_hyphen_inside_an_apposition_is_no_dateline(nlp: Language) -> None:
+    text = (
+        "Trail maps were updated\n\n"
+        "Ann Cole, a co-author of the survey, says walkers are more careful now."
+    )
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Ann Cole"
+
+
+def test_quote_after_a_sentence_about_another_person_is_theirs(nlp: Language) -> None:
+    text = (
+        "“We wanted the whole choir back,” says Ross. “It is better with all of them.” "
+        "Ann Cole did not hesitate. "
+        "“I am grateful to sing with them again and to learn the new pieces.”"
+    )
+    found = statements(nlp, text)
+    assert [s.speaker_mention for s in found][-1] == "Ann Cole"
+
+
+def test_quote_after_a_colon_goes_to_the_subject_of_the_clause_before_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "Board discipline was already slipping in March when Ann Cole again took to her blog "
+        "with this: “The chair is a courtesy title and we will drop it within the year.”"
+    )
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Ann Cole"
+
+
+def test_source_of_two_joined_common_nouns_keeps_both(nlp: Language) -> None:
+    text = "Several harbour pilots and engineers say the new breakwater is too short."
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Several harbour pilots and engineers"
+
+
+def test_quote_after_a_sentence_about_she_continues_her_statement(nlp: Language) -> None:
+    text = (
+        "“We will sail again in June,” said Ann Cole. "
+        "She also thanked the volunteers who had repaired the hull over the long winter.\n\n"
+        "“They gave up their weekends for this boat and I will not forget it.”"
+    )
+    found = statements(nlp, text)
+    assert [s.speaker_mention for s in found] == ["Ann Cole", "Ann Cole"]
