@@ -34,7 +34,7 @@ from claims.nlp.topics import DocTopics, TopicTagger
 from claims.nlp.vectors import WordVectors
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.3.8"
+EXTRACTOR_VERSION = "0.3.9"
 
 
 class Extractor:
