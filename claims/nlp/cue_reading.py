@@ -64,9 +64,9 @@ def read_cues(doc: Doc, quote_of: QuoteIndex) -> list[Cue]:
 
 def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     """A cue verb (or verb and particle: "pointed out") with its source and content."""
-    lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or quote_of.at(token.idx) is not None:
         return None
+    lemma = token.lemma_.lower()
     particle = next(
         (
             c

@@ -28,6 +28,7 @@ from claims.nlp.names import (
     ROLE_FITS,
     ROLE_WORDS,
 )
+from claims.nlp.spans import doc_text
 from claims.nlp.speaker_mentions import CARRIER_NOUNS, EVIDENCE_NOUNS, SPOKES_NOUNS, Resolution
 
 # How many sentences back a description may look for the person it describes.
@@ -123,7 +124,7 @@ class DescriptionResolver:
         if end >= len(doc):
             return None
         following = doc[end].sent
-        if len(re.findall(r"\n+", doc.text[mention.end_char : following.start_char])) > 1:
+        if len(re.findall(r"\n+", doc_text(doc)[mention.end_char : following.start_char])) > 1:
             return None  # more than one paragraph away
         named = [
             (at, person)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import HONORIFICS, PLACE_NOUNS, ROLE_FITS
 from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
+from claims.nlp.spans import doc_text
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
@@ -217,7 +218,7 @@ class ArticleEntities:
             if org is not None:
                 org.mentions.append((run.start_char, _is_main_subject(run.root)))
                 org.mentions.sort()
-        for match in _ACRONYM_DEFINITION.finditer(self.doc.text):
+        for match in _ACRONYM_DEFINITION.finditer(doc_text(self.doc)):
             self._bind_acronym(match.group("acronym"), match.group("full"), match.start())
         for org in list(self.organisations):
             if org.kind != "organisation":

@@ -18,7 +18,7 @@ from claims.nlp.names import (
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
 )
-from claims.nlp.spans import ents_within, mention_of
+from claims.nlp.spans import doc_text, ents_within, mention_of
 from claims.nlp.speaker_mentions import (
     CARRIER_NOUNS,
     DEFINITE,
@@ -188,7 +188,7 @@ class OrganisationResolver:
         if sentence.start == 0 or any(c.dep_ == "poss" for c in mention.root.children):
             return None
         before = self.doc[sentence.start - 1].sent
-        if "\n" in self.doc.text[before.start_char : sentence.start_char]:
+        if "\n" in doc_text(self.doc)[before.start_char : sentence.start_char]:
             return None  # another paragraph (or a headline)
         there = {
             index

@@ -5,12 +5,11 @@ A mixin of ``speakers.SpeakerBook``, which holds the speakers and the article's 
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from spacy.tokens import Span
 
 from claims.nlp.entities import Entity, name_words
 from claims.nlp.names import FEMALE_PRONOUNS, MALE_PRONOUNS
+from claims.nlp.spans import doc_text
 from claims.nlp.speaker_mentions import (
     UNKNOWN_GENDER_LEAD,
     KnownSpeaker,
@@ -20,12 +19,6 @@ from claims.nlp.speaker_mentions import (
 
 class PronounResolver:
     """The pronoun half of ``SpeakerBook``."""
-
-    @cached_property
-    def _doc_text(self) -> str:
-        # Doc.text joins every token: read once per article, not once per pronoun (it was
-        # half of the extraction's time on long articles).
-        return self.doc.text
 
     def _pronoun(self, mention: Span, gender: str) -> Resolution:
         """He/she: the subject of the sentence so far, else the latest fitting person.
@@ -127,7 +120,7 @@ class PronounResolver:
             return None
         before = self.doc[sentence.start - 1].sent
         start, end = before.start_char, before.end_char
-        text = self._doc_text
+        text = doc_text(self.doc)
         same = MALE_PRONOUNS if gender == "male" else FEMALE_PRONOUNS
         if any(
             t.lower_ in same and t.dep_ in ("nsubj", "nsubjpass") for t in before

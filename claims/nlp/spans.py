@@ -9,6 +9,19 @@ from spacy.tokens import Doc, Span, Token
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 
 
+_TEXT = "claimtracker.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token on each read, and the
+    layers that read it per mention (pronouns, descriptions, organisations) made that the
+    largest single cost of extraction."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def ents_within(span: Span) -> list[Span]:
     """``span.ents``, the entities wholly inside ``span`` up to the first that runs past it,
     read from the tokens of ``span`` alone: spaCy's builds every entity of the Doc on each

@@ -34,13 +34,14 @@ from claims.nlp.reported import (
     find_transcript_lines,
 )
 from claims.nlp.resolution import resolve_speakers, without_duplicates
+from claims.nlp.spans import doc_text
 
 
 def extract_statements(
     doc: Doc, clean: CleanText
 ) -> tuple[tuple[SpeakerInfo, ...], tuple[StatementRecord, ...]]:
     """Return the article's speakers and its statements (statement.speaker indexes speakers)."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     quote_of = QuoteIndex(quotes)
     cues = read_cues(doc, quote_of)
