@@ -16,13 +16,15 @@ from dataclasses import dataclass
 
 from claims.core.garbage import BULK_THRESHOLDS
 from claims.core.processes import die_with_parent
+from claims.nlp.pipeline import Extractor
 from claims.nlp.records import ArticleExtraction, CleanText, TopicSpec
+from claims.nlp.vectors import load_vectors
 
 logger = logging.getLogger(__name__)
 
 
 def extract_batch(
-    extractor, cleans: Sequence[CleanText], *, names: Sequence[str], batch_size: int
+    extractor: Extractor, cleans: Sequence[CleanText], *, names: Sequence[str], batch_size: int
 ) -> list[ArticleExtraction | Exception]:
     """Each article's extraction; an article the extractor fails on gets its error instead.
 
@@ -53,16 +55,13 @@ class ExtractorSpec:
     topics: tuple[TopicSpec, ...]
     vectors: str = ""
 
-    def build(self):
-        from claims.nlp.pipeline import Extractor
-        from claims.nlp.vectors import load_vectors
-
+    def build(self) -> Extractor:
         return Extractor.from_model_names(
             self.models, topics=self.topics, vectors=load_vectors(self.vectors)
         )
 
 
-_child_extractor = None
+_child_extractor: Extractor | None = None
 _child_error: Exception | None = None
 
 

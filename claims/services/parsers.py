@@ -107,13 +107,12 @@ class ChildParser:
         self._pool: Executor | None = None
 
     def submit(self, prepared: list[PreparedArticle]) -> Future[Extractions]:
-        cleans = [item.clean for item in prepared]
-        names = [item.raw.source for item in prepared]
+        task = (extract_in_child, [p.clean for p in prepared], [p.raw.source for p in prepared])
         try:
-            return self._started().submit(extract_in_child, cleans, names, self._batch_size)
+            return self._started().submit(*task, self._batch_size)
         except BrokenProcessPool:  # the child died since the last batch: start another
             self.close()
-            return self._started().submit(extract_in_child, cleans, names, self._batch_size)
+            return self._started().submit(*task, self._batch_size)
 
     def _started(self) -> Executor:
         if self._pool is None:
