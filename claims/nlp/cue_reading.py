@@ -20,6 +20,7 @@ from claims.nlp.cues import (
 from claims.nlp.quotes import QuoteIndex
 from claims.nlp.sources import source_of
 from claims.nlp.spans import mention_of, trim_range, trimmed
+from claims.nlp.token_index import tokens_tagged
 
 # What this layer reads and what it publishes on the Doc, in spaCy's ``assigns``/``requires``
 # terms: the cue words, and the words naming each cue's source.
@@ -51,7 +52,7 @@ def read_cues(doc: Doc, quote_of: QuoteIndex) -> list[Cue]:
     """Every cue of the article, in text order (published as ``doc.spans[CUES_KEY]``)."""
     cues = [
         cue
-        for token in doc
+        for token in tokens_tagged(doc, ("VERB", "NOUN"))
         if (cue := _read_cue(token, quote_of) or _read_noun_cue(token, quote_of)) is not None
     ]
     doc.spans[CUES_KEY] = [

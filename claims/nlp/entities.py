@@ -26,6 +26,7 @@ from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import HONORIFICS, PLACE_NOUNS, ROLE_FITS
 from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
 from claims.nlp.spans import doc_text
+from claims.nlp.token_index import line_numbers, tokens_tagged
 
 FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame", "madam"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
@@ -330,17 +331,11 @@ def _is_main_subject(token: Token) -> bool:
 
 
 def _verbless_lines(doc: Doc) -> tuple[list[int], set[int]]:
-    """The line each token starts on, and the lines with no verb, in one pass over the Doc
+    """The line each token starts on, and the lines with no verb, found once per Doc
     (reading ``doc.text`` per name made long articles quadratic)."""
-    line_of: list[int] = []
-    with_verb: set[int] = set()
-    line = 0
-    for token in doc:
-        line_of.append(line)
-        if token.pos_ in ("VERB", "AUX"):
-            with_verb.add(line)
-        line += token.text_with_ws.count("\n")
-    return line_of, set(range(line + 1)) - with_verb
+    line_of = line_numbers(doc)
+    with_verb = {line_of[token.i] for token in tokens_tagged(doc, ("VERB", "AUX"))}
+    return line_of, set(range(doc_text(doc).count("\n") + 1)) - with_verb
 
 
 def _is_byline(ent: Span, lines: tuple[list[int], set[int]]) -> bool:

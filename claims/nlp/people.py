@@ -28,6 +28,7 @@ from claims.nlp.names import (
     ROLE_WORDS,
 )
 from claims.nlp.spans import ents_within
+from claims.nlp.token_index import tokens_tagged
 
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
@@ -99,23 +100,22 @@ def person_spans(doc: Doc, runs: list[Span] | None = None) -> list[Span]:
 def untagged_runs(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns outside every entity ("Facebook said", "Ann Cole")."""
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    free = [token for token in tokens_tagged(doc, ("PROPN",)) if token.i not in covered]
+    free_at = {token.i for token in free}
     runs: list[Span] = []
-    index = 0
-    while index < len(doc):
-        token = doc[index]
-        if token.pos_ != "PROPN" or index in covered or not token.text[:1].isupper():
-            index += 1
+    past = 0  # the end of the last run
+    for token in free:
+        if token.i < past or not token.text[:1].isupper():
             continue
-        end = index
-        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered:
-            end += 1
-        span = doc[index:end]
+        past = token.i + 1
+        while past in free_at:
+            past += 1
+        span = doc[token.i : past]
         hyphenated = any(not t.whitespace_ for t in span[:-1]) or (
-            end < len(doc) and doc[end].text == "-"
+            past < len(doc) and doc[past].text == "-"
         )
         if not hyphenated:  # "Al-Qaeda-linked": a modifier, not a name
             runs.append(span)
-        index = end
     return runs
 
 

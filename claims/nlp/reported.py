@@ -18,6 +18,7 @@ from claims.nlp.quotes import QuoteIndex, has_quote_mark
 from claims.nlp.records import CleanText
 from claims.nlp.sources import author_of
 from claims.nlp.spans import mention_of, trim_range
+from claims.nlp.token_index import tokens_lowered
 
 # What a poll shows is "in" it ("In a new poll, …"); a report or record holds words, and
 # "in the report" mostly says where something appears.
@@ -59,8 +60,8 @@ def find_reported(
 def find_according_to(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
     """ "The plan failed, according to the report": the longer side of the sentence."""
     found = []
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc):
+    for token in tokens_lowered(doc, ("according",)):
+        if token.i + 1 >= len(doc):
             continue
         if doc[token.i + 1].lower_ != "to" or quote_of.at(token.idx) is not None:
             continue
@@ -84,8 +85,8 @@ def find_in_evidence(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
     """ "In a new poll, the senator leads by ten points": what a poll, survey or study
     shows, the rest of the sentence, as for "according to"."""
     found = []
-    for token in doc:
-        if token.lower_ != "in" or token.dep_ != "prep" or quote_of.at(token.idx) is not None:
+    for token in tokens_lowered(doc, ("in",)):
+        if token.dep_ != "prep" or quote_of.at(token.idx) is not None:
             continue
         document = next((c for c in token.children if c.dep_ == "pobj"), None)
         if document is None or document.lemma_.lower() not in POLL_NOUNS:
@@ -115,8 +116,8 @@ def _longer_side(doc: Doc, phrase_start: int, phrase_end: int) -> tuple[int, int
 def find_hearsay(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
     """ "The FBI is reportedly making arrangements …": attributed, to no one named."""
     found = []
-    for token in doc:
-        if token.lower_ not in HEARSAY_ADVERBS or token.dep_ != "advmod":
+    for token in tokens_lowered(doc, HEARSAY_ADVERBS):
+        if token.dep_ != "advmod":
             continue
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX") or quote_of.at(token.idx) is not None:

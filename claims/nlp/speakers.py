@@ -41,6 +41,7 @@ from claims.nlp.speaker_mentions import (
     KnownSpeaker,
     Resolution,
 )
+from claims.nlp.token_index import capitalised
 
 
 class SpeakerBook(PronounResolver, DescriptionResolver, OrganisationResolver):
@@ -56,9 +57,7 @@ class SpeakerBook(PronounResolver, DescriptionResolver, OrganisationResolver):
         self._person_by_root = {span.root.i: span for span in self._people}
         # Words the article capitalises inside a sentence: names, whatever a headline makes
         # of them.
-        self._names_inside = {
-            token.lower_ for token in doc if token.text[:1].isupper() and not opens(token)
-        }
+        self._names_inside = {token.lower_ for token in capitalised(doc) if not opens(token)}
 
     def infos(self) -> tuple[SpeakerInfo, ...]:
         return tuple(speaker.info() for speaker in self.speakers)

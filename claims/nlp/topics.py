@@ -37,6 +37,7 @@ from wordfreq import zipf_frequency
 
 from claims.nlp.families import family_key
 from claims.nlp.records import EntityRecord, TopicSpec
+from claims.nlp.token_index import tokens_tagged
 from claims.nlp.vectors import WordVectors
 
 # Named-entity labels that can become suggested topics: countries and cities, other
@@ -301,8 +302,8 @@ class TopicTagger:
     def _family_mentions(self, doc: Doc) -> list[TopicMention]:
         """Single words of a topic's family; neighbours of one topic make one mention."""
         found: list[TopicMention] = []
-        for token in doc:
-            if token.is_stop or not token.is_alpha or token.pos_ not in FAMILY_POS:
+        for token in tokens_tagged(doc, FAMILY_POS):
+            if token.is_stop or not token.is_alpha:
                 continue
             slugs = self._families.get(family_key(token.lemma_), ())
             end, absent = token.i + 1, False
@@ -352,10 +353,8 @@ class _RelatedWords:
             return []
         covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
         found = []
-        for token in doc:
+        for token in tokens_tagged(doc, RELATED_POS):
             if token.i in covered or token.is_stop or not token.is_alpha:
-                continue
-            if token.pos_ not in RELATED_POS:
                 continue
             topics = self._kin.get(token.lower_) or self._kin.get(token.lemma_.lower())
             # A word close to many topics ("cooperation", "costs") is kin to none of them.
