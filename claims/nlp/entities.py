@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.nlp.gender import FEMALE, MALE, first_name_gender
+from claims.nlp.gender import FEMALE, MALE, first_name_gender, is_surname_like
 from claims.nlp.names import HONORIFICS, PLACE_NOUNS, ROLE_FITS
 from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
 from claims.nlp.spans import doc_text
@@ -116,7 +116,16 @@ class ArticleEntities:
             person.roles.update(_bound_roles(ent))
             votes.setdefault(id(person), []).extend(_gender_votes(ent))
         for person in self.people:
-            person.gender = _weigh(votes.get(id(person), []), first_name_gender(person.first_name))
+            person.gender = _weigh(votes.get(id(person), []), self._lexicon_gender(person))
+
+    def _lexicon_gender(self, person: Entity) -> str:
+        """The first-name lexicon's gender for a person named in full, unless their first
+        name is more a surname than a first name: in the census ("Reagan Ruslim"), or in
+        the article, as another person's surname. A lone word may be a surname: none."""
+        first = person.first_name
+        if not first or first in self._surnames or is_surname_like(first):
+            return ""
+        return first_name_gender(first)
 
     def _add_person(self, name: str) -> Entity:
         person = self._people_by_name.get(name.lower())

@@ -281,6 +281,48 @@ def test_first_name_lexicon(name: str, gender: str) -> None:
     assert first_name_gender(name) == gender
 
 
+def test_a_first_name_far_more_common_as_a_surname_gives_no_gender(nlp: Language) -> None:
+    assert first_name_gender("Reagan") == "female"  # rare as a first name, common surname
+    (person,) = ArticleEntities(nlp("Reagan Voss opened the new bakery on Monday.")).people
+    assert person.gender == ""
+
+
+def test_a_first_name_the_article_gives_as_a_surname_gives_no_gender(nlp: Language) -> None:
+    text = "Mary Holm met Leif Mary at the harbour on Monday."
+    entities = ArticleEntities(nlp(text))
+    assert entities.gender_of("Mary Holm") == ""
+
+
+def test_he_opening_the_main_clause_of_the_next_sentence_is_the_name(nlp: Language) -> None:
+    text = (
+        "A letter signed by Reagan Voss, who chairs the board, said the bakery would stay.\n\n"
+        "When asked about the loan, he replied that the bank had agreed."
+    )
+    entities = ArticleEntities(nlp(text))
+    assert entities.gender_of("Reagan Voss") == "male"
+
+
+def test_he_after_a_name_only_sentence_is_that_man(extractor: Extractor) -> None:
+    text = (
+        "Judge Erik Lind ruled against the harbour board on Monday.\n\n"
+        "A letter e-mailed to reporters by Reagan Voss, who joined the board in May, said "
+        "the board would obey the ruling.\n\n"
+        "When asked about the fine, he replied that the board would pay it next week."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "pay it next week")) == "Reagan Voss"
+
+
+def test_an_object_of_the_names_own_verb_is_someone_else(nlp: Language) -> None:
+    text = (
+        "Ossi Tanner thanked her for the flowers.\n\n"
+        "Ossi Tanner tried to cheer her up.\n\n"
+        "Ossi Tanner said his garden was ready."
+    )
+    (person,) = ArticleEntities(nlp(text)).people
+    assert person.gender == "male"
+
+
 def test_he_is_the_person_the_sentence_before_names_not_an_earlier_subject(
     extractor: Extractor,
 ) -> None:
