@@ -179,6 +179,27 @@ def prepositional_gerund(token: Token, verb: Token) -> Token | None:
     return None
 
 
+def stranded_subject(token: Token, verb: Token) -> Source | None:
+    """A conjoined verb with no subject right after a name the parser joined to the noun
+    before "and": the name is the verb's subject ("… about his plan and Lund said …").
+
+    Example: The aides met Lund and asked him about the cost of his plan and Lund said he would cut the budget. | said | Lund | -
+    """
+    if token.dep_ != "conj" or token.i == 0 or any(c.dep_ in SUBJECTS for c in token.children):
+        return None
+    name = token.doc[token.i - 1]
+    joined = name.head
+    if not (
+        name.pos_ == "PROPN"
+        and name.dep_ == "conj"
+        and joined.pos_ in ("NOUN", "PROPN")
+        and joined.i < name.i
+        and any(c.dep_ == "cc" and joined.i < c.i < name.i for c in joined.children)
+    ):
+        return None
+    return Source(mention_of(name))
+
+
 def governing_verb(token: Token, verb: Token) -> Token | None:
     """An infinitive, a conjunct or an adverbial clause takes its governor's subject.
 
@@ -201,6 +222,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     effort_infinitive,
     carrier,
     prepositional_gerund,
+    stranded_subject,
     governing_verb,
 )
 
