@@ -335,6 +335,18 @@ def _is_dateline_mark(token: Token) -> bool:
     return token.pos_ == "PUNCT" or bool(token.doc[token.i - 1].whitespace_)
 
 
+def according_to_source(token: Token) -> Span | None:
+    """Who "according to X" at ``token`` ("according") names, or None."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in token.children if c.dep_ == "pobj"
+    ]
+    return mention_of(author_of(objects[0])) if objects else None
+
+
 def author_of(noun: Token) -> Token:
     """The author named after a document: "a tally by the Associated Press" → Press."""
     for child in noun.children:

@@ -112,6 +112,21 @@ def test_a_name_the_parser_hung_on_the_noun_before_and_speaks(nlp: Language) -> 
     assert found.speaker_mention == "Lund"
 
 
+def test_a_quote_attributed_by_according_to_and_the_quote_after_it(nlp: Language) -> None:
+    text = (
+        '"The ferry has run late every winter for a decade," according to Dr. Tove Lind, '
+        'a harbour engineer at the Norrvik Maritime Institute. "Nobody has fixed the pier."'
+    )
+    found = only(statements(nlp, text))
+    assert (found.kind, found.cue, found.speaker_mention) == (
+        "direct",
+        "according to",
+        "Dr. Tove Lind",
+    )
+    assert found.text.startswith("The ferry has run late")
+    assert found.text.endswith("Nobody has fixed the pier.")
+
+
 def test_according_to(nlp: Language) -> None:
     text = "The factory will close in March, according to the regional governor."
     found = only(statements(nlp, text))
