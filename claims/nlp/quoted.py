@@ -283,6 +283,9 @@ def _cue_for_quote(
     ]
     if not candidates:
         return None
+    introducing = _introducing_cue(text, quote, candidates)
+    if introducing is not None:
+        return introducing
 
     def distance(cue: Cue) -> tuple[int, int]:
         if cue.start_char >= quote.end:
@@ -292,6 +295,21 @@ def _cue_for_quote(
         return (0 if cue.verb.lemma_ in CORE_SPEECH else 1, gap)
 
     return min(candidates, key=distance)
+
+
+def _introducing_cue(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    """A speech verb right before the quote, with only a comma or a colon between, says it
+    ("Cole said he heard the crowd shout, “…”": the crowd shouts it, Cole reports it)."""
+    return next(
+        (
+            cue
+            for cue in cues
+            if cue.verb.lemma_ in SPEECH_VERBS
+            and cue.end_char <= quote.start
+            and text[cue.end_char : quote.start].strip() in (",", ":")
+        ),
+        None,
+    )
 
 
 def _attribution_between(

@@ -127,6 +127,13 @@ def test_a_quote_attributed_by_according_to_and_the_quote_after_it(nlp: Language
     assert found.text.endswith("Nobody has fixed the pier.")
 
 
+def test_a_quote_introduced_by_an_inner_speech_verb_is_its_speakers(nlp: Language) -> None:
+    text = "Ms. Lund said she heard the fishermen shout, “Close the harbour to the tankers now!”"
+    quoted = next(s for s in statements(nlp, text) if s.kind == "direct")
+    assert quoted.text.startswith("Close the harbour")
+    assert quoted.speaker_mention == "the fishermen"
+
+
 def test_according_to(nlp: Language) -> None:
     text = "The factory will close in March, according to the regional governor."
     found = only(statements(nlp, text))
