@@ -323,6 +323,20 @@ def test_an_object_of_the_names_own_verb_is_someone_else(nlp: Language) -> None:
     assert person.gender == "male"
 
 
+def test_they_is_the_group_its_sentence_names_not_the_last_group_quoted(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Greens said that the rebate would help young voters.\n\n"
+        "The Pirates said that the rebate was a tax grab.\n\n"
+        "Key to the Greens' hopes is the rebate. Almost all of it, they promise, will go "
+        "back to families."
+    )
+    extraction = extract(extractor, text)
+    promise = said_by(extraction, "back to families")
+    assert speaker(extraction, promise) == "Greens"
+
+
 def test_he_is_the_person_the_sentence_before_names_not_an_earlier_subject(
     extractor: Extractor,
 ) -> None:
