@@ -337,6 +337,19 @@ def test_they_is_the_group_its_sentence_names_not_the_last_group_quoted(
     assert speaker(extraction, promise) == "Greens"
 
 
+def test_a_report_in_a_paper_is_the_papers(extractor: Extractor) -> None:
+    text = (
+        "A report in the Norrvik Times alleged that the mayor had hidden the ferry's "
+        "losses from the council.\n\n"
+        "A report in March found that the pier was unsafe."
+    )
+    extraction = extract(extractor, text)
+    alleged = said_by(extraction, "hidden the ferry")
+    assert speaker(extraction, alleged) == "Norrvik Times"
+    march = said_by(extraction, "pier was unsafe")
+    assert speaker(extraction, march) == "Unnamed document"
+
+
 def test_he_is_the_person_the_sentence_before_names_not_an_earlier_subject(
     extractor: Extractor,
 ) -> None:
