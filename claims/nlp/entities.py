@@ -107,7 +107,7 @@ class ArticleEntities:
         votes: dict[int, list[str]] = {}
         lines = _verbless_lines(ents[0].doc) if ents else ([], set())
         for ent, words in named:
-            person = self.person_for(words)
+            person = self.person_for(words, before=ent.start_char)
             if person is None:
                 person = self._add_person(" ".join(words))
             if _is_byline(ent, lines):
@@ -135,8 +135,10 @@ class ArticleEntities:
             self._people_by_name[name.lower()] = person
         return person
 
-    def person_for(self, words: list[str]) -> Entity | None:
-        """The person these name words are: by full name, surname, or a unique first name."""
+    def person_for(self, words: list[str], *, before: int = -1) -> Entity | None:
+        """The person these name words are: by full name, surname, or a first name: the one
+        person who has it, or of several, the one named last before ``before`` (when given:
+        "Hannah" after "Hannah Berg" in an article that also names Hannah Gale)."""
         if not words:
             return None
         full = self._people_by_name.get(" ".join(words).lower())
@@ -153,6 +155,11 @@ class ArticleEntities:
             firsts = [p for p in self.people if p.first_name == words[0]]
             if len(firsts) == 1:
                 return firsts[0]
+            if firsts and before >= 0:
+                latest = [(p.last_mention_before(before), p) for p in firsts]
+                latest = [(at, p) for at, p in latest if at >= 0]
+                if latest:
+                    return max(latest, key=lambda pair: pair[0])[1]
         return None
 
     def gender_of(self, name: str) -> str:

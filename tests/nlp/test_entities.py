@@ -42,6 +42,17 @@ def test_surname_and_first_name_join_the_full_name(extractor: Extractor) -> None
     assert surname.resolved_by == "surname"
 
 
+def test_a_first_name_two_people_share_is_the_one_named_last(extractor: Extractor) -> None:
+    text = (
+        "Hannah Gale and her sister run the bakery on Dock Street.\n\n"
+        "Later, Hannah Berg opened a cafe across the road.\n\n"
+        "Hannah said that the cafe would stay open all winter."
+    )
+    extraction = extract(extractor, text)
+    assert speaker(extraction, said_by(extraction, "all winter")) == "Hannah Berg"
+    assert "Hannah" not in {info.name for info in extraction.speakers}
+
+
 def test_a_surname_with_a_particle_is_the_full_name(extractor: Extractor) -> None:
     text = (
         "Rania Al Khatib runs a bakery in Varnby.\n\n"
