@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.nlp.gender import FEMALE, MALE, first_name_gender
+from claims.nlp.gender import FEMALE, MALE, first_name_gender, is_surname_like
 from claims.nlp.names import HONORIFICS, PLACE_NOUNS, ROLE_FITS
 from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
 from claims.nlp.spans import doc_text
@@ -108,7 +108,7 @@ class ArticleEntities:
         votes: dict[int, list[str]] = {}
         lines = _verbless_lines(ents[0].doc) if ents else ([], set())
         for ent, words in named:
-            person = self.person_for(words)
+            person = self.person_for(words, before=ent.start_char)
             if person is None:
                 person = self._add_person(" ".join(words))
             if _is_byline(ent, lines):
@@ -117,7 +117,16 @@ class ArticleEntities:
             person.roles.update(_bound_roles(ent))
             votes.setdefault(id(person), []).extend(_gender_votes(ent))
         for person in self.people:
-            person.gender = _weigh(votes.get(id(person), []), first_name_gender(person.first_name))
+            person.gender = _weigh(votes.get(id(person), []), self._lexicon_gender(person))
+
+    def _lexicon_gender(self, person: Entity) -> str:
+        """The first-name lexicon's gender for a person named in full, unless their first
+        name is more a surname than a first name: in the census ("Reagan Ruslim"), or in
+        the article, as another person's surname. A lone word may be a surname: none."""
+        first = person.first_name
+        if not first or first in self._surnames or is_surname_like(first):
+            return ""
+        return first_name_gender(first)
 
     def _add_person(self, name: str) -> Entity:
         person = self._people_by_name.get(name.lower())
@@ -127,8 +136,10 @@ class ArticleEntities:
             self._people_by_name[name.lower()] = person
         return person
 
-    def person_for(self, words: list[str]) -> Entity | None:
-        """The person these name words are: by full name, surname, or a unique first name."""
+    def person_for(self, words: list[str], *, before: int = -1) -> Entity | None:
+        """The person these name words are: by full name, surname, or a first name: the one
+        person who has it, or of several, the one named last before ``before`` (when given:
+        "Hannah" after "Hannah Berg" in an article that also names Hannah Gale)."""
         if not words:
             return None
         full = self._people_by_name.get(" ".join(words).lower())
@@ -145,6 +156,11 @@ class ArticleEntities:
             firsts = [p for p in self.people if p.first_name == words[0]]
             if len(firsts) == 1:
                 return firsts[0]
+            if firsts and before >= 0:
+                latest = [(p.last_mention_before(before), p) for p in firsts]
+                latest = [(at, p) for at, p in latest if at >= 0]
+                if latest:
+                    return max(latest, key=lambda pair: pair[0])[1]
         return None
 
     def gender_of(self, name: str) -> str:

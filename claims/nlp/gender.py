@@ -3,8 +3,10 @@
 The lists (``dist.male.first``, ``dist.female.first``, public domain) ship inside the MIT
 ``names`` package and are read from the installed package on first use; nothing is
 downloaded. A name on both lists goes to the side where it is clearly more frequent, and
-stays unknown when neither side dominates ("Jordan", "Casey"). The article's own evidence
-(honorifics, "his"/"her" used of the name) outranks this lexicon: see ``entities``.
+stays unknown when neither side dominates ("Jordan", "Casey"). A first name far more
+common as a surname (``dist.all.last``: "Reagan", "Nelson") says little of its bearer's
+gender. The article's own evidence (honorifics, "his"/"her" used of the name) outranks this
+lexicon: see ``entities``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from importlib import resources
 MALE, FEMALE = "male", "female"
 # How much more frequent one side must be for a name on both lists to count as that side.
 _DOMINANCE = 4.0
+# How much more frequent as a surname than as a first name a word must be to count as one.
+_SURNAME_DOMINANCE = 4.0
 
 
 @cache
@@ -45,3 +49,18 @@ def first_name_gender(first_name: str) -> str:
     if female and not male:
         return FEMALE
     return ""
+
+
+def is_surname_like(word: str) -> bool:
+    """Whether ``word`` is far more often a surname than a first name ("Reagan", "Nelson").
+
+    The first-name lists give a share of men or of women, the surname list a share of
+    everyone: a first name's share of everyone is half its two shares' sum.
+    """
+    key = word.strip(".").lower()
+    surname = _frequencies("dist.all.last").get(key, 0.0)
+    first = (
+        _frequencies("dist.male.first").get(key, 0.0)
+        + _frequencies("dist.female.first").get(key, 0.0)
+    ) / 2
+    return surname > first * _SURNAME_DOMINANCE

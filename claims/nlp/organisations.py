@@ -124,6 +124,17 @@ class OrganisationResolver:
                 if len(owner):
                     found = self.resolve(owner)
                     return found if found.speaker is not None else None
+            if child.dep_ == "prep" and child.lower_ == "in":
+                # "a report in The Daily Planet": the paper that published it, not a place
+                # or a month ("a report in Ottawa", "a study in March")
+                outlet = next(
+                    (c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "ORG"),
+                    None,
+                )
+                if outlet is not None:
+                    found = self.resolve(self.doc[outlet.left_edge.i : outlet.right_edge.i + 1])
+                    if found.speaker is not None:
+                        return found
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:

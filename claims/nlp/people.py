@@ -124,11 +124,9 @@ def pronoun_vote(ent: Span) -> str:
     if ent.root.dep_ not in SUBJECTS and not _followed_by_who(ent):
         return ""
     doc = ent.doc
-    pronoun = _next_pronoun(doc, ent.end, ent.sent.end)
+    pronoun = _next_pronoun(doc, ent.end, ent.sent.end, of=ent)
     if pronoun is None and ent.sent.end < len(doc) and _only_person_in(ent.sent):
-        opener = doc[ent.sent.end]
-        if opener.lower_ in ("he", "she") and opener.dep_ in SUBJECTS:
-            pronoun = opener
+        pronoun = _main_subject_pronoun(doc[ent.sent.end].sent)
     if pronoun is None:
         return ""
     return MALE if pronoun.lower_ in MALE_WORDS else FEMALE
@@ -259,12 +257,46 @@ def _labels_by_text(doc: Doc) -> dict[str, list[str]]:
     return labels
 
 
-def _next_pronoun(doc: Doc, start: int, end: int) -> Token | None:
+def _next_pronoun(doc: Doc, start: int, end: int, *, of: Span) -> Token | None:
+    """The first "he"/"she"/"his"/"her" after the name, before another person or a quote;
+    not an object of the name's own verb ("Cole thanked her": never Cole herself)."""
     for token in doc[start:end]:
         if token.ent_type_ == "PERSON" or token.is_quote:
             return None
-        if token.lower_ in MALE_WORDS or token.lower_ in FEMALE_WORDS:
+        if (token.lower_ in MALE_WORDS or token.lower_ in FEMALE_WORDS) and not _object_of(
+            token, of.root.head
+        ):
             return token
+    return None
+
+
+def _object_of(pronoun: Token, verb: Token) -> bool:
+    """Whether a plain (not reflexive, not possessive) pronoun is an object of ``verb``, or
+    of a preposition on it: a clause's subject is never its own object ("Cole told him")."""
+    if pronoun.lower_.endswith("self") or pronoun.dep_ == "poss":
+        return False
+    if pronoun.dep_ in ("dobj", "dative", "iobj"):
+        governor = pronoun.head
+    elif pronoun.dep_ == "pobj":
+        governor = pronoun.head.head
+    else:
+        return False
+    # "Cole tried to draw her out", "Cole smiled and thanked her": the same subject's verbs.
+    while governor.i != verb.i and governor.dep_ in ("xcomp", "conj") and governor.head != governor:
+        if any(c.dep_ in SUBJECTS for c in governor.children):
+            return False
+        governor = governor.head
+    return governor.i == verb.i
+
+
+def _main_subject_pronoun(sentence: Span) -> Token | None:
+    """The "he"/"she" subject of the sentence's main verb, named before any person or quote
+    ("When asked, he replied …"): the one the sentence before was about."""
+    for token in sentence:
+        if token.ent_type_ == "PERSON" or token.is_quote:
+            return None
+        if token.lower_ in ("he", "she") and token.dep_ in SUBJECTS:
+            return token if token.head.i == sentence.root.i else None
     return None
 
 

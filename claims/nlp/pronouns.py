@@ -149,6 +149,13 @@ class PronounResolver:
 
     def _plural_pronoun(self, mention: Span) -> Resolution:
         position = mention.start_char
+        near = self._group_named_near(mention)
+        if near is not None:
+            self._note(near, mention.text, position)
+            name = self.speakers[near].name
+            return Resolution(
+                near, f"pronoun '{mention.text}' → group the sentence names {name}", "pronoun"
+            )
         candidates = [
             (speaker.last_seen, index)
             for index, speaker in enumerate(self.speakers)
@@ -160,6 +167,30 @@ class PronounResolver:
         self._note(index, mention.text, position)
         name = self.speakers[index].name
         return Resolution(index, f"pronoun '{mention.text}' → most recent group {name}", "pronoun")
+
+    def _group_named_near(self, mention: Span) -> int | None:
+        """A plural group speaker ("Liberals", "Democrats") named, outside quotes, earlier
+        in the pronoun's sentence (the latest), or the only one the sentence before names:
+        "Key to the Greens' hopes is a rebate. Most of it, they promise, goes back"."""
+        sentence = mention.sent
+        ranges = [(sentence.start, mention.start, False)]
+        if sentence.start > 0:
+            before = self.doc[sentence.start - 1].sent
+            ranges.append((before.start, before.end, True))
+        text = doc_text(self.doc)
+        for start, end, only in ranges:
+            named: list[int] = []
+            for token in self.doc[start:end]:
+                plural = token.tag_ == "NNPS" or token.ent_type_ == "NORP"  # "Liberals"
+                if not plural or not _outside_quotes(text, token.idx, mention.start_char):
+                    continue
+                for kind in ("group", "organisation"):
+                    index = self._by_key.get((kind, token.text.lower()))
+                    if index is not None and index not in named:
+                        named.append(index)
+            if named and not (only and len(named) > 1):
+                return named[-1]
+        return None
 
     def _it(self, mention: Span) -> Resolution:
         """ "it": the organisation named or quoted last."""

@@ -6,16 +6,20 @@ no cue of its own continues the statement before it or follows a colon ("He adde
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.cue_reading import Cue
 from claims.nlp.cues import CORE_SPEECH, SPEECH_VERBS
 from claims.nlp.found import Found
 from claims.nlp.quotes import Quote, has_quote_mark, is_statement_sized
-from claims.nlp.sources import SUBJECTS
+from claims.nlp.sources import SUBJECTS, according_to_source
 from claims.nlp.spans import line_end, line_start, mention_of, strip_space
 
 MAX_SPLIT_GAP_TOKENS = 20
+# "according to X" right after a quotation's closing mark (and a comma).
+_ACCORDING_AFTER = re.compile(r"[ \t]*,?[ \t]*(according)\s+to\b", re.IGNORECASE)
 # A quote with no cue of its own continues the previous speaker when this close (paragraphs).
 MAX_CONTINUATION_PARAGRAPHS = 1
 # … and when at most this many words (the attribution, "he said.") stand between them.
@@ -48,6 +52,13 @@ def find_quoted(
         ):
             continue
         if cue is None:
+            according = _according_to_after(doc, text, quote)
+            if according is not None:
+                used.add(according.i)
+                source = according_to_source(according)
+                start, end = strip_space(text, quote.inner_start, quote.inner_end)
+                found.append(Found("direct", "according to", start, end, source, None, 0.7))
+                continue
             if _runs_on(doc, text, quote, found):
                 found[-1].end = strip_space(text, quote.inner_start, quote.inner_end)[1]
                 continue
@@ -77,6 +88,18 @@ def find_quoted(
         start, end = strip_space(text, start, end)
         found.append(Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
     return found
+
+
+def _according_to_after(doc: Doc, text: str, quote: Quote) -> Token | None:
+    """The "according" of an "according to X" right after the quote (“…,” according to
+    Ann Cole, a doctor): the quote's attribution, though no cue verb."""
+    after = _ACCORDING_AFTER.match(text, quote.end)
+    if after is None:
+        return None
+    span = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+    if span is None or according_to_source(span[0]) is None:
+        return None
+    return span[0]
 
 
 def _framing(text: str, start: int, quote: Quote) -> bool:
@@ -260,6 +283,9 @@ def _cue_for_quote(
     ]
     if not candidates:
         return None
+    introducing = _introducing_cue(text, quote, candidates)
+    if introducing is not None:
+        return introducing
 
     def distance(cue: Cue) -> tuple[int, int]:
         if cue.start_char >= quote.end:
@@ -269,6 +295,21 @@ def _cue_for_quote(
         return (0 if cue.verb.lemma_ in CORE_SPEECH else 1, gap)
 
     return min(candidates, key=distance)
+
+
+def _introducing_cue(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
+    """A speech verb right before the quote, with only a comma or a colon between, says it
+    ("Cole said he heard the crowd shout, “…”": the crowd shouts it, Cole reports it)."""
+    return next(
+        (
+            cue
+            for cue in cues
+            if cue.verb.lemma_ in SPEECH_VERBS
+            and cue.end_char <= quote.start
+            and text[cue.end_char : quote.start].strip() in (",", ":")
+        ),
+        None,
+    )
 
 
 def _attribution_between(

@@ -55,6 +55,8 @@ def find_quotes(text: str) -> list[Quote]:
             if first and first[1] not in CLOSING and not text[paragraph_start : first[0]].strip():
                 open_at = carried
                 marks = marks[1:]
+            elif first and _closes_carried(text, paragraph_start, first, marks):
+                open_at = carried  # the line broke inside the quote; its first mark closes it
             else:
                 quotes.append(_unclosed(text, carried, carried_end))
             carried = None
@@ -75,6 +77,20 @@ def find_quotes(text: str) -> list[Quote]:
     if carried is not None:
         quotes.append(_unclosed(text, carried, carried_end))
     return quotes
+
+
+def _closes_carried(
+    text: str, paragraph_start: int, first: tuple[int, str], marks: list[tuple[int, str]]
+) -> bool:
+    """Whether a paragraph with no reopening mark goes on with the quote the last one left
+    open: it starts mid-sentence (a lower-case word) and its first mark closes (a closing
+    mark, or a straight one of an odd count, whose partner was in the paragraph before)."""
+    opening = text[paragraph_start : first[0]].lstrip()[:1]
+    if not opening.islower():
+        return False
+    if first[1] in CLOSING:
+        return True
+    return first[1] in (STRAIGHT, DOUBLED) and sum(1 for _, m in marks if m == first[1]) % 2 == 1
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

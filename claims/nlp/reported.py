@@ -16,7 +16,7 @@ from claims.nlp.cues import CORE_SPEECH, CUE_VERBS
 from claims.nlp.found import Found
 from claims.nlp.quotes import QuoteIndex, has_quote_mark
 from claims.nlp.records import CleanText
-from claims.nlp.sources import author_of
+from claims.nlp.sources import according_to_source, author_of
 from claims.nlp.spans import mention_of, trim_range
 from claims.nlp.token_index import tokens_lowered
 
@@ -57,21 +57,18 @@ def find_reported(
     return found
 
 
-def find_according_to(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
-    """ "The plan failed, according to the report": the longer side of the sentence."""
+def find_according_to(doc: Doc, quote_of: QuoteIndex, used: set[int]) -> list[Found]:
+    """ "The plan failed, according to the report": the longer side of the sentence.
+
+    Not an "according to" that already attributes the quotation before it (``used``)."""
     found = []
     for token in tokens_lowered(doc, ("according",)):
-        if token.i + 1 >= len(doc):
+        if token.i in used or quote_of.at(token.idx) is not None:
             continue
-        if doc[token.i + 1].lower_ != "to" or quote_of.at(token.idx) is not None:
+        source = according_to_source(token)
+        if source is None:
             continue
         to = doc[token.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"] or [
-            c for c in token.children if c.dep_ == "pobj"
-        ]
-        if not objects:
-            continue
-        source = mention_of(author_of(objects[0]))
         phrase_end = max(token.right_edge.i, to.right_edge.i) + 1
         side = _longer_side(doc, token.i, phrase_end)
         if side is None:

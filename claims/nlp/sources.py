@@ -179,6 +179,27 @@ def prepositional_gerund(token: Token, verb: Token) -> Token | None:
     return None
 
 
+def stranded_subject(token: Token, verb: Token) -> Source | None:
+    """A conjoined verb with no subject right after a name the parser joined to the noun
+    before "and": the name is the verb's subject ("… about his plan and Lund said …").
+
+    Example: The aides met Lund and asked him about the cost of his plan and Lund said he would cut the budget. | said | Lund | -
+    """
+    if token.dep_ != "conj" or token.i == 0 or any(c.dep_ in SUBJECTS for c in token.children):
+        return None
+    name = token.doc[token.i - 1]
+    joined = name.head
+    if not (
+        name.pos_ == "PROPN"
+        and name.dep_ == "conj"
+        and joined.pos_ in ("NOUN", "PROPN")
+        and joined.i < name.i
+        and any(c.dep_ == "cc" and joined.i < c.i < name.i for c in joined.children)
+    ):
+        return None
+    return Source(mention_of(name))
+
+
 def governing_verb(token: Token, verb: Token) -> Token | None:
     """An infinitive, a conjunct or an adverbial clause takes its governor's subject.
 
@@ -201,6 +222,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     effort_infinitive,
     carrier,
     prepositional_gerund,
+    stranded_subject,
     governing_verb,
 )
 
@@ -311,6 +333,18 @@ def _is_dateline_mark(token: Token) -> bool:
     if not (token.text in DATELINE_DASHES or token.text.lstrip(")") == ":"):
         return False
     return token.pos_ == "PUNCT" or bool(token.doc[token.i - 1].whitespace_)
+
+
+def according_to_source(token: Token) -> Span | None:
+    """Who "according to X" at ``token`` ("according") names, or None."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in token.children if c.dep_ == "pobj"
+    ]
+    return mention_of(author_of(objects[0])) if objects else None
 
 
 def author_of(noun: Token) -> Token:

@@ -187,14 +187,18 @@ class SpeakerBook(PronounResolver, DescriptionResolver, OrganisationResolver):
             words = [t.text for t in mention[: tail.i - mention.start + 1] if t.pos_ == "PROPN"]
             if tail.ent_type_ == "PERSON" or len(words) <= 2:
                 return [w for w in words if w.lower() not in ROLE_WORDS] or [tail.text]
-        if len(propn) == 1 and not people and self.entities.person_for([propn[0].text]):
+        if (
+            len(propn) == 1
+            and not people
+            and self.entities.person_for([propn[0].text], before=mention.start_char)
+        ):
             return [propn[0].text]  # a first name the article gave in full ("Ann" for Ann Cole)
         return None
 
     def _person(self, mention: Span, name_words: list[str]) -> Resolution:
         words = [t.text for t in mention if not t.is_punct]
         parts = split_person_phrase(words, name_words)
-        entity = self.entities.person_for(parts.name.split())
+        entity = self.entities.person_for(parts.name.split(), before=mention.start_char)
         if entity is not None:
             full = entity.name
         else:

@@ -3,11 +3,13 @@
 The statement finder joins a quote split by its attribution, and a quote that runs on after
 it, into one span that holds the attribution's words too ("she said"). Stored like that, a
 statement's text is not what was said. Here each quoted stretch of a direct statement
-becomes its own statement, with the same speaker, mention and cue.
+becomes its own statement, with the same speaker, mention and cue; so does each paragraph
+of a quotation that runs over several (as newspapers print it, one paragraph at a time).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,15 +26,25 @@ _MIN_PART_WORDS = 2
 def split_quotations(
     statements: Sequence[StatementRecord], *, text: str
 ) -> tuple[StatementRecord, ...]:
-    """The statements, each direct one cut at the unquoted words between its quotations."""
+    """The statements, each direct one cut at the unquoted words between its quotations
+    and at its paragraph breaks."""
     out: list[StatementRecord] = []
     for statement in statements:
         parts = _quoted_parts(text, statement) if statement.kind == "direct" else []
+        if statement.kind == "direct":
+            parts = [
+                piece
+                for part in parts or [(statement.start, statement.end)]
+                for piece in _paragraph_pieces(text, *part)
+            ]
         if len(parts) < 2:
             out.append(statement)
             continue
         for start, end in parts:
-            out.append(replace(statement, text=text[start:end], start=start, end=end))
+            paragraph = statement.paragraph + len(re.findall(r"\n+", text[statement.start : start]))
+            out.append(
+                replace(statement, text=text[start:end], start=start, end=end, paragraph=paragraph)
+            )
     return tuple(out)
 
 
@@ -60,6 +72,20 @@ def _quoted_parts(text: str, statement: StatementRecord) -> list[tuple[int, int]
     if any(len(text[start:end].split()) < _MIN_PART_WORDS for start, end in parts):
         return []
     return parts
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A quotation running over paragraphs, one piece per paragraph (as quoted in print)."""
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        piece_start, piece_end = _trim(text, start + match.start(), start + match.end())
+        while piece_start < piece_end and (
+            text[piece_start] in OPENING or text[piece_start] == STRAIGHT
+        ):
+            piece_start += 1  # the mark that reopens the quote in the new paragraph
+        if len(text[piece_start:piece_end].split()) >= _MIN_PART_WORDS:
+            pieces.append((piece_start, piece_end))
+    return pieces or [(start, end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

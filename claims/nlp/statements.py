@@ -49,7 +49,7 @@ def extract_statements(
     used: set[int] = set()
     found += find_quoted(doc, text, quotes, cues, used)
     found += find_reported(doc, text, cues, used, quote_of)
-    found += find_according_to(doc, quote_of)
+    found += find_according_to(doc, quote_of, used)
     found += find_in_evidence(doc, quote_of)
     found += find_hearsay(doc, quote_of)
     found += find_headline(clean, text)

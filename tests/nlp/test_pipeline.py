@@ -43,3 +43,21 @@ def test_extract_many_keeps_input_order(extractor: Extractor) -> None:
     results = list(extractor.extract_many(clean_article(t) for t in texts))
     assert [r.statements[0].kind for r in results] == ["indirect", "direct"]
     assert all(r.extractor_version == extractor.version for r in results)
+
+
+def test_a_quote_over_two_paragraphs_is_stored_as_one_statement_per_paragraph(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tom Reed spoke after the count.\n\n"
+        "“We counted every ballot twice and the result did not change.\n\n"
+        "“We will publish the numbers tomorrow morning,” he said."
+    )
+    extraction = extractor.extract(clean_article(text))
+    direct = [s for s in extraction.statements if s.kind == "direct"]
+    assert [s.text for s in direct] == [
+        "We counted every ballot twice and the result did not change.",
+        "We will publish the numbers tomorrow morning",
+    ]
+    assert {extraction.speakers[s.speaker].name for s in direct} == {"Tom Reed"}
+    assert [s.paragraph for s in direct] == [1, 2]

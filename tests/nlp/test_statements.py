@@ -79,6 +79,61 @@ def test_quote_running_over_two_paragraphs_is_one_statement(nlp: Language) -> No
     assert direct[0].paragraph == 1
 
 
+def test_quote_broken_by_a_line_mid_sentence_runs_on_to_its_closing_mark(
+    nlp: Language,
+) -> None:
+    text = (
+        "Tove Lind wrote to the council.\n\n"
+        '"Who may use the new pier is for the harbour office to decide\n\n'
+        'after it has heard the fishermen and the ferry line," said Lind in a letter.'
+    )
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].inner(text).endswith("ferry line,")
+    direct = [s for s in statements(nlp, text) if s.kind == "direct"]
+    assert len(direct) == 1
+    assert "harbour office" in direct[0].text
+    assert "ferry line" in direct[0].text
+    assert direct[0].speaker_mention == "Lind"
+
+
+def test_a_new_paragraph_opening_with_its_own_quote_is_not_joined() -> None:
+    text = '"We will open the pier in May\n\nThe council said "it will not be ready" today.'
+    inner = [q.inner(text) for q in find_quotes(text)]
+    assert "it will not be ready" in inner
+
+
+def test_a_name_the_parser_hung_on_the_noun_before_and_speaks(nlp: Language) -> None:
+    text = (
+        "Her brother and his wife visited Lund and asked him about plans for his farm and "
+        "Lund suggested he might sell a field."
+    )
+    found = next(s for s in statements(nlp, text) if "sell a field" in s.text)
+    assert found.speaker_mention == "Lund"
+
+
+def test_a_quote_attributed_by_according_to_and_the_quote_after_it(nlp: Language) -> None:
+    text = (
+        '"The ferry has run late every winter for a decade," according to Dr. Tove Lind, '
+        'a harbour engineer at the Norrvik Maritime Institute. "Nobody has fixed the pier."'
+    )
+    found = only(statements(nlp, text))
+    assert (found.kind, found.cue, found.speaker_mention) == (
+        "direct",
+        "according to",
+        "Dr. Tove Lind",
+    )
+    assert found.text.startswith("The ferry has run late")
+    assert found.text.endswith("Nobody has fixed the pier.")
+
+
+def test_a_quote_introduced_by_an_inner_speech_verb_is_its_speakers(nlp: Language) -> None:
+    text = "Ms. Lund said she heard the fishermen shout, “Close the harbour to the tankers now!”"
+    quoted = next(s for s in statements(nlp, text) if s.kind == "direct")
+    assert quoted.text.startswith("Close the harbour")
+    assert quoted.speaker_mention == "the fishermen"
+
+
 def test_according_to(nlp: Language) -> None:
     text = "The factory will close in March, according to the regional governor."
     found = only(statements(nlp, text))
