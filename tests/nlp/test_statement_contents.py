@@ -1,0 +1,62 @@
+"""What a cue attributes when it is no clause: an act's object, "called for X to Y"; on
+short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claims.nlp.attribution import THINKS, attribution_class, content_form
+from tests.nlp.test_statements import only, statements
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor also mentioned the flooding in the old harbour.",
+            "mentioned",
+            "the flooding in the old harbour",
+        ),
+        (
+            "The senator cited the rising cost of ferry tickets.",
+            "cited",
+            "the rising cost of ferry tickets",
+        ),
+        ("Governor Hale is thanking volunteers at a rally in Dunmore.", "thanking", "volunteers"),
+        (
+            "Ms. Ortiz challenged the accuracy of the census figures.",
+            "challenged",
+            "the accuracy of the census figures",
+        ),
+    ],
+)
+def test_an_acts_object_is_what_it_attributes(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == cue
+    assert found.text.startswith(content)
+
+
+def test_an_acts_bare_object_is_no_claim_said(nlp: Language) -> None:
+    text = "The mayor also mentioned the flooding in the old harbour."
+    found = only(statements(nlp, text))
+    span = nlp(text).char_span(found.start, found.end)
+    assert (
+        attribution_class(
+            cue=found.cue, kind=found.kind, source_kind="person", content=content_form(span)
+        )
+        == THINKS
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor told reporters at the airport.",
+        "The council issued new bonds to pay for the bridge.",
+    ],
+)
+def test_a_speech_verb_that_needs_a_clause_has_no_bare_object(nlp: Language, text: str) -> None:
+    assert statements(nlp, text) == ()
