@@ -60,6 +60,9 @@ def content_of(
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return trimmed(child), None
+    demand = _for_to_clause(verb, children)
+    if demand is not None:
+        return demand
     # "The poll found broad support for X": a document's object is its finding, where a
     # person's ("found the keys") is not.
     needs_clause = lemma in NEEDS_CLAUSE and particle is None and not _is_document(source)
@@ -112,6 +115,22 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _for_to_clause(
+    verb: Token, children: list[Token]
+) -> tuple[tuple[int, int] | None, Token] | None:
+    """ "called for the chief to resign": the parser hangs "the chief to resign" on the cue
+    as an adverbial clause marked by "for"; it is what the cue asks for, and "for" joins
+    the cue ("called for")."""
+    for child in children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if mark is not None and infinitive and mark.i == child.left_edge.i:
+            return trim_range(verb.doc, mark.i + 1, child.right_edge.i + 1), mark
+    return None
 
 
 def _is_document(source: Span) -> bool:

@@ -60,3 +60,16 @@ def test_an_acts_bare_object_is_no_claim_said(nlp: Language) -> None:
 )
 def test_a_speech_verb_that_needs_a_clause_has_no_bare_object(nlp: Language, text: str) -> None:
     assert statements(nlp, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor has called for the police chief to resign.", "the police chief to resign"),
+        ("Senator Wu is calling for the city to raise its budget.", "the city to raise its budget"),
+    ],
+)
+def test_called_for_someone_to_act_takes_the_demand(nlp: Language, text: str, content: str) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue.endswith(" for")
+    assert found.text == content
