@@ -49,9 +49,9 @@ def content_of(
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range the cue attributes, and the preposition that joins the cue if any."""
     children = [c for c in verb.children if c != particle and not _across_semicolon(c, verb)]
-    for child in children:
-        if child.dep_ in CLAUSES:
-            return _clauses(verb, child, children), None
+    clause = _reported_clause(verb, children)
+    if clause is not None:
+        return _clauses(verb, clause, children), None
     if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
         # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
         for child in particle.children:
@@ -115,6 +115,19 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _reported_clause(verb: Token, children: list[Token]) -> Token | None:
+    """The clause a cue reports: one after it ("suspected that X"); else one before it
+    ("X, he said"), unless the cue has an object or complement of its own after it. In
+    "He owned a team — Trump also offered his assessment" or "the poll ran, you can see
+    for yourself that X", the parser hangs the clause before on the cue as well."""
+    clauses = [c for c in children if c.dep_ in CLAUSES]
+    after = next((c for c in clauses if c.i > verb.i), None)
+    if after is not None or not clauses:
+        return after
+    own = any(c.dep_ in ("dobj", "dative", "xcomp") and c.i > verb.i for c in children)
+    return None if own else clauses[0]
 
 
 def _for_to_clause(

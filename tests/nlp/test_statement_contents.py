@@ -73,3 +73,30 @@ def test_called_for_someone_to_act_takes_the_demand(nlp: Language, text: str, co
     found = only(statements(nlp, text))
     assert found.cue.endswith(" for")
     assert found.text == content
+
+
+def test_a_cue_reports_the_clause_after_it_not_one_before(nlp: Language) -> None:
+    text = (
+        "Hale hired a plane to fly over the rally — people suspected that "
+        "he was behind the new banner."
+    )
+    found = only(statements(nlp, text))
+    assert found.cue == "suspected"
+    assert found.text == "he was behind the new banner"
+
+
+def test_a_cue_with_an_object_after_it_does_not_report_the_clause_before(
+    nlp: Language,
+) -> None:
+    text = (
+        "He owned the Harbour Gulls for a decade — Hale also offered his early "
+        "assessment of the final between the Gulls and the Rovers."
+    )
+    found = only(statements(nlp, text))
+    assert found.cue == "offered"
+    assert found.text.startswith("his early assessment")
+
+
+def test_a_clause_before_a_cue_with_nothing_after_it_is_reported(nlp: Language) -> None:
+    found = only(statements(nlp, "The ferry will run again in June, the mayor said."))
+    assert found.text == "The ferry will run again in June"
