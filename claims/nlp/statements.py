@@ -56,5 +56,5 @@ def extract_statements(
     found += find_hearsay(doc, quote_of)
     found += find_headline(clean, text)
     found += find_headline_act(doc, clean, text, found)
-    found += find_transcript_lines(text)
+    found += find_transcript_lines(text, doc)
     return resolve_speakers(doc, text, clean, without_duplicates(found))
