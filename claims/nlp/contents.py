@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claims.nlp.attribution import PREDICATING
 from claims.nlp.cues import (
     COGNITION_VERBS,
     CUE_PREPOSITIONS,
@@ -42,6 +43,12 @@ _AS_CLAUSE_PARTS = frozenset(
 )
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
 TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
+# Quote marks around a predicate ("called it “rigged”"), as the tokenizer splits them off;
+# a straight or doubled mark both opens and closes.
+OPENING_MARKS = frozenset({"“", "«", '"', "''", "``"})
+CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
+# A quoted predicate this far from its object is something else.
+MAX_PREDICATE_TOKENS = 16
 
 
 def content_of(
@@ -83,6 +90,9 @@ def content_of(
         )
         if predicate is not None:
             return trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
+        quoted_end = _quoted_predicate(child) if lemma in PREDICATING else None
+        if quoted_end is not None:
+            return trim_range(verb.doc, child.left_edge.i, quoted_end), None
         if not needs_clause and child.pos_ != "PRON":
             return _with_complements(child, children), None
     for child in children:
@@ -115,6 +125,27 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _quoted_predicate(obj: Token) -> int | None:
+    """Where a quoted predicate after the object ends: "called the system “rigged”", "calls
+    the plan "a disaster"". The parser often hangs the quoted words inside the object or
+    as punctuation, not as a predicate of the cue."""
+    doc = obj.doc
+    end = min(obj.sent.end, obj.i + MAX_PREDICATE_TOKENS)
+    opening = next(
+        (t.i for t in doc[obj.i + 1 : end] if t.text in OPENING_MARKS),
+        None,
+    )
+    if opening is None or opening > obj.right_edge.i + 1:
+        return None
+    closing = next(
+        (t.i for t in doc[opening + 1 : end] if t.text in CLOSING_MARKS),
+        None,
+    )
+    if closing is None or closing == opening + 1:
+        return None
+    return closing + 1
 
 
 def _reported_clause(verb: Token, children: list[Token]) -> Token | None:

@@ -1,7 +1,8 @@
 """Shapes 2 to 4, statements without quotation marks of their own: reported speech (a cue
 not used by a quote, with its content), "according to X" adverbials and what a poll shows
 ("in a new poll, …"), hearsay adverbs ("X reportedly …", no one named), the headline
-attributed by a dash or colon, and transcript lines ("TRUMP: …", or a person's name in title case: "Ann Hale: …").
+attributed by a dash or colon, and transcript lines ("TRUMP: …", or a person's name in
+title case: "Ann Hale: …").
 """
 
 from __future__ import annotations

@@ -100,3 +100,24 @@ def test_a_cue_with_an_object_after_it_does_not_report_the_clause_before(
 def test_a_clause_before_a_cue_with_nothing_after_it_is_reported(nlp: Language) -> None:
     found = only(statements(nlp, "The ferry will run again in June, the mayor said."))
     assert found.text == "The ferry will run again in June"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Hale called the ferry timetable “a disgrace” on Monday.",
+            "the ferry timetable “a disgrace”",
+        ),
+        (
+            'The senator called the use of emergency powers "quite dangerous."',
+            'the use of emergency powers "quite dangerous."',
+        ),
+    ],
+)
+def test_a_quoted_predicate_after_the_object_is_what_was_called(
+    nlp: Language, text: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == "called"
+    assert found.text == content
