@@ -47,6 +47,10 @@ TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "
 # a straight or doubled mark both opens and closes.
 OPENING_MARKS = frozenset({"“", "«", '"', "''", "``"})
 CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
+# Cues whose object is who hears it ("told reporters"), not what is said.
+HEARER_VERBS = frozenset(
+    {"tell", "ask", "inform", "notify", "brief", "remind", "assure", "reassure", "warn"}
+)
 # A quoted predicate this far from its object is something else.
 MAX_PREDICATE_TOKENS = 16
 
@@ -157,8 +161,20 @@ def _reported_clause(verb: Token, children: list[Token]) -> Token | None:
     after = next((c for c in clauses if c.i > verb.i), None)
     if after is not None or not clauses:
         return after
-    own = any(c.dep_ in ("dobj", "dative", "xcomp") and c.i > verb.i for c in children)
+    own = any(c.i > verb.i and _own_complement(verb, c) for c in children)
     return None if own else clauses[0]
+
+
+def _own_complement(verb: Token, child: Token) -> bool:
+    """An infinitive, or an object that is what the cue is about; not its hearer ("…, he
+    told reporters", "…, the president told her", "…, she told The Post")."""
+    if child.dep_ == "xcomp":
+        return True
+    return (
+        child.dep_ == "dobj"
+        and verb.lemma_.lower() not in HEARER_VERBS
+        and child.pos_ not in ("PRON", "PROPN")
+    )
 
 
 def _for_to_clause(

@@ -121,3 +121,16 @@ def test_a_quoted_predicate_after_the_object_is_what_was_called(
     found = only(statements(nlp, text))
     assert found.cue == "called"
     assert found.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry will not run this winter, the mayor told her closest advisers.",
+        "The ferry will not run this winter, a council spokesman told The Harbour Times.",
+    ],
+)
+def test_a_hearer_after_the_cue_leaves_it_the_clause_before(nlp: Language, text: str) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == "told"
+    assert found.text == "The ferry will not run this winter"
