@@ -91,15 +91,16 @@ CUE_PREPOSITIONS: frozenset[str] = frozenset({"for", "on", "about", "against", "
 # Verbs that are cues only with a clause or quote after them, never with a bare object
 # ("told reporters", "asked him", "read the book", "found the keys"). Acts whose object is
 # what they are about ("mentioned the violence", "cited low growth", "thanked the crowd",
-# "challenged his record", "named three cities") are not here: PolNeAR annotates their
-# object as what is attributed, and a noun phrase is a ``thinks`` statement, which the
-# said-only export leaves out. "issued debt" is no act of speech: "issue" stays.
+# "challenged his record", "named three cities", "reported a profit") are not here:
+# PolNeAR annotates their object as what is attributed, and a noun phrase is a ``thinks``
+# statement, which the said-only export leaves out. "issued debt" is no act of speech:
+# "issue" stays.
 NEEDS_CLAUSE: frozenset[str] = lexicon(
     """
     tell ask read find see know add continue call rule decide write post point answer
     charge order brief inform notify lecture quote go come make consider regard
     understand accept trust guess imagine realize realise recognize recognise sense
-    report reply respond hit push fire sign pass release issue hear like need share
+    reply respond hit push fire sign pass release issue hear like need share
     cast credit mean maintain
     """
 )

@@ -134,3 +134,9 @@ def test_a_hearer_after_the_cue_leaves_it_the_clause_before(nlp: Language, text:
     found = only(statements(nlp, text))
     assert found.cue == "told"
     assert found.text == "The ferry will not run this winter"
+
+
+def test_a_reported_figure_is_what_was_reported(nlp: Language) -> None:
+    found = only(statements(nlp, "The ferry company reported a loss of four million crowns."))
+    assert found.cue == "reported"
+    assert found.text == "a loss of four million crowns"
