@@ -88,7 +88,11 @@ def content_of(
                 c
                 for c in children
                 if c.i > child.i
-                and (c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+                and (
+                    c.dep_ in ("oprd", "acomp")
+                    or (c.dep_ == "prep" and c.lower_ == "as")
+                    or _as_predicate(c)
+                )
             ),
             None,
         )
@@ -129,6 +133,18 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _as_predicate(child: Token) -> bool:
+    """ "sees the plan as most unfair", "sees him as captured by …": the parser makes the
+    "as" phrase a clause marked by "as"; with no subject of its own it says what the
+    object is."""
+    return (
+        child.dep_ == "advcl"
+        and child.left_edge.lower_ == "as"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+        and not any(c.dep_ in SUBJECTS for c in child.children)
+    )
 
 
 def _quoted_predicate(obj: Token) -> int | None:

@@ -140,3 +140,10 @@ def test_a_reported_figure_is_what_was_reported(nlp: Language) -> None:
     found = only(statements(nlp, "The ferry company reported a loss of four million crowns."))
     assert found.cue == "reported"
     assert found.text == "a loss of four million crowns"
+
+
+def test_an_as_clause_after_the_object_says_what_the_object_is(nlp: Language) -> None:
+    text = "Mayor Hale sees the council as captured by a small group of landlords."
+    found = only(statements(nlp, text))
+    assert found.cue == "sees"
+    assert found.text == "the council as captured by a small group of landlords"
