@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claims.nlp.attribution import PREDICATING
 from claims.nlp.cues import (
     COGNITION_VERBS,
     CUE_PREPOSITIONS,
@@ -42,6 +43,16 @@ _AS_CLAUSE_PARTS = frozenset(
 )
 # Verbs whose "to" phrase is what they attribute ("pointed to", "referring to").
 TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "react", "allude"})
+# Quote marks around a predicate ("called it “rigged”"), as the tokenizer splits them off;
+# a straight or doubled mark both opens and closes.
+OPENING_MARKS = frozenset({"“", "«", '"', "''", "``"})
+CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
+# Cues whose object is who hears it ("told reporters"), not what is said.
+HEARER_VERBS = frozenset(
+    {"tell", "ask", "inform", "notify", "brief", "remind", "assure", "reassure", "warn"}
+)
+# A quoted predicate this far from its object is something else.
+MAX_PREDICATE_TOKENS = 16
 
 
 def content_of(
@@ -49,9 +60,9 @@ def content_of(
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range the cue attributes, and the preposition that joins the cue if any."""
     children = [c for c in verb.children if c != particle and not _across_semicolon(c, verb)]
-    for child in children:
-        if child.dep_ in CLAUSES:
-            return _clauses(verb, child, children), None
+    clause = _reported_clause(verb, children)
+    if clause is not None:
+        return _clauses(verb, clause, children), None
     if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
         # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
         for child in particle.children:
@@ -60,6 +71,9 @@ def content_of(
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return trimmed(child), None
+    demand = _for_to_clause(verb, children)
+    if demand is not None:
+        return demand
     # "The poll found broad support for X": a document's object is its finding, where a
     # person's ("found the keys") is not.
     needs_clause = lemma in NEEDS_CLAUSE and particle is None and not _is_document(source)
@@ -74,12 +88,19 @@ def content_of(
                 c
                 for c in children
                 if c.i > child.i
-                and (c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"))
+                and (
+                    c.dep_ in ("oprd", "acomp")
+                    or (c.dep_ == "prep" and c.lower_ == "as")
+                    or _as_predicate(c)
+                )
             ),
             None,
         )
         if predicate is not None:
             return trim_range(verb.doc, child.left_edge.i, predicate.right_edge.i + 1), None
+        quoted_end = _quoted_predicate(child) if lemma in PREDICATING else None
+        if quoted_end is not None:
+            return trim_range(verb.doc, child.left_edge.i, quoted_end), None
         if not needs_clause and child.pos_ != "PRON":
             return _with_complements(child, children), None
     for child in children:
@@ -112,6 +133,80 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _as_predicate(child: Token) -> bool:
+    """ "sees the plan as most unfair", "sees him as captured by …": the parser makes the
+    "as" phrase a clause marked by "as"; with no subject of its own it says what the
+    object is."""
+    return (
+        child.dep_ == "advcl"
+        and child.left_edge.lower_ == "as"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+        and not any(c.dep_ in SUBJECTS for c in child.children)
+    )
+
+
+def _quoted_predicate(obj: Token) -> int | None:
+    """Where a quoted predicate after the object ends: "called the system “rigged”", "calls
+    the plan "a disaster"". The parser often hangs the quoted words inside the object or
+    as punctuation, not as a predicate of the cue."""
+    doc = obj.doc
+    end = min(obj.sent.end, obj.i + MAX_PREDICATE_TOKENS)
+    opening = next(
+        (t.i for t in doc[obj.i + 1 : end] if t.text in OPENING_MARKS),
+        None,
+    )
+    if opening is None or opening > obj.right_edge.i + 1:
+        return None
+    closing = next(
+        (t.i for t in doc[opening + 1 : end] if t.text in CLOSING_MARKS),
+        None,
+    )
+    if closing is None or closing == opening + 1:
+        return None
+    return closing + 1
+
+
+def _reported_clause(verb: Token, children: list[Token]) -> Token | None:
+    """The clause a cue reports: one after it ("suspected that X"); else one before it
+    ("X, he said"), unless the cue has an object or complement of its own after it. In
+    "He owned a team — Trump also offered his assessment" or "the poll ran, you can see
+    for yourself that X", the parser hangs the clause before on the cue as well."""
+    clauses = [c for c in children if c.dep_ in CLAUSES]
+    after = next((c for c in clauses if c.i > verb.i), None)
+    if after is not None or not clauses:
+        return after
+    own = any(c.i > verb.i and _own_complement(verb, c) for c in children)
+    return None if own else clauses[0]
+
+
+def _own_complement(verb: Token, child: Token) -> bool:
+    """An infinitive, or an object that is what the cue is about; not its hearer ("…, he
+    told reporters", "…, the president told her", "…, she told The Post")."""
+    if child.dep_ == "xcomp":
+        return True
+    return (
+        child.dep_ == "dobj"
+        and verb.lemma_.lower() not in HEARER_VERBS
+        and child.pos_ not in ("PRON", "PROPN")
+    )
+
+
+def _for_to_clause(
+    verb: Token, children: list[Token]
+) -> tuple[tuple[int, int] | None, Token] | None:
+    """ "called for the chief to resign": the parser hangs "the chief to resign" on the cue
+    as an adverbial clause marked by "for"; it is what the cue asks for, and "for" joins
+    the cue ("called for")."""
+    for child in children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
+        mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if mark is not None and infinitive and mark.i == child.left_edge.i:
+            return trim_range(verb.doc, mark.i + 1, child.right_edge.i + 1), mark
+    return None
 
 
 def _is_document(source: Span) -> bool:

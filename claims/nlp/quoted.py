@@ -292,7 +292,8 @@ def _cue_for_quote(
             gap = cue.start_char - quote.end
         else:
             gap = max(quote.start - cue.end_char, 0)
-        return (0 if cue.verb.lemma_ in CORE_SPEECH else 1, gap)
+        core = cue.verb.lemma_ in CORE_SPEECH and not _reports_before(doc, cue, quote)
+        return (0 if core else 1, gap)
 
     return min(candidates, key=distance)
 
@@ -310,6 +311,15 @@ def _introducing_cue(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
         ),
         None,
     )
+
+
+def _reports_before(doc: Doc, cue: Cue, quote: Quote) -> bool:
+    """Whether the cue's own clause ends before the quote: "He says he respects her and calls
+    her “a fine leader”" – "says" has its statement; the quote is the next act's."""
+    if cue.content is None or cue.start_char >= quote.start:
+        return False
+    content = doc[cue.content[0] : cue.content[1]]
+    return content.end_char <= quote.start and len(content) >= 2
 
 
 def _attribution_between(

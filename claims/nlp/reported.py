@@ -1,7 +1,8 @@
 """Shapes 2 to 4, statements without quotation marks of their own: reported speech (a cue
 not used by a quote, with its content), "according to X" adverbials and what a poll shows
 ("in a new poll, …"), hearsay adverbs ("X reportedly …", no one named), the headline
-attributed by a dash or colon, and transcript lines ("TRUMP: …").
+attributed by a dash or colon, and transcript lines ("TRUMP: …", or a person's name in
+title case: "Ann Hale: …").
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ HEADLINE_COLON = re.compile(
     r"^(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?P<content>.{8,})$"
 )
 TRANSCRIPT_LINE = re.compile(r"^(?P<source>[A-Z][A-Z.'’ -]{1,40}):\s+(?P<content>\S.*)$")
+# "Alex Hale: …", "Hale: …": a speaker's name in title case, checked against the parse.
+NAMED_LINE = re.compile(
+    r"^(?P<source>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}):\s+(?P<content>\S.*)$"
+)
 
 
 def find_reported(
@@ -162,13 +167,22 @@ def find_headline(clean: CleanText, text: str) -> list[Found]:
     ]
 
 
-def find_transcript_lines(text: str) -> list[Found]:
-    """ "TRUMP: We will win.": a line opened by a name in capitals and a colon."""
+def find_transcript_lines(text: str, doc: Doc | None = None) -> list[Found]:
+    """ "TRUMP: We will win.": a line opened by a name in capitals and a colon; with the
+    parse, also by a person's name in title case ("Ann Hale: We will win.", "Hale: …")."""
+    people = _person_words(doc) if doc is not None else frozenset()
     found = []
     offset = 0
     for line in text.split("\n"):
         match = TRANSCRIPT_LINE.match(line)
-        if match and match.group("source").strip().isupper():
+        if match is None or not match.group("source").strip().isupper():
+            match = NAMED_LINE.match(line)
+            if match is not None and not (
+                _names_a_person(match.group("source"), people)
+                and _is_sentence(match.group("content"))
+            ):
+                match = None
+        if match:
             start, end = match.span("content")
             found.append(
                 Found(
@@ -183,3 +197,21 @@ def find_transcript_lines(text: str) -> list[Found]:
             )
         offset += len(line) + 1
     return found
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the article's person names ("Ann", "Hale" for "Ann Hale")."""
+    return frozenset(
+        token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent if token.is_alpha
+    )
+
+
+def _names_a_person(source: str, people: frozenset[str]) -> bool:
+    """Whether every word of a line's title-case opening is a word of a person's name."""
+    words = source.split()
+    return bool(words) and all(word in people for word in words)
+
+
+def _is_sentence(content: str) -> bool:
+    """Words, not a figure: "Clinton: 2,316." is a tally."""
+    return sum(1 for word in content.split() if any(c.isalpha() for c in word)) >= 2

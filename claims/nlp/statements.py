@@ -7,7 +7,8 @@ module runs them in order:
    its source (``sources``, an ordered list of rules) and its content (``contents``);
 2. shapes, each claiming the cue it used so no cue counts twice: quotations
    (``quoted``), then reported speech, "according to X", "in a poll", hearsay adverbs, the
-   headline and transcript lines (``reported``);
+   headline and transcript lines (``reported``), a title-case headline's act
+   (``headlines``);
 3. resolution (``resolution``): duplicates dropped, speakers resolved in text order by
    ``speakers.SpeakerBook``, records built.
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from claims.nlp.cue_reading import read_cues
 from claims.nlp.found import Found
+from claims.nlp.headlines import find_headline_act
 from claims.nlp.quoted import find_quoted
 from claims.nlp.quotes import QuoteIndex, find_quotes
 from claims.nlp.records import CleanText, SpeakerInfo, StatementRecord
@@ -53,5 +55,6 @@ def extract_statements(
     found += find_in_evidence(doc, quote_of)
     found += find_hearsay(doc, quote_of)
     found += find_headline(clean, text)
-    found += find_transcript_lines(text)
+    found += find_headline_act(doc, clean, text, found)
+    found += find_transcript_lines(text, doc)
     return resolve_speakers(doc, text, clean, without_duplicates(found))
