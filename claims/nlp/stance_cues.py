@@ -165,7 +165,7 @@ TAKES_AWAY = frozenset(
         "eradicate lessen ease deny restrict suppress ban abolish outlaw prohibit forbid "
         "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
         "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
-        "hurt impair control"
+        "hurt impair control solve resolve fix remedy repair overcome correct redress address"
     )
 )
 # With an object of no polarity, enabling still counts a little for the subject ("X allows
@@ -175,7 +175,9 @@ ENABLES = frozenset(
 )
 # Verbs whose object is a harm whatever its words ("X prevents infections"): with an object
 # of no polarity they still count a little for their subject, as enabling does.
-REMEDIES = frozenset(words("prevent tackle eradicate alleviate mitigate curb avert cure"))
+REMEDIES = frozenset(
+    words("prevent tackle eradicate alleviate mitigate curb avert cure solve resolve remedy")
+)
 # Acts on the topic: promoting it is for it, suppressing it is against it ("we should ban X",
 # "X must be protected", "the use of X").
 PROMOTING_ACTS = frozenset(
@@ -235,6 +237,12 @@ RESPONSIBLE = frozenset(words("responsible blameworthy culpable"))
 # cost"), and a subject they are said of ("the cost is low") or what is "low in" it.
 DIMINISHERS = frozenset(
     words("less lesser fewer few little low lower small smaller rarely seldom decreasingly")
+)
+# Words of amount, either way: a conjunct with its own is out of the reach of another's
+# ("no fuel and high risk"), one with another modifier is in it ("less violence and mass
+# murder").
+AMOUNTS = DIMINISHERS | frozenset(
+    words("high higher more most many much great greater large larger big bigger huge no")
 )
 # "a few", "a little" are some, not few.
 SOME_WITH_ARTICLE = frozenset(words("few little"))

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from claims.nlp import stance_cues as cues
 from claims.nlp.stance.lexicon import whole_word, word_valence
+from claims.nlp.stance.whose import reported
 
 SUBJECT_ARCS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_ARCS = frozenset({"nsubjpass", "csubjpass"})
@@ -94,6 +95,7 @@ def phrase_value(
             or (c.dep_ not in DETACHED_ARCS and c.dep_ not in SUBJECT_ARCS | PASSIVE_SUBJECT_ARCS)
         )
         and c.dep_ not in ("punct", "cc")
+        and not reported(c)  # "..., but critics say it is harmful": theirs, not the phrase's
     ]
     if token.pos_ in ("VERB", "AUX") and (lemma in cues.BRINGS_ABOUT or lemma in cues.TAKES_AWAY):
         value = _consequence(token, lemma, children, trace)
@@ -156,7 +158,10 @@ def _responsible_for(token: Token) -> bool:
 
 
 def _own_amount(noun: Token) -> bool:
-    return any(child.dep_ in ("det", "amod", "nummod") for child in noun.children)
+    return any(
+        child.dep_ in ("det", "nummod") or (child.dep_ == "amod" and child.lower_ in cues.AMOUNTS)
+        for child in noun.children
+    )
 
 
 def _consequence(verb: Token, lemma: str, children: list[Token], trace: Trace) -> float:

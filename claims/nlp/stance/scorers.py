@@ -5,10 +5,11 @@ For each topic mention in a statement, ``ParseStanceScorer`` asks in turn:
 1. ``rule``: the precise cue rules of ``claims.nlp.stance.rules`` ("we are concerned with X");
 2. ``lexicon``: VADER word polarities composed toward the mention (``compose_toward``);
 3. ``lexicon`` back-off: the polarity of the clause that holds the mention, at lower
-   confidence (``clause_polarity``).
+   confidence (``clause_polarity``), then of its sentence, then the sum of its sentence's
+   word polarities where the parse gave no path (path ``sentence:`` and ``words:``).
 
 The first that answers gives the reading; its ``method`` and ``path`` go into the record.
-A related mention (a word close to the topic in the word vectors, ``claims.nlp.vectors``) is
+A related mention (a word or noun phrase close to the topic, ``claims.nlp.related``) is
 read the same way, at ``RELATED_FACTOR`` of the confidence, and its path starts with
 ``related:WORD(SIMILARITY)``. A mention of the topic's absence ("childless") gives the
 opposite position, and its path starts with ``absence:WORD``.
