@@ -206,10 +206,13 @@ SUPPRESSING_NOUNS = frozenset(
 )
 # Nouns that take away their complement: "an end to wars" is for peace.
 REMOVAL_NOUNS = frozenset(
-    words("end lack absence loss elimination reduction prevention abolition shortage decline")
+    words(
+        "end lack absence loss elimination reduction prevention abolition shortage decline "
+        "solution remedy cure antidote obstacle barrier impediment hindrance"
+    )
 )
 # Removals that are a harm whatever they remove ("the loss of entire habitats").
-LOSSES = frozenset(words("loss lack shortage decline"))
+LOSSES = frozenset(words("loss lack shortage decline obstacle barrier impediment hindrance"))
 # Harms that value what they threaten ("a threat to X"), though not what they come of.
 HARMS = frozenset(words("threat danger risk damage harm"))
 # Verbs that report someone else's opinion: a judgement inside their clause is that person's
@@ -286,7 +289,9 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "authoritarian totalitarian radicalization extremism propaganda indoctrination "
             "stigma harassment bullying obstacle barrier drawback downside flaw loophole "
             "endanger jeopardize jeopardise impair erode shatter blight antisemitic bigoted "
-            "xenophobic malicious"
+            "xenophobic malicious impractical unrealistic unworkable infeasible unviable "
+            "artificial artificiality distortion exploitative atrocity atrocities casualties "
+            "deterioration deteriorate controversy controversies deceptive"
         ),
         -0.5,
     ),
@@ -301,7 +306,8 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "equitable accessible access empower empowerment legitimate rights liberty "
             "dignity tolerance prosperous stable secure safety welfare wellbeing opportunity "
             "sustainability diversity inclusion cooperation consensus deterrence "
-            "independence autonomy self-determination justice fairness merit resilience"
+            "independence autonomy self-determination justice fairness merit resilience "
+            "practical realistic workable feasible viable flourish thrive remedy choice"
         ),
         0.5,
     ),

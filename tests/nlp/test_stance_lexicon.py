@@ -125,6 +125,12 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls fix the problems of the city.", "favor"),
         # an amount reaches a conjunct with a modifier that is no amount of its own
         ("Road tolls lead to less crime and violent unrest.", "favor"),
+        # a solution removes what it solves, an obstacle what it stands in the way of
+        ("Road tolls are a solution to the problems of the city.", "favor"),
+        ("Road tolls are the best solution.", "favor"),
+        ("Road tolls are an obstacle to growth.", "against"),
+        # judgements of feasibility argue too
+        ("Road tolls are impractical.", "against"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):

@@ -118,13 +118,12 @@ def phrase_value(
         value = value or OPPOSED_VALUE
         trace.words.append(token)
         trace.step(token, "opposed", value)
-    elif token.pos_ == "NOUN" and lemma in cues.REMOVAL_NOUNS:
-        value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
-        if not value and lemma in cues.LOSSES:
-            value = -ENABLING_VALUE  # "the loss of habitats": losing is a harm of itself
-        if value:
-            trace.words.append(token)
-            trace.step(token, "removal", value)
+    elif (
+        token.pos_ == "NOUN"
+        and lemma in cues.REMOVAL_NOUNS
+        and (value := _removal(token, lemma, children, trace))
+    ):
+        pass
     else:
         own = trace.valence(token)
         if own:
@@ -146,6 +145,19 @@ def phrase_value(
         trace.hedged = True
     value = max(-1.0, min(1.0, value)) * negation(token, trace) * diminished(token, trace)
     return max(-1.0, min(1.0, value + beside))
+
+
+def _removal(noun: Token, lemma: str, children: list[Token], trace: Trace) -> float:
+    """What a removal takes away, the other way round ("an end to wars", "a solution to the
+    problem", "an obstacle to growth"); 0 when it says nothing, so that the noun is read as
+    any other ("the best solution")."""
+    value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
+    if not value and lemma in cues.LOSSES:
+        value = -ENABLING_VALUE  # "the loss of habitats": losing is a harm of itself
+    if value:
+        trace.words.append(noun)
+        trace.step(noun, "removal", value)
+    return value
 
 
 def _responsible_for(token: Token) -> bool:
