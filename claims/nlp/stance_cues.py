@@ -165,7 +165,8 @@ TAKES_AWAY = frozenset(
         "eradicate lessen ease deny restrict suppress ban abolish outlaw prohibit forbid "
         "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
         "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
-        "hurt impair control solve resolve fix remedy repair overcome correct redress address"
+        "hurt impair control solve resolve fix remedy repair overcome correct redress address "
+        "impede hamper obstruct stifle inhibit"
     )
 )
 # With an object of no polarity, enabling still counts a little for the subject ("X allows
@@ -291,7 +292,9 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "endanger jeopardize jeopardise impair erode shatter blight antisemitic bigoted "
             "xenophobic malicious impractical unrealistic unworkable infeasible unviable "
             "artificial artificiality distortion exploitative atrocity atrocities casualties "
-            "deterioration deteriorate controversy controversies deceptive"
+            "deterioration deteriorate controversy controversies deceptive disproportionate "
+            "indiscriminate detriment fragmentation infidelity impede hamper obstruct stifle "
+            "imprudent senseless misuse persecution facade abridge"
         ),
         -0.5,
     ),
@@ -307,7 +310,8 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "dignity tolerance prosperous stable secure safety welfare wellbeing opportunity "
             "sustainability diversity inclusion cooperation consensus deterrence "
             "independence autonomy self-determination justice fairness merit resilience "
-            "practical realistic workable feasible viable flourish thrive remedy choice"
+            "practical realistic workable feasible viable flourish thrive remedy choice "
+            "preferable prudent sensible advisable unbiased"
         ),
         0.5,
     ),

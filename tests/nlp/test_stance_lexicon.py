@@ -131,6 +131,10 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls are an obstacle to growth.", "against"),
         # judgements of feasibility argue too
         ("Road tolls are impractical.", "against"),
+        ("Road tolls are preferable to fuel taxes.", "favor"),
+        ("Road tolls are disproportionate.", "against"),
+        # hindering is taking away, a harm of itself when what is hindered is unsaid
+        ("Road tolls stifle trade.", "against"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):
