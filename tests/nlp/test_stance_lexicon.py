@@ -275,6 +275,8 @@ def test_a_position_on_the_topic_s_absence_is_the_opposite_position(
         ("Since road tolls came, the villages have suffered terribly.", "against", "sentence:"),
         # no path through the parse: the words of the sentence, at the lowest confidence
         ("Road tolls, a disaster for everyone.", "against", "words:"),
+        # however weak the words: a topic in a sentence that judges at all takes its side
+        ("Road tolls, imposed on every town.", "against", "words:"),
     ],
 )
 def test_the_last_back_offs_read_the_sentence_then_its_words(extractor, text, expected, step):

@@ -30,6 +30,7 @@ from spacy.tokens import Span, Token
 
 from claims.nlp import stance_cues as cues
 from claims.nlp.stance.phrase import (
+    MIN_VALUE,
     OBJECT_ARCS,
     PASSIVE_SUBJECT_ARCS,
     SUBJECT_ARCS,
@@ -311,7 +312,9 @@ def sentence_polarity(mention: Span, statement: Span, clause: Token) -> Composit
 
 def words_polarity(mention: Span, statement: Span) -> Composition | None:
     """Last back-off: the sum of the word polarities of the mention's sentence, where the parse
-    gave no path ("many tower blocks experience structural decay" parsed as one noun phrase)."""
+    gave no path ("many tower blocks experience structural decay" parsed as one noun phrase).
+    A weak sum still takes its side, at the lowest confidence: on the IBM Claim Stance
+    training claims those sums below ``MIN_VALUE`` are right about three times in four."""
     trace = Trace(mention)
     sentence = mention.root.sent
     others = {t.i for verb in sentence if reported(verb) for t in verb.subtree}
@@ -322,6 +325,8 @@ def words_polarity(mention: Span, statement: Span) -> Composition | None:
             trace.words.append(token)
             value += part
     trace.steps.append(f"words:{value:+.2f}")
+    if value and abs(value) < MIN_VALUE:
+        value = MIN_VALUE if value > 0 else -MIN_VALUE
     found = result(value, trace)
     if found is None:
         return None
