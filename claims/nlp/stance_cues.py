@@ -166,7 +166,7 @@ TAKES_AWAY = frozenset(
         "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
         "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
         "hurt impair control solve resolve fix remedy repair overcome correct redress address "
-        "impede hamper obstruct stifle inhibit"
+        "impede hamper obstruct stifle inhibit investigate punish prosecute confront"
     )
 )
 # With an object of no polarity, enabling still counts a little for the subject ("X allows

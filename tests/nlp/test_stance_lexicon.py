@@ -135,6 +135,11 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls are disproportionate.", "against"),
         # hindering is taking away, a harm of itself when what is hindered is unsaid
         ("Road tolls stifle trade.", "against"),
+        # acting on a wrong deals with it
+        ("Road tolls help prosecute crimes.", "favor"),
+        # a noun "against" the topic acts against it, and is judged
+        ("Laws against road tolls are constitutional.", "against"),
+        ("The campaign against road tolls is admirable.", "against"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):

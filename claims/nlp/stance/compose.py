@@ -87,6 +87,10 @@ def compose_toward(mention: Span, statement: Span) -> Composition | None:
             if value:
                 carried = (carried or 1.0) * value
                 judging = judging or node.lemma_.lower() not in ACT_NOUNS
+            elif arc == "prep" and child.lower_ == "against":
+                # "laws against X", "the campaign against X": the noun acts against X
+                carried = -(carried or 1.0)
+                trace.step(node, "against", -1.0)
         elif _links_a_noun(node, arc):
             # "the harmful emissions associated with X", "deaths caused by X": the noun the
             # participle hangs on is X's, as in "the harmful emissions of X"

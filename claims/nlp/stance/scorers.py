@@ -32,7 +32,7 @@ from claims.nlp.stance.compose import (
 from claims.nlp.stance.rules import RULE_VERSION, read_position
 from claims.nlp.stance.whose import reported_by_another
 
-PARSE_VERSION = f"2.1.0+rules{RULE_VERSION}"
+PARSE_VERSION = f"2.2.0+rules{RULE_VERSION}"
 LEXICON_METHOD = "lexicon"
 RELATED_FACTOR = 0.8
 OPPOSITE = {"favor": "against", "against": "favor"}
