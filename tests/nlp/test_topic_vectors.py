@@ -129,6 +129,7 @@ PHRASE_TABLE = {
     "congestion": (0.7, 0.0, 0.3),
     "charges": (0.6, 0.4, 0.0),
     "weather": (0.0, 0.0, 1.0),
+    "interference": (1.0, 0.1, 0.0),
 }
 
 
@@ -179,3 +180,10 @@ def test_vectors_are_named_together_and_a_missing_package_is_a_clear_error(monke
     with pytest.raises(VectorsUnavailableError, match="phrases"):
         load_vectors("wordllama")
     vectors_module._wordllama.cache_clear()
+
+
+def test_a_kindred_word_that_is_itself_a_hostile_act_gives_no_stance(phrase_extractor):
+    # "interference" lies close to the topic, but names an act the speaker condemns, not it
+    _, statement, stances = tagged(phrase_extractor, "The interference must stop.")
+    assert statement.topics == ("road-tolls",)
+    assert stances == ()
