@@ -16,7 +16,8 @@ SUFFIXES = tuple(
         str.split(
             "ization isation izations ations ation itions ition ions ion isms ism ists ist "
             "ities ity ments ment ness ers er ings ing ed ants ant ances ance ences ence als al "
-            "ical ic ives ive ous ly ies y es s e ize ise izes ises ized ised"
+            "ical ic ives ive ous ly ies y es s e ize ise izes ises ized ised izing ising izer iser "
+            "izers isers iations iation"
         ),
         key=len,
         reverse=True,
@@ -28,8 +29,9 @@ SUFFIXES = tuple(
 def family_key(word: str) -> str:
     """The shared key of ``word``'s derivational family (lower case)."""
     word = word.lower()
-    if word.endswith("acy") and len(word) > MIN_STEM + 3:
-        word = word[:-2] + "t"  # democracy -> democrat, bureaucracy -> bureaucrat
+    for ending in ("acy", "acies"):
+        if word.endswith(ending) and len(word) > MIN_STEM + len(ending):
+            word = word[: -len(ending)] + "at"  # democracy -> democrat, bureaucracies -> ...
     for _ in range(2):  # "democratization" -> "democratize" -> "democrat"
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:

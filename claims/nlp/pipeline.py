@@ -31,7 +31,7 @@ from claims.nlp.splitting import split_quotations
 from claims.nlp.stance import ParseStanceScorer, StanceScorer
 from claims.nlp.statements import extract_statements
 from claims.nlp.topics import DocTopics, TopicTagger
-from claims.nlp.vectors import WordVectors
+from claims.nlp.vectors import PhraseVectors, TopicVectors, WordVectors
 
 # Bump when extraction changes what it finds; stored with every article and statement.
 EXTRACTOR_VERSION = "0.3.9"
@@ -48,7 +48,7 @@ class Extractor:
         *,
         topics: Sequence[TopicSpec] = (),
         stance_scorer: StanceScorer | None = None,
-        vectors: WordVectors | None = None,
+        vectors: WordVectors | PhraseVectors | TopicVectors | None = None,
     ) -> None:
         self.nlp = nlp
         self.topic_tagger = TopicTagger(nlp, topics, vectors=vectors)
@@ -60,7 +60,7 @@ class Extractor:
         model_names: Sequence[str],
         *,
         topics: Sequence[TopicSpec] = (),
-        vectors: WordVectors | None = None,
+        vectors: WordVectors | PhraseVectors | TopicVectors | None = None,
     ) -> Extractor:
         return cls(load_first(model_names), topics=topics, vectors=vectors)
 

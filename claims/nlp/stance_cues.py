@@ -165,7 +165,8 @@ TAKES_AWAY = frozenset(
         "eradicate lessen ease deny restrict suppress ban abolish outlaw prohibit forbid "
         "criminalize criminalise discourage halt destroy damage harm ruin undermine erode "
         "shatter weaken threaten violate infringe compromise jeopardize jeopardise endanger "
-        "hurt impair control"
+        "hurt impair control solve resolve fix remedy repair overcome correct redress address "
+        "impede hamper obstruct stifle inhibit investigate punish prosecute confront"
     )
 )
 # With an object of no polarity, enabling still counts a little for the subject ("X allows
@@ -175,7 +176,9 @@ ENABLES = frozenset(
 )
 # Verbs whose object is a harm whatever its words ("X prevents infections"): with an object
 # of no polarity they still count a little for their subject, as enabling does.
-REMEDIES = frozenset(words("prevent tackle eradicate alleviate mitigate curb avert cure"))
+REMEDIES = frozenset(
+    words("prevent tackle eradicate alleviate mitigate curb avert cure solve resolve remedy")
+)
 # Acts on the topic: promoting it is for it, suppressing it is against it ("we should ban X",
 # "X must be protected", "the use of X").
 PROMOTING_ACTS = frozenset(
@@ -204,10 +207,13 @@ SUPPRESSING_NOUNS = frozenset(
 )
 # Nouns that take away their complement: "an end to wars" is for peace.
 REMOVAL_NOUNS = frozenset(
-    words("end lack absence loss elimination reduction prevention abolition shortage decline")
+    words(
+        "end lack absence loss elimination reduction prevention abolition shortage decline "
+        "solution remedy cure antidote obstacle barrier impediment hindrance"
+    )
 )
 # Removals that are a harm whatever they remove ("the loss of entire habitats").
-LOSSES = frozenset(words("loss lack shortage decline"))
+LOSSES = frozenset(words("loss lack shortage decline obstacle barrier impediment hindrance"))
 # Harms that value what they threaten ("a threat to X"), though not what they come of.
 HARMS = frozenset(words("threat danger risk damage harm"))
 # Verbs that report someone else's opinion: a judgement inside their clause is that person's
@@ -235,6 +241,12 @@ RESPONSIBLE = frozenset(words("responsible blameworthy culpable"))
 # cost"), and a subject they are said of ("the cost is low") or what is "low in" it.
 DIMINISHERS = frozenset(
     words("less lesser fewer few little low lower small smaller rarely seldom decreasingly")
+)
+# Words of amount, either way: a conjunct with its own is out of the reach of another's
+# ("no fuel and high risk"), one with another modifier is in it ("less violence and mass
+# murder").
+AMOUNTS = DIMINISHERS | frozenset(
+    words("high higher more most many much great greater large larger big bigger huge no")
 )
 # "a few", "a little" are some, not few.
 SOME_WITH_ARTICLE = frozenset(words("few little"))
@@ -278,7 +290,11 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "authoritarian totalitarian radicalization extremism propaganda indoctrination "
             "stigma harassment bullying obstacle barrier drawback downside flaw loophole "
             "endanger jeopardize jeopardise impair erode shatter blight antisemitic bigoted "
-            "xenophobic malicious"
+            "xenophobic malicious impractical unrealistic unworkable infeasible unviable "
+            "artificial artificiality distortion exploitative atrocity atrocities casualties "
+            "deterioration deteriorate controversy controversies deceptive disproportionate "
+            "indiscriminate detriment fragmentation infidelity impede hamper obstruct stifle "
+            "imprudent senseless misuse persecution facade abridge"
         ),
         -0.5,
     ),
@@ -293,7 +309,9 @@ ARGUMENT_VALENCES: dict[str, float] = {
             "equitable accessible access empower empowerment legitimate rights liberty "
             "dignity tolerance prosperous stable secure safety welfare wellbeing opportunity "
             "sustainability diversity inclusion cooperation consensus deterrence "
-            "independence autonomy self-determination justice fairness merit resilience"
+            "independence autonomy self-determination justice fairness merit resilience "
+            "practical realistic workable feasible viable flourish thrive remedy choice "
+            "preferable prudent sensible advisable unbiased"
         ),
         0.5,
     ),

@@ -14,11 +14,12 @@ it matches it once and publishes what it found, as spaCy's own components do:
   word of its family ("childless", "childfree", "smoke-free" for a topic on having children
   or smoking): a position on the absence is the opposite position on the topic;
 - ``doc.spans["topic_entities"]``: places, organisations and groups no mention covers;
-- ``doc.spans["topic_related"]``: only with word vectors (``claims.nlp.vectors``, off by
-  default): a word that names no topic but whose vector is close to one of a topic's key
-  words ("condoms" for contraception, "hydropower" for hydroelectric dams) is a related
-  mention of it; it is in ``doc.spans["topics"]`` too, and its similarity is kept in the
-  group's ``attrs["similarity"]``.
+- ``doc.spans["topic_related"]``: only with topic vectors (``claims.nlp.vectors``, off by
+  default): a word that names no topic but lies close to one of a topic's key words
+  ("condoms" for contraception), or a noun phrase close to one of its phrases ("central
+  economic planning" for the free market), is a related mention of it
+  (``claims.nlp.related``); it is in ``doc.spans["topics"]`` too, and its similarity is
+  kept in the group's ``attrs["similarity"]``.
 
 Every statement span is answered from those groups; the stance scorer reads the mentions
 through ``topic_mentions``.
@@ -37,8 +38,15 @@ from wordfreq import zipf_frequency
 
 from claims.nlp.families import family_key
 from claims.nlp.records import EntityRecord, TopicSpec
+from claims.nlp.related import (
+    PHRASE_SIMILARITY,
+    RELATED_SIMILARITY,
+    RELATED_SIMILARITY_BESIDE_PHRASES,
+    RelatedPhrases,
+    RelatedWords,
+)
 from claims.nlp.token_index import tokens_tagged
-from claims.nlp.vectors import WordVectors
+from claims.nlp.vectors import PhraseVectors, TopicVectors, WordVectors, topic_vectors
 
 # Named-entity labels that can become suggested topics: countries and cities, other
 # places, organisations, and nationalities or political groups.
@@ -51,12 +59,6 @@ ABSENT_KEY = "topic_absent"
 # Suffixes that make a word the absence of its stem ("childless", "childfree", "smoke-free").
 PRIVATIVE_SUFFIXES = ("less", "free")
 MIN_PRIVATIVE_STEM = 3
-# A word is kin of a topic's key word when it is among the key's KIN_NEIGHBOURS nearest words
-# (GloVe 6B 50d) and at least RELATED_SIMILARITY close. Measured on the IBM Claim Stance
-# training claims, against their own motion / against another motion drawn at random
-# (stances on a topic the claim is not about): 100 nearest give coverage 0.64 / 0.087,
-# 300 nearest 0.69 / 0.18, any word at least 0.65 close (no neighbourhood) 0.61 / 0.086.
-RELATED_SIMILARITY = 0.55
 # A word of a longer phrase names its topic alone only when it is this rare (Zipf scale):
 # "hydroelectric" or "tobacco" do, "policy" in "foreign policy" does not.
 SPECIFIC_ZIPF = 4.3
@@ -64,13 +66,6 @@ HEAD_ZIPF = 5.5  # the head noun of an action's object may be commoner ("the fre
 # Verbs that carry no topic of their own in a phrase ("build hydroelectric dams").
 LIGHT_VERBS = frozenset(str.split("be have do make get take give use choose build implement pass"))
 FAMILY_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-# Words that may be a related mention: things, not their qualities or what is done to them
-# ("foreign", "necessary", "said" are close to many topics' words).
-RELATED_POS = frozenset({"NOUN", "PROPN"})
-KIN_NEIGHBOURS = 100
-# A word kin to more topics than this is kin to none ("cooperation" is close to nine of the
-# curated topics' words).
-MAX_KIN_TOPICS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +149,9 @@ class TopicTagger:
         nlp: Language,
         topics: Sequence[TopicSpec],
         *,
-        vectors: WordVectors | None = None,
+        vectors: WordVectors | PhraseVectors | TopicVectors | None = None,
         related_similarity: float = RELATED_SIMILARITY,
+        phrase_similarity: float = PHRASE_SIMILARITY,
     ) -> None:
         self.topics = tuple(topics)
         self._families: dict[str, set[str]] = {}
@@ -186,8 +182,16 @@ class TopicTagger:
                     if not any(token.is_stop for token in chunk):
                         self._lemma.add(slug, [chunk.as_doc(), *_hyphenated(chunk)])
                 self._add_family_words(slug, parsed)
-        self._related = (
-            _RelatedWords(vectors, self._key_words(), related_similarity) if vectors else None
+        found = topic_vectors(vectors)
+        if found.phrases:
+            related_similarity = max(related_similarity, RELATED_SIMILARITY_BESIDE_PHRASES)
+        self._related_words = (
+            RelatedWords(found.words, self._key_words(), related_similarity)
+            if found.words
+            else None
+        )
+        self._related_phrases = (
+            RelatedPhrases(found.phrases, phrases, phrase_similarity) if found.phrases else None
         )
 
     def _add_family_words(self, slug: str, phrase: Doc) -> None:
@@ -230,7 +234,7 @@ class TopicTagger:
     def __call__(self, doc: Doc) -> Doc:
         """Match ``doc`` and publish its mentions and uncovered entities in ``doc.spans``."""
         mentions = self._match(doc)
-        related = self._related.mentions(doc, named=mentions) if self._related else []
+        related = self._related_mentions(doc, mentions)
         doc.spans[SPANS_KEY] = [
             Span(doc, m.start, m.end, label=m.slug)
             for m in sorted((*mentions, *related), key=lambda m: (m.start, m.end, m.slug))
@@ -238,7 +242,7 @@ class TopicTagger:
         doc.spans[ABSENT_KEY] = [
             Span(doc, m.start, m.end, label=m.slug) for m in mentions if m.absent
         ]
-        if self._related:
+        if self._related_words or self._related_phrases:
             doc.spans[RELATED_KEY] = [Span(doc, m.start, m.end, label=m.slug) for m in related]
             doc.spans[RELATED_KEY].attrs["similarity"] = [m.similarity for m in related]
         covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -249,6 +253,18 @@ class TopicTagger:
             and not any(i in covered for i in range(entity.start, entity.end))
         ]
         return doc
+
+    def _related_mentions(self, doc: Doc, named: Sequence[TopicMention]) -> list[TopicMention]:
+        """Kindred words, then kindred noun phrases, each where nothing closer names a topic."""
+        covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
+        found: list[TopicMention] = []
+        for finder in (self._related_words, self._related_phrases):
+            if finder is None:
+                continue
+            for slug, start, end, similarity in finder.mentions(doc, covered=covered):
+                found.append(TopicMention(slug, start, end, similarity))
+                covered.update(range(start, end))
+        return found
 
     def tag(self, span: Span | None) -> tuple[str, ...]:
         """Slugs of the topics named inside ``span``, in order of first mention."""
@@ -323,45 +339,6 @@ class TopicTagger:
         if len(span) == 1 and span.text.lower() in self._acronyms:
             return span.text.isupper() and len(span.text) > 1
         return True
-
-
-class _RelatedWords:
-    """The kin of each topic: the words nearest its key words in the vectors, found once.
-
-    A word is kin of a key word when it is among the key's ``KIN_NEIGHBOURS`` nearest words
-    and at least ``similarity`` close: the nearest words of a specific key ("condoms" for
-    "contraception") are specific too, while a generic word ("country") is in the
-    neighbourhood of many topics' keys, and so kin to none (``MAX_KIN_TOPICS``).
-    """
-
-    def __init__(
-        self, vectors: WordVectors, key_words: dict[str, set[str]], similarity: float
-    ) -> None:
-        self._kin: dict[str, dict[str, float]] = {}
-        for slug, words in key_words.items():
-            _, keys = vectors.matrix(sorted(words))
-            for key in keys:
-                for word, close in vectors.neighbours(key, KIN_NEIGHBOURS):
-                    if close < similarity:
-                        break
-                    topics = self._kin.setdefault(word, {})
-                    topics[slug] = max(topics.get(slug, 0.0), close)
-
-    def mentions(self, doc: Doc, *, named: Sequence[TopicMention]) -> list[TopicMention]:
-        """One mention per word kin to a topic, for words that name no topic."""
-        if not self._kin:
-            return []
-        covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
-        found = []
-        for token in tokens_tagged(doc, RELATED_POS):
-            if token.i in covered or token.is_stop or not token.is_alpha:
-                continue
-            topics = self._kin.get(token.lower_) or self._kin.get(token.lemma_.lower())
-            # A word close to many topics ("cooperation", "costs") is kin to none of them.
-            if topics and len(topics) <= MAX_KIN_TOPICS:
-                slug = max(topics, key=topics.__getitem__)
-                found.append(TopicMention(slug, token.i, token.i + 1, round(topics[slug], 3)))
-        return found
 
 
 def _privative_stem(word: str) -> str | None:

@@ -74,6 +74,10 @@ def test_acting_against_something_is_a_position_against_it(nlp, tagger):
     assert positions(nlp, tagger, "It is necessary to block the supply of weapons.") == {
         "arms": "against"
     }
+    # "against" and the act it follows say it once: no double turn
+    assert positions(nlp, tagger, "The fight against the sanctions is necessary.") == {
+        "sanctions": "against"
+    }
 
 
 def test_an_attitude_the_statement_talks_about_is_no_cue(nlp, tagger):

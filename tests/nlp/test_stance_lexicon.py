@@ -120,6 +120,26 @@ def polarity(extractor, text: str) -> str | None:
         ("Road tolls are low in cost.", "favor"),
         ("Road tolls tend to be lower in cost than fuel taxes.", "favor"),
         ("Road tolls are high in cost.", "against"),
+        # solving, fixing or resolving a harm is a remedy
+        ("Road tolls solve problems.", "favor"),
+        ("Road tolls fix the problems of the city.", "favor"),
+        # an amount reaches a conjunct with a modifier that is no amount of its own
+        ("Road tolls lead to less crime and violent unrest.", "favor"),
+        # a solution removes what it solves, an obstacle what it stands in the way of
+        ("Road tolls are a solution to the problems of the city.", "favor"),
+        ("Road tolls are the best solution.", "favor"),
+        ("Road tolls are an obstacle to growth.", "against"),
+        # judgements of feasibility argue too
+        ("Road tolls are impractical.", "against"),
+        ("Road tolls are preferable to fuel taxes.", "favor"),
+        ("Road tolls are disproportionate.", "against"),
+        # hindering is taking away, a harm of itself when what is hindered is unsaid
+        ("Road tolls stifle trade.", "against"),
+        # acting on a wrong deals with it
+        ("Road tolls help prosecute crimes.", "favor"),
+        # a noun "against" the topic acts against it, and is judged
+        ("Laws against road tolls are constitutional.", "against"),
+        ("The campaign against road tolls is admirable.", "against"),
     ],
 )
 def test_polarity_is_composed_toward_the_topic(extractor, text, expected):
@@ -140,6 +160,8 @@ def test_a_topic_that_is_only_mentioned_gets_no_stance(extractor, text):
 
 def test_someone_else_s_reported_opinion_is_not_the_speaker_s(extractor):
     assert stances(extractor, "Critics say road tolls are harmful.") == {}
+    text = "Road tolls were discussed, but critics say they are harmful."
+    assert stances(extractor, text) == {}
     assert polarity(extractor, "We believe road tolls are harmful.") == "against"
 
 
@@ -249,3 +271,22 @@ def test_a_position_on_the_topic_s_absence_is_the_opposite_position(
     record = stances(extractor, text)[topic]
     assert record.polarity == expected
     assert record.path[0].startswith("absence:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "step"),
+    [
+        # the mention's clause says nothing, the sentence around it does
+        ("Since road tolls came, the villages have suffered terribly.", "against", "sentence:"),
+        # no path through the parse: the words of the sentence, at the lowest confidence
+        ("Road tolls, a disaster for everyone.", "against", "words:"),
+        # however weak the words: a topic in a sentence that judges at all takes its side
+        ("Road tolls, imposed on every town.", "against", "words:"),
+    ],
+)
+def test_the_last_back_offs_read_the_sentence_then_its_words(extractor, text, expected, step):
+    record = stances(extractor, text)["road-tolls"]
+    assert record.polarity == expected
+    assert record.path[-1].startswith(step)
+    plain = stances(extractor, "Road tolls increase poverty.")["road-tolls"]
+    assert record.confidence < plain.confidence

@@ -1,17 +1,27 @@
-"""Related mentions: a statement about a topic it names only by a kindred word (word vectors).
+"""Related mentions: a statement about a topic it names only by a kindred word (word vectors)
+or noun phrase (phrase vectors).
 
-The vectors here are a tiny table made for the tests, so they need no embedding package.
+The vectors here are tiny tables made for the tests, so they need no embedding package.
 """
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
+from claims.nlp import vectors as vectors_module
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import SpeakerInfo, StatementRecord, TopicSpec
 from claims.nlp.topics import RELATED_KEY, topic_mentions
-from claims.nlp.vectors import VectorsUnavailableError, WordVectors, load_vectors
+from claims.nlp.vectors import (
+    PhraseVectors,
+    TopicVectors,
+    VectorsUnavailableError,
+    WordVectors,
+    load_vectors,
+)
 
 TOPICS = (TopicSpec("road-tolls", "Road tolls", ("road tolls",)),)
 SPEAKERS = (SpeakerInfo(name="Ann Speaker"),)
@@ -109,3 +119,71 @@ def test_neighbours_are_the_closest_words_first(vectors):
         "tolls",
         "fees",
     ]
+
+
+# Phrase vectors: a noun phrase whose vector (here the sum of its words' rows) is close to a
+# topic phrase's is a related mention, named by its head noun.
+PHRASE_TABLE = {
+    "road": (1.0, 0.0, 0.0),
+    "tolls": (1.0, 0.2, 0.0),
+    "congestion": (0.7, 0.0, 0.3),
+    "charges": (0.6, 0.4, 0.0),
+    "weather": (0.0, 0.0, 1.0),
+    "interference": (1.0, 0.1, 0.0),
+}
+
+
+def phrase_vectors() -> PhraseVectors:
+    def embed(texts):
+        rows = []
+        for text in texts:
+            words = [PHRASE_TABLE.get(word.lower(), (0.0, 0.0, 0.0)) for word in text.split()]
+            rows.append(np.sum(np.array(words, dtype=np.float32), axis=0))
+        return np.array(rows)
+
+    return PhraseVectors(embed)
+
+
+@pytest.fixture(scope="module")
+def phrase_extractor(nlp):
+    return Extractor(nlp, topics=TOPICS, vectors=phrase_vectors())
+
+
+def test_a_kindred_noun_phrase_is_a_mention_named_by_its_head(phrase_extractor):
+    doc, statement, stances = tagged(phrase_extractor, "Congestion charges increase poverty.")
+    assert statement.topics == ("road-tolls",)
+    assert [span.text for span in doc.spans[RELATED_KEY]] == ["charges"]
+    assert [s.polarity for s in stances] == ["against"]
+    assert stances[0].path[0].startswith("related:charges(")
+
+
+def test_an_unrelated_noun_phrase_is_no_mention(phrase_extractor):
+    _, statement, stances = tagged(phrase_extractor, "The weather increases poverty.")
+    assert statement.topics == ()
+    assert stances == ()
+
+
+def test_word_and_phrase_vectors_together_tag_both_kinds_of_kin(nlp, vectors):
+    both = TopicVectors(words=vectors, phrases=phrase_vectors())
+    extractor = Extractor(nlp, topics=TOPICS, vectors=both)
+    _, statement, _ = tagged(extractor, "Fees are charged on every bridge.")
+    assert statement.topics == ("road-tolls",)  # "fees": a kindred word
+    _, statement, _ = tagged(extractor, "Congestion charges increase poverty.")
+    assert statement.topics == ("road-tolls",)
+
+
+def test_vectors_are_named_together_and_a_missing_package_is_a_clear_error(monkeypatch):
+    with pytest.raises(VectorsUnavailableError, match="unknown"):
+        load_vectors("glove-6b-50d+word2vec-somewhere")
+    monkeypatch.setitem(sys.modules, "wordllama", None)  # as if not installed
+    vectors_module._wordllama.cache_clear()
+    with pytest.raises(VectorsUnavailableError, match="phrases"):
+        load_vectors("wordllama")
+    vectors_module._wordllama.cache_clear()
+
+
+def test_a_kindred_word_that_is_itself_a_hostile_act_gives_no_stance(phrase_extractor):
+    # "interference" lies close to the topic, but names an act the speaker condemns, not it
+    _, statement, stances = tagged(phrase_extractor, "The interference must stop.")
+    assert statement.topics == ("road-tolls",)
+    assert stances == ()

@@ -116,6 +116,9 @@ FAMILY_SPECS = (
     TopicSpec("abortion", "Abortion", ("abortion",)),
     TopicSpec("foreign-policy", "Foreign policy", ("foreign policy",)),
     TopicSpec("wind-farms", "Wind farms", ("build offshore wind farms",)),
+    TopicSpec("advertising", "Advertising", ("advertising",)),
+    TopicSpec("democratization", "Democratization", ("democratization",)),
+    TopicSpec("reconciliation", "Reconciliation", ("reconciliation",)),
 )
 
 
@@ -134,6 +137,11 @@ def family_tagger(nlp):
         ("These farms make a lot of noise.", ("wind-farms",)),  # what the action is on
         ("The new policy was announced.", ()),  # a common word of a longer phrase is not enough
         ("Her foreign-policy advisers resigned.", ("foreign-policy",)),  # written hyphenated
+        # "-ising", "-iation" and "-acies" end words of the same families
+        ("The advertisements ran all week.", ("advertising",)),
+        ("Young democracies need time.", ("democratization",)),
+        ("They tried to reconcile the two sides.", ("reconciliation",)),
+        ("The official left the office.", ()),  # "-ial" is no suffix of a family
     ],
 )
 def test_word_families_and_inner_phrases_tag_the_topic(nlp, family_tagger, text, expected):

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from claims.nlp import stance_cues as cues
 from claims.nlp.stance.lexicon import whole_word, word_valence
+from claims.nlp.stance.whose import reported
 
 SUBJECT_ARCS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_ARCS = frozenset({"nsubjpass", "csubjpass"})
@@ -94,6 +95,7 @@ def phrase_value(
             or (c.dep_ not in DETACHED_ARCS and c.dep_ not in SUBJECT_ARCS | PASSIVE_SUBJECT_ARCS)
         )
         and c.dep_ not in ("punct", "cc")
+        and not reported(c)  # "..., but critics say it is harmful": theirs, not the phrase's
     ]
     if token.pos_ in ("VERB", "AUX") and (lemma in cues.BRINGS_ABOUT or lemma in cues.TAKES_AWAY):
         value = _consequence(token, lemma, children, trace)
@@ -116,13 +118,12 @@ def phrase_value(
         value = value or OPPOSED_VALUE
         trace.words.append(token)
         trace.step(token, "opposed", value)
-    elif token.pos_ == "NOUN" and lemma in cues.REMOVAL_NOUNS:
-        value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
-        if not value and lemma in cues.LOSSES:
-            value = -ENABLING_VALUE  # "the loss of habitats": losing is a harm of itself
-        if value:
-            trace.words.append(token)
-            trace.step(token, "removal", value)
+    elif (
+        token.pos_ == "NOUN"
+        and lemma in cues.REMOVAL_NOUNS
+        and (value := _removal(token, lemma, children, trace))
+    ):
+        pass
     else:
         own = trace.valence(token)
         if own:
@@ -146,6 +147,19 @@ def phrase_value(
     return max(-1.0, min(1.0, value + beside))
 
 
+def _removal(noun: Token, lemma: str, children: list[Token], trace: Trace) -> float:
+    """What a removal takes away, the other way round ("an end to wars", "a solution to the
+    problem", "an obstacle to growth"); 0 when it says nothing, so that the noun is read as
+    any other ("the best solution")."""
+    value = -sum(phrase_value(c, trace) for c in children if c.dep_ == "prep")
+    if not value and lemma in cues.LOSSES:
+        value = -ENABLING_VALUE  # "the loss of habitats": losing is a harm of itself
+    if value:
+        trace.words.append(noun)
+        trace.step(noun, "removal", value)
+    return value
+
+
 def _responsible_for(token: Token) -> bool:
     """ "X is responsible for the crisis": what X is responsible for is its consequence."""
     return (
@@ -156,7 +170,10 @@ def _responsible_for(token: Token) -> bool:
 
 
 def _own_amount(noun: Token) -> bool:
-    return any(child.dep_ in ("det", "amod", "nummod") for child in noun.children)
+    return any(
+        child.dep_ in ("det", "nummod") or (child.dep_ == "amod" and child.lower_ in cues.AMOUNTS)
+        for child in noun.children
+    )
 
 
 def _consequence(verb: Token, lemma: str, children: list[Token], trace: Trace) -> float:

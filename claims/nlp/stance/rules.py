@@ -33,7 +33,7 @@ from claims.nlp import stance_cues as cues
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
 from claims.nlp.stance.base import MAX_CONFIDENCE, Reading, aggregate, observe
 
-RULE_VERSION = "1.3.0"
+RULE_VERSION = "1.3.1"
 
 SUBJECT_ARCS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 COMPLEMENT_ARCS = frozenset(
@@ -154,6 +154,7 @@ def read_position(
         elif (
             node.lemma_.lower() in COUNTERING
             and child.dep_ not in SUBJECT_ARCS
+            and child.lower_ != "against"  # "the fight against X": one act against X, not two
             and not setting
             and not _has(node, cues.NEGATIONS)
         ):

@@ -5,10 +5,11 @@ For each topic mention in a statement, ``ParseStanceScorer`` asks in turn:
 1. ``rule``: the precise cue rules of ``claims.nlp.stance.rules`` ("we are concerned with X");
 2. ``lexicon``: VADER word polarities composed toward the mention (``compose_toward``);
 3. ``lexicon`` back-off: the polarity of the clause that holds the mention, at lower
-   confidence (``clause_polarity``).
+   confidence (``clause_polarity``), then of its sentence, then the sum of its sentence's
+   word polarities where the parse gave no path (path ``sentence:`` and ``words:``).
 
 The first that answers gives the reading; its ``method`` and ``path`` go into the record.
-A related mention (a word close to the topic in the word vectors, ``claims.nlp.vectors``) is
+A related mention (a word or noun phrase close to the topic, ``claims.nlp.related``) is
 read the same way, at ``RELATED_FACTOR`` of the confidence, and its path starts with
 ``related:WORD(SIMILARITY)``. A mention of the topic's absence ("childless") gives the
 opposite position, and its path starts with ``absence:WORD``.
@@ -19,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from claims.nlp import stance_cues as cues
 from claims.nlp.records import SpeakerInfo, StanceRecord, StatementRecord
 from claims.nlp.stance.base import MentionInStatement, Observation, Reading, aggregate, observe
 from claims.nlp.stance.compose import (
@@ -31,7 +33,7 @@ from claims.nlp.stance.compose import (
 from claims.nlp.stance.rules import RULE_VERSION, read_position
 from claims.nlp.stance.whose import reported_by_another
 
-PARSE_VERSION = f"2.1.0+rules{RULE_VERSION}"
+PARSE_VERSION = f"2.2.0+rules{RULE_VERSION}"
 LEXICON_METHOD = "lexicon"
 RELATED_FACTOR = 0.8
 OPPOSITE = {"favor": "against", "against": "favor"}
@@ -85,6 +87,8 @@ def read_mention(found: MentionInStatement) -> Reading | None:
 
     None for a mention inside someone else's reported opinion ("critics say X is bad").
     """
+    if found.similarity is not None and _hostile(found.mention.root):
+        return None  # "the brazen interference in the region" judges, it does not name a topic
     reading = _read_named(found)
     if reading is not None and found.absent:
         # "being childless is bizarre": against the absence is for the topic
@@ -100,6 +104,15 @@ def read_mention(found: MentionInStatement) -> Reading | None:
         confidence=round(reading.confidence * RELATED_FACTOR, 3),
         path=(f"related:{found.mention.text}({found.similarity:.2f})", *reading.path),
     )
+
+
+def _hostile(word: Token) -> bool:
+    """A hostile act ("interference", "pressure"): a position of its own, never a topic's kin.
+
+    Measured on the IBM Claim Stance training claims: leaving out every related word with a
+    polarity of its own (not only hostile acts) loses more right stances than wrong ones
+    (F_avg with both vectors 0.670 -> 0.658)."""
+    return word.lemma_.lower() in cues.HOSTILE_ACTS
 
 
 def _read_named(found: MentionInStatement) -> Reading | None:
