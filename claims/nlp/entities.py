@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.gender import FEMALE, MALE, first_name_gender, is_surname_like
-from claims.nlp.names import HONORIFICS, PLACE_NOUNS, ROLE_FITS
-from claims.nlp.people import person_spans, pronoun_vote, untagged_runs
+from claims.nlp.names import PLACE_NOUNS, ROLE_FITS
+from claims.nlp.people import name_words, person_spans, pronoun_vote, untagged_runs
 from claims.nlp.spans import doc_text
 from claims.nlp.token_index import line_numbers, tokens_tagged
 
@@ -311,14 +311,6 @@ class ArticleEntities:
     def organisation_before(self, offset: int) -> Entity | None:
         """The organisation named last before ``offset``, as a subject first (for "it")."""
         return self._latest([o for o in self.organisations if o.kind == "organisation"], offset)
-
-
-def name_words(ent: Span) -> list[str]:
-    """The words of a person's name: no honorific, no possessive, no punctuation."""
-    words = [t.text for t in ent if t.lower_ not in HONORIFICS and not t.is_punct]
-    if words and words[-1] in ("'s", "’s"):
-        words.pop()
-    return words
 
 
 def organisation_name(text: str) -> str:

@@ -60,9 +60,9 @@ def person_spans(doc: Doc, runs: list[Span] | None = None) -> list[Span]:
     ``runs`` are the proper-noun runs outside every entity (``untagged_runs``), read once.
     """
     org_names = [
-        _words(ent)
+        name_words(ent)
         for ent in doc.ents
-        if ent.label_ in MISREAD_LABELS | {"PERSON"} and _ends_like_organisation(_words(ent))
+        if ent.label_ in MISREAD_LABELS | {"PERSON"} and _ends_like_organisation(name_words(ent))
     ]
     labels = _labels_by_text(doc)
     people: list[Span] = []
@@ -91,8 +91,8 @@ def person_spans(doc: Doc, runs: list[Span] | None = None) -> list[Span]:
         else:
             doubtful.append(run)
     # One sense per article: a name the article gives a person elsewhere is that person.
-    full = {" ".join(_words(span)) for span in people}
-    surnames = {_words(span)[-1] for span in people if len(_words(span)) > 1}
+    full = {" ".join(name_words(span)) for span in people}
+    surnames = {name_words(span)[-1] for span in people if len(name_words(span)) > 1}
     people.extend(span for span in doubtful if _names_known_person(span, full, surnames))
     return sorted(people, key=lambda span: span.start)
 
@@ -132,8 +132,9 @@ def pronoun_vote(ent: Span) -> str:
     return MALE if pronoun.lower_ in MALE_WORDS else FEMALE
 
 
-def _words(span: Span) -> list[str]:
-    words = [t.text for t in span if not t.is_punct and t.lower_ not in HONORIFICS]
+def name_words(ent: Span) -> list[str]:
+    """The words of a person's name: no honorific, no possessive, no punctuation."""
+    words = [t.text for t in ent if t.lower_ not in HONORIFICS and not t.is_punct]
     if words and words[-1] in ("'s", "’s"):
         words.pop()
     return words
@@ -147,7 +148,7 @@ def _is_person_entity(ent: Span, org_names: list[list[str]], labels: dict[str, l
     """A PERSON entity that is not an organisation, a bill or a photo credit, nor a name
     the article mostly tags as an organisation ("Facebook")."""
     doc = ent.doc
-    words = _words(ent)
+    words = name_words(ent)
     if not words or any(ch.isdigit() for ch in ent.text) or "/" in ent.text:
         return False
     if ent.end < len(doc) and doc[ent.end].text.startswith("/"):
@@ -181,7 +182,7 @@ def _after_title(ent: Span) -> Span | None:
             return None
         start = titles[-1] + 1
     name = doc[start : ent.end]
-    words = _words(name)
+    words = name_words(name)
     if not (1 <= len(words) <= 3) or _ends_like_organisation(words):
         return None
     if not all(word[:1].isupper() and not word.isupper() for word in words):
@@ -191,7 +192,7 @@ def _after_title(ent: Span) -> Span | None:
 
 def _has_person_evidence(ent: Span, labels: dict[str, list[str]]) -> bool:
     """A first name and a surname, a "he"/"she" used of it, or a person in apposition."""
-    words = _words(ent)
+    words = name_words(ent)
     if not words or not all(w[:1].isupper() and not w.isupper() for w in words):
         return False
     if _ends_like_organisation(words) or any(ch.isdigit() for ch in ent.text):
@@ -231,7 +232,7 @@ def _is_person_noun(token: Token) -> bool:
 
 
 def _after_title_shape(span: Span) -> bool:
-    words = _words(span)
+    words = name_words(span)
     return 1 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
@@ -244,7 +245,7 @@ def _after_article(span: Span) -> bool:
 
 def _names_known_person(span: Span, full: set[str], surnames: set[str]) -> bool:
     """A full name or a lone surname the article gives a person elsewhere ("Laurin said")."""
-    words = _words(span)
+    words = name_words(span)
     if not words or not all(w[:1].isupper() for w in words):
         return False
     return " ".join(words) in full or (len(words) == 1 and words[0] in surnames)

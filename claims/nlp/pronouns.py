@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from claims.nlp.entities import Entity, name_words
+from claims.nlp.entities import Entity
 from claims.nlp.names import FEMALE_PRONOUNS, MALE_PRONOUNS
+from claims.nlp.people import name_words
 from claims.nlp.spans import doc_text
 from claims.nlp.speaker_mentions import (
     UNKNOWN_GENDER_LEAD,
