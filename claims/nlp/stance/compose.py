@@ -298,8 +298,8 @@ def clause_polarity(mention: Span, statement: Span) -> Composition | None:
 
 
 def sentence_polarity(mention: Span, statement: Span, clause: Token) -> Composition | None:
-    """Last back-off: the polarity of the whole sentence that holds the mention, when the
-    mention's own clause has none ("where X is built, villages are flooded")."""
+    """Back-off after the clause: the polarity of the whole sentence that holds the mention,
+    when the mention's own clause has none ("where X is built, villages are flooded")."""
     root = mention.root.sent.root
     if not statement.start <= root.i < statement.end or reported(root):
         return None
