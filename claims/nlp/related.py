@@ -106,39 +106,46 @@ class RelatedPhrases:
     ) -> None:
         self._vectors = vectors
         self._similarity = similarity
-        self._slugs = [slug for slug, _ in phrases]
-        self._topic_of = np.array([sorted(set(self._slugs)).index(s) for s in self._slugs])
-        self._topics = vectors.embed([phrase for _, phrase in phrases])
+        ordered = sorted(phrases)  # each topic's phrases side by side, for np.maximum.reduceat
+        self._slugs = list(dict.fromkeys(slug for slug, _ in ordered))
+        slugs = [slug for slug, _ in ordered]
+        self._first_phrase = np.array([slugs.index(slug) for slug in self._slugs], dtype=np.intp)
+        self._topics = vectors.embed([phrase for _, phrase in ordered]) if ordered else None
 
     def mentions(
         self, doc: Doc, *, covered: Collection[int], topics: Collection[str]
     ) -> list[Related]:
         """The head of each noun phrase close to one of ``topics`` (and clearly closer to it
         than to any other topic), for heads outside ``covered``."""
-        if not self._slugs or not topics:
+        if self._topics is None or not topics:
             return []
-        chunks = [
-            (chunk, text)
-            for chunk in doc.noun_chunks
-            if chunk.root.i not in covered
-            and chunk.root.pos_ in RELATED_POS
-            and (text := _content_text(chunk))
-        ]
-        if not chunks:
-            return []
-        scores = self._vectors.embed([text for _, text in chunks]) @ self._topics.T
-        found = []
-        for (chunk, _), row in zip(chunks, scores, strict=True):
-            best = int(np.argmax(row))
-            others = row[self._topic_of != self._topic_of[best]]
-            runner_up = float(others.max()) if others.size else -1.0
+        roots, texts = [], []
+        for chunk in doc.noun_chunks:
+            root = chunk.root
             if (
-                self._slugs[best] in topics
-                and row[best] >= self._similarity
-                and row[best] - runner_up >= PHRASE_MARGIN
+                root.i not in covered
+                and root.pos_ in RELATED_POS
+                and (text := _content_text(chunk))
             ):
-                root = chunk.root.i
-                found.append((self._slugs[best], root, root + 1, round(float(row[best]), 3)))
+                roots.append(root.i)
+                texts.append(text)
+        if not texts:
+            return []
+        scores = self._vectors.embed(texts) @ self._topics.T
+        # Each phrase's closeness to each topic: to the nearest of the topic's phrases.
+        by_topic = np.maximum.reduceat(scores, self._first_phrase, axis=1)
+        best = by_topic.argmax(axis=1)
+        closest = by_topic[np.arange(len(texts)), best]
+        if by_topic.shape[1] > 1:
+            runner_up = np.partition(by_topic, -2, axis=1)[:, -2]
+        else:
+            runner_up = np.full(len(texts), -1.0)
+        kept = (closest >= self._similarity) & (closest - runner_up >= PHRASE_MARGIN)
+        found = []
+        for row in np.flatnonzero(kept):
+            slug = self._slugs[best[row]]
+            if slug in topics:
+                found.append((slug, roots[row], roots[row] + 1, round(float(closest[row]), 3)))
         return found
 
 

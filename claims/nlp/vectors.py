@@ -142,6 +142,7 @@ def _glove() -> WordVectors:
 def _wordllama() -> PhraseVectors:
     try:
         import wordllama
+        from threadpoolctl import threadpool_limits
     except ImportError as error:
         raise VectorsUnavailableError(
             f"topic vectors {WORDLLAMA!r} need the 'phrases' extra (wordllama): {error}"
@@ -151,4 +152,7 @@ def _wordllama() -> PhraseVectors:
     model = wordllama.WordLlama.load(
         cache_dir=Path(wordllama.__file__).parent, disable_download=True
     )
+    # Each article's product is small (its noun phrases against the topics' phrases): BLAS
+    # threads cost more than they save, and took 4x the time on two busy cores.
+    threadpool_limits(limits=1, user_api="blas")
     return PhraseVectors(lambda texts: model.embed(texts, norm=True))
