@@ -45,7 +45,7 @@ from claims.nlp.related import (
     RelatedPhrases,
     RelatedWords,
 )
-from claims.nlp.token_index import tokens_tagged
+from claims.nlp.token_index import line_numbers, tokens_tagged
 from claims.nlp.vectors import PhraseVectors, TopicVectors, WordVectors, topic_vectors
 
 # Named-entity labels that can become suggested topics: countries and cities, other
@@ -259,9 +259,19 @@ class TopicTagger:
 
     def _related_mentions(self, doc: Doc, named: Sequence[TopicMention]) -> list[TopicMention]:
         """Kindred words, then kindred noun phrases, each where nothing closer names a topic,
-        of the topics the article names."""
+        of a topic the same paragraph names (or the caller gives as the text's context).
+
+        On 80 PolNeAR news articles with both vectors, kin of any topic the article named
+        made 1,205 stances, nearly all wrong ("the party" for elections); of a topic named in
+        the article, 236; in the same paragraph, 47.
+        """
+        context = set(doc.user_data.get(CONTEXT_KEY, ()))
+        if not named and not context:
+            return []
+        lines = line_numbers(doc)
+        named_in = {(m.slug, lines[m.start]) for m in named}
         covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
-        topics = {m.slug for m in named} | set(doc.user_data.get(CONTEXT_KEY, ()))
+        topics = {m.slug for m in named} | context
         found: list[TopicMention] = []
         for finder in (self._related_words, self._related_phrases):
             if finder is None:
@@ -269,6 +279,8 @@ class TopicTagger:
             for slug, start, end, similarity in finder.mentions(
                 doc, covered=covered, topics=topics
             ):
+                if slug not in context and (slug, lines[start]) not in named_in:
+                    continue
                 found.append(TopicMention(slug, start, end, similarity))
                 covered.update(range(start, end))
         return found

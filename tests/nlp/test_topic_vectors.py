@@ -107,16 +107,21 @@ def test_a_word_close_to_many_topics_is_kin_to_none(nlp):
     assert statement.topics == ()
 
 
-def test_kin_speak_of_a_topic_only_in_an_article_that_names_it(extractor):
+def test_kin_speak_of_a_topic_only_in_a_paragraph_that_names_it(extractor):
     # News: no one said the article is about road tolls, so "fees" alone does not make it so
     _, statement, stances = tagged(extractor, "Fees increase poverty.", about=())
     assert statement.topics == ()
     assert stances == ()
-    # The article names the topic in an earlier sentence: the statement's fees are its kin
+    # The paragraph names the topic in an earlier sentence: the statement's fees are its kin
     text = "Road tolls rose in May. Fees increase poverty."
     _, statement, stances = tagged(extractor, text, about=(), start=text.index("Fees"))
     assert statement.topics == ("road-tolls",)
     assert [(s.polarity, s.target) for s in stances] == [("against", "Fees")]
+    # Named only paragraphs away, the topic is not what these fees are about
+    text = "Road tolls rose in May.\n\nThe mayor spoke.\n\nFees increase poverty."
+    _, statement, stances = tagged(extractor, text, about=(), start=text.index("Fees"))
+    assert statement.topics == ()
+    assert stances == ()
 
 
 def test_a_name_is_no_kin_of_a_topic(nlp, extractor):
