@@ -40,3 +40,12 @@ def family_key(word: str) -> str:
         else:
             break
     return word
+
+
+def same_family(word: str, other: str) -> bool:
+    """Whether two words that share a key are of one family: not two words that differ only
+    in a final "e" or "y" ("police" / "policy"), which the key cannot tell apart."""
+    word, other = word.lower(), other.lower()
+    if word == other or len(word) != len(other) or word[:-1] != other[:-1]:
+        return True
+    return not {word[-1], other[-1]} <= {"e", "y"}

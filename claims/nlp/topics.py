@@ -36,7 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
-from claims.nlp.families import family_key
+from claims.nlp.families import family_key, same_family
 from claims.nlp.records import EntityRecord, TopicSpec
 from claims.nlp.related import (
     PHRASE_SIMILARITY,
@@ -157,7 +157,7 @@ class TopicTagger:
         phrase_similarity: float = PHRASE_SIMILARITY,
     ) -> None:
         self.topics = tuple(topics)
-        self._families: dict[str, set[str]] = {}
+        self._families: dict[str, dict[str, set[str]]] = {}  # key -> slug -> the topic's words
         self._alone: dict[str, set[str]] = {}
         self._common: dict[str, set[str]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -217,7 +217,8 @@ class TopicTagger:
         for token in words:
             limit = HEAD_ZIPF if token.i in heads else SPECIFIC_ZIPF
             if len(words) == 1 or zipf_frequency(token.lower_, "en") < limit:
-                self._families.setdefault(family_key(token.lemma_), set()).add(slug)
+                family = self._families.setdefault(family_key(token.lemma_), {})
+                family.setdefault(slug, set()).add(token.lemma_.lower())
                 if len(words) == 1 or token.pos_ != "VERB":
                     named_alone.append(token.lower_)
         # Kin are sought for the words that name the topic alone, not for the action an
@@ -340,12 +341,12 @@ class TopicTagger:
         for token in tokens_tagged(doc, FAMILY_POS):
             if token.is_stop or not token.is_alpha:
                 continue
-            slugs = self._families.get(family_key(token.lemma_), ())
+            slugs = self._family_of(token.lemma_)
             end, absent = token.i + 1, False
             if slugs and _privative_after(token):
                 end, absent = token.i + 3, True  # "smoke-free"
             elif not slugs and (stem := _privative_stem(token.lower_)):
-                slugs, absent = self._families.get(family_key(stem), ()), True  # "childless"
+                slugs, absent = self._family_of(stem), True  # "childless"
             for slug in sorted(slugs):
                 last = found[-1] if found else None
                 if last is not None and last.slug == slug and last.end == token.i:
@@ -353,6 +354,15 @@ class TopicTagger:
                 else:
                     found.append(TopicMention(slug, token.i, end, absent=absent))
         return found
+
+    def _family_of(self, word: str) -> list[str]:
+        """The topics ``word`` is of the family of."""
+        family = self._families.get(family_key(word), {})
+        return [
+            slug
+            for slug, words in family.items()
+            if any(same_family(word, topic_word) for topic_word in words)
+        ]
 
     def _written_as_phrase(self, span: Span) -> bool:
         if len(span) == 1 and span.text.lower() in self._acronyms:

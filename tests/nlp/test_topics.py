@@ -119,6 +119,8 @@ FAMILY_SPECS = (
     TopicSpec("advertising", "Advertising", ("advertising",)),
     TopicSpec("democratization", "Democratization", ("democratization",)),
     TopicSpec("reconciliation", "Reconciliation", ("reconciliation",)),
+    TopicSpec("policing", "Policing", ("police",)),
+    TopicSpec("subsidies", "Subsidies", ("subsidize",)),
 )
 
 
@@ -142,6 +144,10 @@ def family_tagger(nlp):
         ("Young democracies need time.", ("democratization",)),
         ("They tried to reconcile the two sides.", ("reconciliation",)),
         ("The official left the office.", ()),  # "-ial" is no suffix of a family
+        # "policy" and "police" share a key but differ in their last letter only: two words
+        ("The new policies were announced.", ()),
+        ("Policing changed in May.", ("policing",)),
+        ("The subsidy ended in May.", ("subsidies",)),  # "subsidize" and "subsidy" do share
     ],
 )
 def test_word_families_and_inner_phrases_tag_the_topic(nlp, family_tagger, text, expected):
