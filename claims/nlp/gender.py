@@ -36,8 +36,9 @@ def _frequencies(filename: str) -> dict[str, float]:
 
 
 def first_name_gender(first_name: str) -> str:
-    """``"male"``, ``"female"`` or ``""`` for a first name ("Mary" → female)."""
-    key = first_name.strip(".").lower()
+    """``"male"``, ``"female"`` or ``""`` for a first name ("Mary" → female); a hyphenated
+    one by its first part ("Jean-Pierre" → male)."""
+    key = first_name.strip(".").lower().replace("‐", "-").split("-")[0]
     male = _frequencies("dist.male.first").get(key, 0.0)
     female = _frequencies("dist.female.first").get(key, 0.0)
     if male > female * _DOMINANCE:

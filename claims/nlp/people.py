@@ -33,6 +33,7 @@ from claims.nlp.token_index import tokens_tagged
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+HYPHENS = frozenset({"-", "‐"})  # hyphen-minus, hyphen
 
 # Words that end an organisation's or a place's name ("Levada Center", "Acme Corp").
 ORGANISATION_ENDINGS = (
@@ -133,11 +134,33 @@ def pronoun_vote(ent: Span) -> str:
 
 
 def name_words(ent: Span) -> list[str]:
-    """The words of a person's name: no honorific, no possessive, no punctuation."""
-    words = [t.text for t in ent if t.lower_ not in HONORIFICS and not t.is_punct]
+    """The words of a person's name: no honorific, no possessive, no punctuation but the
+    hyphen inside a word ("Ocasio-Cortez", which spaCy splits in three tokens)."""
+    words: list[str] = []
+    joined = False  # the last word ends with a hyphen that joins the next token to it
+    for token in ent:
+        if joined:
+            words[-1] += token.text
+            joined = False
+        elif token.text in HYPHENS and words and _inside_word(token, ent):
+            words[-1] += token.text
+            joined = True
+        elif token.lower_ not in HONORIFICS and not token.is_punct:
+            words.append(token.text)
     if words and words[-1] in ("'s", "’s"):
         words.pop()
     return words
+
+
+def _inside_word(hyphen: Token, ent: Span) -> bool:
+    """A hyphen written between two letters, with no space on either side."""
+    doc = hyphen.doc
+    return (
+        hyphen.i + 1 < ent.end
+        and not doc[hyphen.i - 1].whitespace_
+        and not hyphen.whitespace_
+        and doc[hyphen.i + 1].is_alpha
+    )
 
 
 def _ends_like_organisation(words: list[str]) -> bool:

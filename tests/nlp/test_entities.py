@@ -287,6 +287,19 @@ def test_his_used_of_a_name_gives_its_gender(nlp: Language) -> None:
     assert person.gender == "male"
 
 
+def test_a_hyphenated_name_keeps_its_hyphens(extractor: Extractor) -> None:
+    text = (
+        "Senator Ann-Marie Vole-Tarrant said on Monday that the bill would fail.\n\n"
+        '"We will not vote for it," Vole-Tarrant said.'
+    )
+    extraction = extract(extractor, text)
+    full = "Ann-Marie Vole-Tarrant"
+    assert speaker(extraction, said_by(extraction, "the bill would fail")) == full
+    assert speaker(extraction, said_by(extraction, "We will not vote")) == full
+    (person,) = ArticleEntities(extractor.nlp(text)).people
+    assert person.gender == "female"  # "Ann-Marie" read by its first part
+
+
 @pytest.mark.parametrize(("name", "gender"), [("Mary", "female"), ("John", "male"), ("Zzyzx", "")])
 def test_first_name_lexicon(name: str, gender: str) -> None:
     assert first_name_gender(name) == gender
