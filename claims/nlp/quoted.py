@@ -334,7 +334,16 @@ def _attribution_between(
     gap = text[left.end : right.start]
     if "\n" in gap:
         return False
-    if not gap.rstrip().endswith((",", ":")):
+    # “X,” he said, “Y.” runs on; after a sentence's end ("… said. His verdict: “Y,” he
+    # added.") the second quote may have its own attribution.
+    new_sentence = any(mark in gap for mark in (". ", "? ", "! "))
+    if new_sentence and any(
+        cue.end_char <= other.start_char < right.start and other.verb.i not in used
+        for other in cues
+        if other is not cue and other.source is not None
+    ):
+        return False  # "… ,” Lew said. He added that it was “…”": the second has its own
+    if new_sentence or not gap.rstrip().endswith((",", ":")):
         last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
         sentence_end = last.sent.end_char if last is not None else right.end
         sentence_end = min(sentence_end, line_end(text, right.end))

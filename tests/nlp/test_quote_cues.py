@@ -17,3 +17,23 @@ def test_a_speech_cue_with_its_own_clause_leaves_the_quote_to_the_next_act(
     found = {(s.cue, s.text) for s in statements(nlp, text)}
     assert ("said", "the ferry tax would raise money for the harbour") in found
     assert any(cue == "called" and "careless official" in words for cue, words in found)
+
+
+def test_a_quote_after_the_attributions_sentence_keeps_its_own_cue(nlp: Language) -> None:
+    text = (
+        "“The harbour needs a new wall,” Emma Clark said. Her verdict on the plan: "
+        "“It is too late,” she said. “We are worried.”"
+    )
+    found = statements(nlp, text)
+    assert {s.speaker_mention for s in found if "too late" in s.text} == {"she"}
+
+
+def test_a_sentence_with_its_own_cue_between_two_quotes_parts_them(nlp: Language) -> None:
+    text = (
+        "“The ferry tax is fair,” Senator Hale said. He added that the harbour was "
+        "“in a worse state than anyone admits.”"
+    )
+    found = statements(nlp, text)
+    first = next(s for s in found if s.text.startswith("The ferry tax"))
+    assert "worse state" not in first.text
+    assert any(s.speaker_mention == "He" and "worse state" in s.text for s in found)
