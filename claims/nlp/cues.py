@@ -128,7 +128,8 @@ CARRIER_NOUNS: frozenset[str] = lexicon(
     statement ad advertisement commercial spot video documentary email e-mail letter memo
     release report resolution petition tweet post message op-ed editorial column note
     filing brief lawsuit suit complaint mailer flyer leaflet book speech announcement
-    campaign survey poll study analysis
+    campaign survey poll study analysis story article piece headline caption cover notice
+    sign banner
     """
 )
 

@@ -28,6 +28,8 @@ MAX_CONTINUATION_GAP_WORDS = 8
 MAX_PRONOUN_GAP_WORDS = 20
 # A sentence after a quote this short ("he asked.") can be the quote's attribution.
 MAX_ATTRIBUTION_TAIL_TOKENS = 12
+# A source named after a dash before a colon ("… - Ann Cole:") is this short.
+MAX_BYLINE_WORDS = 6
 
 
 def find_quoted(
@@ -167,6 +169,12 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None:
         return None
+    byline = _byline_before(doc, text, at)
+    if byline is not None:
+        if not is_statement_sized(quote, text):
+            return None
+        start, end = strip_space(text, quote.inner_start, quote.inner_end)
+        return Found("direct", ":", start, end, byline, None, 0.5)
     verb = _clause_before(colon[0])
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.i > colon[0].i or subject.lower_ in ("it", "there", "this"):
@@ -175,6 +183,22 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
         return None
     start, end = strip_space(text, quote.inner_start, quote.inner_end)
     return Found("direct", text[verb.idx : at + 1], start, end, mention_of(subject), None, 0.5)
+
+
+def _byline_before(doc: Doc, text: str, colon: int) -> Span | None:
+    """ "A FINDING IN CAPITALS - Ann Cole: “…”", "… turnout held up - More from Cole: “…”":
+    a digest's line that names its source after a dash, right before the colon."""
+    line = text[line_start(text, colon) : colon]
+    dash = max(line.rfind(mark) for mark in (" - ", " -", " – ", " — "))
+    if dash < 0:
+        return None
+    after = line[dash:].lstrip(" -–—")
+    words = after.split()
+    if not 1 <= len(words) <= MAX_BYLINE_WORDS or not words[-1][:1].isupper():
+        return None
+    begin = colon - len(after)
+    span = doc.char_span(begin, colon, alignment_mode="contract")
+    return span if span is not None and len(span) > 0 else None
 
 
 def _clause_before(colon: Token) -> Token:
@@ -334,7 +358,16 @@ def _attribution_between(
     gap = text[left.end : right.start]
     if "\n" in gap:
         return False
-    if not gap.rstrip().endswith((",", ":")):
+    # “X,” he said, “Y.” runs on; after a sentence's end ("… said. His verdict: “Y,” he
+    # added.") the second quote may have its own attribution.
+    new_sentence = any(mark in gap for mark in (". ", "? ", "! "))
+    if new_sentence and any(
+        cue.end_char <= other.start_char < right.start and other.verb.i not in used
+        for other in cues
+        if other is not cue and other.source is not None
+    ):
+        return False  # "… ,” Lew said. He added that it was “…”": the second has its own
+    if new_sentence or not gap.rstrip().endswith((",", ":")):
         last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
         sentence_end = last.sent.end_char if last is not None else right.end
         sentence_end = min(sentence_end, line_end(text, right.end))

@@ -4,16 +4,19 @@ published as ``doc.spans[STATEMENTS_KEY]``."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims.nlp.found import Found
 from claims.nlp.records import CleanText, SpeakerInfo, StatementRecord
+from claims.nlp.speaker_mentions import Resolution
 from claims.nlp.speakers import SpeakerBook
 
 REQUIRES = ("doc.ents", "doc.sents")  # what SpeakerBook reads
 # Each statement's words, labelled with its kind ("direct", "indirect", …).
 STATEMENTS_KEY = "claims_statements"
 ASSIGNS = (f"doc.spans[{STATEMENTS_KEY!r}]",)
+# Kinds of the speakers the article does not name (``SpeakerBook._unnamed``).
+UNNAMED_KINDS = frozenset({"anonymous", "document"})
 
 
 def without_duplicates(found: list[Found]) -> list[Found]:
@@ -54,7 +57,7 @@ def resolve_speakers(
         mention, resolution = resolved[number]
         if resolution is not None and resolution.label:
             continue  # a page label ("WATCH:") is no source, and what follows it no statement
-        surface = item.source_text or (mention.text if mention is not None else "")
+        surface = item.source_text or _surface(book, item, mention, resolution)
         statements.append(
             StatementRecord(
                 kind=item.kind,
@@ -74,6 +77,25 @@ def resolve_speakers(
         doc.char_span(s.start, s.end, label=s.kind, alignment_mode="expand") for s in statements
     ]
     return book.infos(), tuple(statements)
+
+
+def _surface(
+    book: SpeakerBook, item: Found, mention: Span | None, resolution: Resolution | None
+) -> str:
+    """The words the statement keeps as its source: the mention, and for a "who"/"that"
+    whose noun names no one ("commentators who said"), that noun before it, since the
+    speaker (an unnamed source) then tells a reader nothing of who spoke."""
+    if mention is None:
+        return ""
+    antecedent = item.antecedent
+    if antecedent is None or antecedent.end > mention.start:
+        return mention.text
+    speaker = (
+        book.speakers[resolution.speaker] if resolution and resolution.speaker is not None else None
+    )
+    if speaker is not None and speaker.kind not in UNNAMED_KINDS:
+        return mention.text
+    return f"{antecedent.text} {mention.text}"
 
 
 def _find_source(text: str, item: Found) -> tuple[int, int]:

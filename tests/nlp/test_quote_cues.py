@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from tests.nlp.test_statements import statements
+from tests.nlp.test_statements import only, statements
 
 
 def test_a_speech_cue_with_its_own_clause_leaves_the_quote_to_the_next_act(
@@ -17,3 +17,32 @@ def test_a_speech_cue_with_its_own_clause_leaves_the_quote_to_the_next_act(
     found = {(s.cue, s.text) for s in statements(nlp, text)}
     assert ("said", "the ferry tax would raise money for the harbour") in found
     assert any(cue == "called" and "careless official" in words for cue, words in found)
+
+
+def test_a_quote_after_the_attributions_sentence_keeps_its_own_cue(nlp: Language) -> None:
+    text = (
+        "“The harbour needs a new wall,” Emma Clark said. Her verdict on the plan: "
+        "“It is too late,” she said. “We are worried.”"
+    )
+    found = statements(nlp, text)
+    assert {s.speaker_mention for s in found if "too late" in s.text} == {"she"}
+
+
+def test_a_sentence_with_its_own_cue_between_two_quotes_parts_them(nlp: Language) -> None:
+    text = (
+        "“The ferry tax is fair,” Senator Hale said. He added that the harbour was "
+        "“in a worse state than anyone admits.”"
+    )
+    found = statements(nlp, text)
+    first = next(s for s in found if s.text.startswith("The ferry tax"))
+    assert "worse state" not in first.text
+    assert any(s.speaker_mention == "He" and "worse state" in s.text for s in found)
+
+
+def test_a_digest_line_names_its_source_after_a_dash_before_the_colon(nlp: Language) -> None:
+    text = (
+        "FERRY USE FELL BY A THIRD THIS YEAR - Ann Cole: “The harbour lost most of its "
+        "winter passengers to the new bridge and the bus lines.”"
+    )
+    found = only(statements(nlp, text))
+    assert (found.cue, found.speaker_mention) == (":", "Ann Cole")

@@ -43,3 +43,28 @@ def test_no_rule_leaves_a_cue_without_a_source(nlp: Language) -> None:
     doc = nlp("Said to be ready.")
     source, _ = trace_source(doc[0])
     assert source.mention is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        (
+            "The magazine published a story detailing the mayor's debts.",
+            "detailing",
+            "The magazine",
+        ),
+        (
+            "The council shot back in an article stating that the port was safe.",
+            "stating",
+            "The council",
+        ),
+        ("A student held a sign that read “Save the harbour”.", "read", "A student"),
+    ],
+)
+def test_what_a_story_article_or_sign_says_is_its_makers(
+    nlp: Language, sentence: str, cue: str, source: str
+) -> None:
+    doc = nlp(sentence)
+    found, _ = trace_source(next(token for token in doc if token.text == cue))
+    mention = found.antecedent if found.mention.root.lower_ == "that" else found.mention
+    assert mention.text == source

@@ -112,3 +112,17 @@ def test_a_role_modifier_does_not_make_a_person(nlp: Language) -> None:
     text = "His campaign said that the senator would attend the debate in May."
     speakers, (statement,) = extract(nlp, text)
     assert speaker_of(speakers, statement).kind != "person"
+
+
+def test_relative_source_keeps_the_noun_it_stands_for_when_that_names_no_one(
+    nlp: Language,
+) -> None:
+    text = (
+        "Senator Ann Cole, who said the bridge was unsafe, left early. "
+        "Some local engineers, who have argued that the bridge is sound, disagreed."
+    )
+    speakers, statements = extract(nlp, text)
+    named, unnamed = (s for s in statements if s.cue in ("said", "argued"))
+    assert (speaker_of(speakers, named).name, named.speaker_mention) == ("Ann Cole", "who")
+    assert speaker_of(speakers, unnamed).name == "Unnamed source"
+    assert unnamed.speaker_mention == "Some local engineers who"
