@@ -169,12 +169,18 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
         return _question_put(verb)
     if lemma not in RAISING_VERBS and not passive:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    complement = next(
-        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None
-    ) or next(
-        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive),
-        None,
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    complement = (
+        next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        or next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive
+            ),
+            None,
+        )
+        or (_raised_predicate(verb) if lemma in RAISING_VERBS else None)
     )
     if complement is None or (subject is None and not passive):
         return None
@@ -183,6 +189,25 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     else:
         content = trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
     return _cue_from_words(verb, (), None, content)
+
+
+def _raised_predicate(verb: Token) -> Token | None:
+    """ "The forecast appeared accurate", "the plan seems like a stretch": what the subject
+    seems to be, an adjective, a noun or a "like" phrase after the verb (the parser makes
+    "seemed a disaster" an object, which these verbs never have). "He appeared at the
+    rally" has none."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                c.dep_ in ("oprd", "acomp", "attr", "dobj")
+                or (c.dep_ == "prep" and c.lower_ == "like")
+            )
+        ),
+        None,
+    )
 
 
 def _question_put(verb: Token) -> Cue | None:

@@ -744,3 +744,42 @@ def test_quote_after_a_sentence_about_she_continues_her_statement(nlp: Language)
     )
     quotes = [s for s in statements(nlp, text) if s.kind == "direct"]
     assert [s.speaker_mention for s in quotes] == ["Ann Cole", "Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("On Tuesday the retired governor endorsed Halvorsen.", "endorsed", "Halvorsen"),
+        ("Most of the union members voted for Okafor.", "voted for", "Okafor"),
+    ],
+)
+def test_a_name_alone_is_what_an_act_is_about(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text == content
+
+
+def test_a_day_alone_is_not_what_was_said(nlp: Language) -> None:
+    found = statements(nlp, "The mayor spoke on Friday.")
+    assert not [s for s in found if s.text == "Friday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The new ferry schedule seemed entirely unworkable to the commuters.", "seemed"),
+        ("The harbour plan appears a costly mistake for the town.", "appears"),
+    ],
+)
+def test_what_something_seems_to_be_is_attributed_to_no_one(
+    nlp: Language, text: str, cue: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.speaker_mention == ""
+    assert found.text.startswith("The ")
+    assert "unworkable" in found.text or "mistake" in found.text
+
+
+def test_appearing_somewhere_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "The senator appeared at the harbour rally on Monday.")
