@@ -43,7 +43,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care
+    aim care view learn
     """
 )
 
@@ -53,7 +53,7 @@ ACT_VERBS: frozenset[str] = lexicon(
     talk discuss address vote refer offer focus name list identify nominate remind
     pass portray echo chant share compare
     cast ignore rail persuade press encourage credit introduce deem
-    cheer label invoke paint target issue
+    cheer label invoke paint target issue speak reference
     """
 )
 
@@ -88,6 +88,10 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
 # Particles/prepositions that join the cue when they follow a cue verb ("called for").
 CUE_PREPOSITIONS: frozenset[str] = frozenset({"for", "on", "about", "against", "of", "to"})
 
+# Verbs whose prepositional content is only what they are "about" or "of": "spoke about
+# the war" says something, "spoke on condition of anonymity" or "spoke for an hour" does not.
+TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {"speak": frozenset({"about", "of"})}
+
 # Verbs that are cues only with a clause or quote after them, never with a bare object
 # ("told reporters", "asked him", "read the book", "found the keys"). Acts whose object is
 # what they are about ("mentioned the violence", "cited low growth", "thanked the crowd",
@@ -101,7 +105,7 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
     charge order brief inform notify lecture quote go come make consider regard
     understand accept trust guess imagine realize realise recognize recognise sense
     reply respond hit push fire sign pass release issue hear like need share
-    cast credit mean maintain
+    cast credit mean maintain view learn
     """
 )
 

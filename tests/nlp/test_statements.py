@@ -783,3 +783,35 @@ def test_what_something_seems_to_be_is_attributed_to_no_one(
 
 def test_appearing_somewhere_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, "The senator appeared at the harbour rally on Monday.")
+
+
+def test_what_someone_spoke_about_is_theirs(nlp: Language) -> None:
+    found = with_cue(
+        statements(nlp, "At the town hall, Mayor Lund spoke about the cost of the new bridge."),
+        "spoke about",
+    )
+    assert found.text == "the cost of the new bridge"
+    assert found.speaker_mention == "Mayor Lund"
+
+
+def test_speaking_on_condition_of_anonymity_says_nothing(nlp: Language) -> None:
+    text = "A harbour official, speaking on condition of anonymity, left the meeting early."
+    assert not [s for s in statements(nlp, text) if "anonymity" in s.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start"),
+    [
+        ("The council views the ferry contract as a costly mistake.", "views", "the ferry"),
+        ("Ms. Lund learned that the harbour board had cancelled the vote.", "learned", "the"),
+    ],
+)
+def test_views_and_what_someone_learned_are_attributed(
+    nlp: Language, text: str, cue: str, start: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text.startswith(start)
+
+
+def test_going_to_view_a_thing_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "Hundreds of residents came to view the new ferry on Sunday.")
