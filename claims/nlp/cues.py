@@ -119,6 +119,14 @@ CUE_NOUNS: frozenset[str] = lexicon(
     """
 )
 
+# Nouns for someone who takes a side, said of the subject: "Hale is a supporter of the
+# plan" is Hale's position on the plan.
+ADVOCATE_NOUNS: frozenset[str] = lexicon(
+    """
+    supporter backer critic opponent advocate proponent champion defender foe admirer
+    """
+)
+
 # Adverbials that attribute a whole clause ("according to X", "in the words of X").
 ACCORDING_TO: tuple[str, ...] = ("according to",)
 

@@ -815,3 +815,10 @@ def test_views_and_what_someone_learned_are_attributed(
 
 def test_going_to_view_a_thing_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, "Hundreds of residents came to view the new ferry on Sunday.")
+
+
+def test_a_supporter_of_something_holds_a_position_on_it(nlp: Language) -> None:
+    found = only(statements(nlp, "Councillor Hale is a fierce critic of the ferry contract."))
+    assert found.cue == "critic of"
+    assert found.text == "the ferry contract"
+    assert found.speaker_mention == "Councillor Hale"
