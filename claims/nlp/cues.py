@@ -43,7 +43,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care view learn
+    aim care view learn look
     """
 )
 
@@ -88,9 +88,13 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
 # Particles/prepositions that join the cue when they follow a cue verb ("called for").
 CUE_PREPOSITIONS: frozenset[str] = frozenset({"for", "on", "about", "against", "of", "to"})
 
-# Verbs whose prepositional content is only what they are "about" or "of": "spoke about
-# the war" says something, "spoke on condition of anonymity" or "spoke for an hour" does not.
-TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {"speak": frozenset({"about", "of"})}
+# Verbs whose prepositional content comes only with these prepositions: "spoke about the
+# war" says something, "spoke on condition of anonymity" or "spoke for an hour" does not;
+# "is looking for a running mate" is an aim, "looked at the polls" none.
+TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "speak": frozenset({"about", "of"}),
+    "look": frozenset({"for"}),
+}
 
 # Verbs that are cues only with a clause or quote after them, never with a bare object
 # ("told reporters", "asked him", "read the book", "found the keys"). Acts whose object is

@@ -822,3 +822,14 @@ def test_a_supporter_of_something_holds_a_position_on_it(nlp: Language) -> None:
     assert found.cue == "critic of"
     assert found.text == "the ferry contract"
     assert found.speaker_mention == "Councillor Hale"
+
+
+def test_what_someone_is_looking_for_is_their_aim(nlp: Language) -> None:
+    text = "Senator Hale is looking for a running mate with experience in the navy."
+    found = with_cue(statements(nlp, text), "looking for")
+    assert found.text.startswith("a running mate")
+    assert found.speaker_mention == "Senator Hale"
+
+
+def test_looking_at_something_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "Senator Hale looked at the harbour from the old bridge.")
