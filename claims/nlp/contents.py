@@ -66,8 +66,9 @@ def content_of(
     clause = _reported_clause(verb, children)
     if clause is not None:
         return _clauses(verb, clause, children), None
-    if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
-        # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
+    if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp", "dobj"):
+        # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl;
+        # "made the case that …" on "case".
         for child in particle.children:
             if child.dep_ in CLAUSES or is_that_clause(child):
                 return trimmed(child), None

@@ -53,7 +53,7 @@ ACT_VERBS: frozenset[str] = lexicon(
     talk discuss address vote refer offer focus name list identify nominate remind
     pass portray echo chant share compare
     cast ignore rail persuade press encourage credit introduce deem
-    cheer label invoke paint target issue speak reference
+    cheer label invoke paint target issue speak reference push
     """
 )
 
@@ -69,7 +69,7 @@ CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | AC
 # Verbs that are cues only with a particle or a complement word ("point out", "make clear").
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
-    "make": frozenset({"clear", "plain"}),
+    "make": frozenset({"clear", "plain", "case", "point", "argument"}),
     "lay": frozenset({"out"}),
     "spell": frozenset({"out"}),
     "speak": frozenset({"out", "up"}),

@@ -833,3 +833,14 @@ def test_what_someone_is_looking_for_is_their_aim(nlp: Language) -> None:
 
 def test_looking_at_something_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, "Senator Hale looked at the harbour from the old bridge.")
+
+
+def test_making_the_case_that_is_a_claim(nlp: Language) -> None:
+    found = only(statements(nlp, "Ms. Lund made the case that the ferry should stay public."))
+    assert found.text == "the ferry should stay public"
+    assert found.speaker_mention == "Ms. Lund"
+
+
+def test_what_someone_pushes_for_is_their_position(nlp: Language) -> None:
+    found = only(statements(nlp, "The dockworkers' union pushed for a vote on the contract."))
+    assert found.text == "a vote on the contract"
