@@ -68,10 +68,14 @@ def content_of(
         return _clauses(verb, clause, children), None
     if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp", "dobj"):
         # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl;
-        # "made the case that …" on "case".
+        # "made the case that …" or "made the case for …" on "case".
         for child in particle.children:
             if child.dep_ in CLAUSES or is_that_clause(child):
                 return trimmed(child), None
+        for child in particle.children:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS - {"to"} and objects:
+                return trimmed(objects[0]), child
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return trimmed(child), None

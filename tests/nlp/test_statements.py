@@ -844,3 +844,8 @@ def test_making_the_case_that_is_a_claim(nlp: Language) -> None:
 def test_what_someone_pushes_for_is_their_position(nlp: Language) -> None:
     found = only(statements(nlp, "The dockworkers' union pushed for a vote on the contract."))
     assert found.text == "a vote on the contract"
+
+
+def test_a_case_made_for_something_is_about_it(nlp: Language) -> None:
+    found = only(statements(nlp, "Ms. Lund made the case for a second harbour bridge."))
+    assert found.text == "a second harbour bridge"
