@@ -22,6 +22,7 @@ from claims.nlp.cues import (
     EVIDENCE_VERBS,
     NEEDS_CLAUSE,
     SPEECH_VERBS,
+    TOPIC_PREPOSITIONS,
 )
 from claims.nlp.spans import is_that_clause, trim_range, trimmed
 from claims.nlp.speaker_mentions import EVIDENCE_NOUNS
@@ -51,6 +52,8 @@ CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
 HEARER_VERBS = frozenset(
     {"tell", "ask", "inform", "notify", "brief", "remind", "assure", "reassure", "warn"}
 )
+# Entities of a prepositional object that say when, not what about.
+TIMES = frozenset({"DATE", "TIME"})
 # A quoted predicate this far from its object is something else.
 MAX_PREDICATE_TOKENS = 16
 
@@ -63,11 +66,16 @@ def content_of(
     clause = _reported_clause(verb, children)
     if clause is not None:
         return _clauses(verb, clause, children), None
-    if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp"):
-        # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl.
+    if particle is not None and particle.dep_ in ("acomp", "oprd", "ccomp", "dobj"):
+        # "made it clear that …": the clause hangs on "clear", sometimes parsed as advcl;
+        # "made the case that …" or "made the case for …" on "case".
         for child in particle.children:
             if child.dep_ in CLAUSES or is_that_clause(child):
                 return trimmed(child), None
+        for child in particle.children:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if child.dep_ == "prep" and child.lower_ in CUE_PREPOSITIONS - {"to"} and objects:
+                return trimmed(objects[0]), child
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
             return trimmed(child), None
@@ -105,14 +113,7 @@ def content_of(
             return _with_complements(child, children), None
     for child in children:
         # "called for …" joins the cue; "On Tuesday, she found …" is a time, not content.
-        if (
-            child.dep_ == "prep"
-            and child.i > verb.i
-            and (
-                child.lower_ in CUE_PREPOSITIONS - {"to"}
-                or (child.lower_ == "to" and lemma in TO_VERBS)
-            )
-        ):
+        if _topic_phrase(verb, lemma, particle, child):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             pronoun = next((c for c in children if c.dep_ == "dobj" and c.i < child.i), None)
             if objects and pronoun is not None:
@@ -133,6 +134,22 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _topic_phrase(verb: Token, lemma: str, particle: Token | None, child: Token) -> bool:
+    """A prepositional phrase after the cue that says what it is about: "called for …",
+    "pointed to …", "spoke about …". Not a time ("read the report on Sunday"), nor one of
+    the prepositions a verb takes for other things ("spoke on condition of anonymity")."""
+    if child.dep_ != "prep" or child.i < verb.i:
+        return False
+    preposition = child.lower_
+    if preposition == "to" and lemma not in TO_VERBS:
+        return False
+    if preposition not in CUE_PREPOSITIONS:
+        return False
+    if particle is None and preposition not in TOPIC_PREPOSITIONS.get(lemma, CUE_PREPOSITIONS):
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in TIMES for c in child.children)
 
 
 def _as_predicate(child: Token) -> bool:

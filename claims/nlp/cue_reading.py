@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.contents import CLAUSES, content_of, coordinated_act
 from claims.nlp.cues import (
+    ADVOCATE_NOUNS,
     CUE_NOUNS,
     CUE_PREPOSITIONS,
     CUE_VERBS,
@@ -53,7 +54,12 @@ def read_cues(doc: Doc, quote_of: QuoteIndex) -> list[Cue]:
     cues = [
         cue
         for token in tokens_tagged(doc, ("VERB", "NOUN"))
-        if (cue := _read_cue(token, quote_of) or _read_noun_cue(token, quote_of)) is not None
+        if (
+            cue := _read_cue(token, quote_of)
+            or _read_noun_cue(token, quote_of)
+            or _read_advocate(token, quote_of)
+        )
+        is not None
     ]
     doc.spans[CUES_KEY] = [
         doc.char_span(cue.start_char, cue.end_char, label="cue", alignment_mode="expand")
@@ -141,6 +147,26 @@ def _read_noun_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     return _cue_from_words(token, (joined,), mention_of(owner), content)
 
 
+def _read_advocate(token: Token, quote_of: QuoteIndex) -> Cue | None:
+    """ "Hale is a fierce critic of the plan": the subject's position on the plan."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ADVOCATE_NOUNS:
+        return None
+    if token.dep_ != "attr" or token.head.lemma_ != "be" or quote_of.at(token.idx) is not None:
+        return None
+    preposition = next(
+        (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None
+    )
+    objects = [c for c in preposition.children if c.dep_ == "pobj"] if preposition else []
+    if not objects:
+        return None
+    source, antecedent = source_of(token.head)
+    if source is None or quote_of.at(source.start_char) is not None:
+        return None
+    return _cue_from_words(
+        token, (preposition,), source, trimmed(objects[0]), antecedent=antecedent
+    )
+
+
 def _is_question_put(verb: Token, lemma: str) -> bool:
     """ "Asked about the wall, he said …", "…, he said when asked": the reporter's question,
     put by no one named. A sentence-initial "Asked" is often tagged as a past tense."""
@@ -169,12 +195,18 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
         return _question_put(verb)
     if lemma not in RAISING_VERBS and not passive:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    complement = next(
-        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None
-    ) or next(
-        (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive),
-        None,
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    complement = (
+        next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        or next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive
+            ),
+            None,
+        )
+        or (_raised_predicate(verb) if lemma in RAISING_VERBS else None)
     )
     if complement is None or (subject is None and not passive):
         return None
@@ -183,6 +215,25 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     else:
         content = trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
     return _cue_from_words(verb, (), None, content)
+
+
+def _raised_predicate(verb: Token) -> Token | None:
+    """ "The forecast appeared accurate", "the plan seems like a stretch": what the subject
+    seems to be, an adjective, a noun or a "like" phrase after the verb (the parser makes
+    "seemed a disaster" an object, which these verbs never have). "He appeared at the
+    rally" has none."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                c.dep_ in ("oprd", "acomp", "attr", "dobj")
+                or (c.dep_ == "prep" and c.lower_ == "like")
+            )
+        ),
+        None,
+    )
 
 
 def _question_put(verb: Token) -> Cue | None:

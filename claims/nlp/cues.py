@@ -43,7 +43,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care
+    aim care view learn look
     """
 )
 
@@ -53,7 +53,7 @@ ACT_VERBS: frozenset[str] = lexicon(
     talk discuss address vote refer offer focus name list identify nominate remind
     pass portray echo chant share compare
     cast ignore rail persuade press encourage credit introduce deem
-    cheer label invoke paint target issue
+    cheer label invoke paint target issue speak reference push
     """
 )
 
@@ -69,7 +69,7 @@ CUE_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | AC
 # Verbs that are cues only with a particle or a complement word ("point out", "make clear").
 PARTICLE_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"out"}),
-    "make": frozenset({"clear", "plain"}),
+    "make": frozenset({"clear", "plain", "case", "point", "argument"}),
     "lay": frozenset({"out"}),
     "spell": frozenset({"out"}),
     "speak": frozenset({"out", "up"}),
@@ -88,6 +88,14 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
 # Particles/prepositions that join the cue when they follow a cue verb ("called for").
 CUE_PREPOSITIONS: frozenset[str] = frozenset({"for", "on", "about", "against", "of", "to"})
 
+# Verbs whose prepositional content comes only with these prepositions: "spoke about the
+# war" says something, "spoke on condition of anonymity" or "spoke for an hour" does not;
+# "is looking for a running mate" is an aim, "looked at the polls" none.
+TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "speak": frozenset({"about", "of"}),
+    "look": frozenset({"for"}),
+}
+
 # Verbs that are cues only with a clause or quote after them, never with a bare object
 # ("told reporters", "asked him", "read the book", "found the keys"). Acts whose object is
 # what they are about ("mentioned the violence", "cited low growth", "thanked the crowd",
@@ -101,7 +109,7 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
     charge order brief inform notify lecture quote go come make consider regard
     understand accept trust guess imagine realize realise recognize recognise sense
     reply respond hit push fire sign pass release issue hear like need share
-    cast credit mean maintain
+    cast credit mean maintain view learn
     """
 )
 
@@ -112,6 +120,14 @@ CUE_NOUNS: frozenset[str] = lexicon(
     """
     claim claims assertion allegation warning pledge vow demand suggestion complaint
     accusation prediction admission denial assurance endorsement opposition report
+    """
+)
+
+# Nouns for someone who takes a side, said of the subject: "Hale is a supporter of the
+# plan" is Hale's position on the plan.
+ADVOCATE_NOUNS: frozenset[str] = lexicon(
+    """
+    supporter backer critic opponent advocate proponent champion defender foe admirer
     """
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claims.nlp.contents import MIN_REPORTED_WORDS
 from claims.nlp.cue_reading import Cue
@@ -26,6 +26,8 @@ from claims.nlp.token_index import tokens_lowered
 POLL_NOUNS = frozenset({"poll", "survey", "study"})
 # Adverbs that attribute a clause to unnamed others: PolNeAR annotates them with no source.
 HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "reputedly", "purportedly", "supposedly"})
+# Entities that a lone proper noun after a cue names, and that are never its content.
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 HEADLINE_DASH = re.compile(
     r"^(?P<content>.{8,}?)(?:\s+-{1,2}\s+|\s*[—–]\s*)(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
 )
@@ -48,7 +50,7 @@ def find_reported(
         if cue.verb.i in used or cue.content is None:
             continue
         start, end = cue.content
-        if sum(1 for t in doc[start:end] if not t.is_punct) < MIN_REPORTED_WORDS:
+        if not _enough_content(doc[start:end]):
             continue
         start_char, end_char = doc[start:end].start_char, doc[start:end].end_char
         inner = quote_of.overlapping(start_char, end_char)
@@ -60,6 +62,23 @@ def find_reported(
             Found(kind, cue.text, start_char, end_char, cue.source, cue.antecedent, confidence)
         )
     return found
+
+
+def _enough_content(content: Span) -> bool:
+    """Two words or more; or one that names someone or something ("endorsed Sanders",
+    "voted for Kasich"): PolNeAR annotates the name as what is attributed. A date or a
+    place something was said "on" ("said on Friday", "posted on Twitter") is not."""
+    words = [t for t in content if not t.is_punct]
+    if len(words) >= MIN_REPORTED_WORDS:
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return (
+        word.pos_ == "PROPN"
+        and word.ent_type_ not in NOT_NAMES
+        and not (word.dep_ == "pobj" and word.head.lower_ == "on")
+    )
 
 
 def find_according_to(doc: Doc, quote_of: QuoteIndex, used: set[int]) -> list[Found]:

@@ -744,3 +744,108 @@ def test_quote_after_a_sentence_about_she_continues_her_statement(nlp: Language)
     )
     quotes = [s for s in statements(nlp, text) if s.kind == "direct"]
     assert [s.speaker_mention for s in quotes] == ["Ann Cole", "Ann Cole"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("On Tuesday the retired governor endorsed Halvorsen.", "endorsed", "Halvorsen"),
+        ("Most of the union members voted for Okafor.", "voted for", "Okafor"),
+    ],
+)
+def test_a_name_alone_is_what_an_act_is_about(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text == content
+
+
+def test_a_day_alone_is_not_what_was_said(nlp: Language) -> None:
+    found = statements(nlp, "The mayor spoke on Friday.")
+    assert not [s for s in found if s.text == "Friday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The new ferry schedule seemed entirely unworkable to the commuters.", "seemed"),
+        ("The harbour plan appears a costly mistake for the town.", "appears"),
+    ],
+)
+def test_what_something_seems_to_be_is_attributed_to_no_one(
+    nlp: Language, text: str, cue: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.speaker_mention == ""
+    assert found.text.startswith("The ")
+    assert "unworkable" in found.text or "mistake" in found.text
+
+
+def test_appearing_somewhere_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "The senator appeared at the harbour rally on Monday.")
+
+
+def test_what_someone_spoke_about_is_theirs(nlp: Language) -> None:
+    found = with_cue(
+        statements(nlp, "At the town hall, Mayor Lund spoke about the cost of the new bridge."),
+        "spoke about",
+    )
+    assert found.text == "the cost of the new bridge"
+    assert found.speaker_mention == "Mayor Lund"
+
+
+def test_speaking_on_condition_of_anonymity_says_nothing(nlp: Language) -> None:
+    text = "A harbour official, speaking on condition of anonymity, left the meeting early."
+    assert not [s for s in statements(nlp, text) if "anonymity" in s.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start"),
+    [
+        ("The council views the ferry contract as a costly mistake.", "views", "the ferry"),
+        ("Ms. Lund learned that the harbour board had cancelled the vote.", "learned", "the"),
+    ],
+)
+def test_views_and_what_someone_learned_are_attributed(
+    nlp: Language, text: str, cue: str, start: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text.startswith(start)
+
+
+def test_going_to_view_a_thing_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "Hundreds of residents came to view the new ferry on Sunday.")
+
+
+def test_a_supporter_of_something_holds_a_position_on_it(nlp: Language) -> None:
+    found = only(statements(nlp, "Councillor Hale is a fierce critic of the ferry contract."))
+    assert found.cue == "critic of"
+    assert found.text == "the ferry contract"
+    assert found.speaker_mention == "Councillor Hale"
+
+
+def test_what_someone_is_looking_for_is_their_aim(nlp: Language) -> None:
+    text = "Senator Hale is looking for a running mate with experience in the navy."
+    found = with_cue(statements(nlp, text), "looking for")
+    assert found.text.startswith("a running mate")
+    assert found.speaker_mention == "Senator Hale"
+
+
+def test_looking_at_something_attributes_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "Senator Hale looked at the harbour from the old bridge.")
+
+
+def test_making_the_case_that_is_a_claim(nlp: Language) -> None:
+    found = only(statements(nlp, "Ms. Lund made the case that the ferry should stay public."))
+    assert found.text == "the ferry should stay public"
+    assert found.speaker_mention == "Ms. Lund"
+
+
+def test_what_someone_pushes_for_is_their_position(nlp: Language) -> None:
+    found = only(statements(nlp, "The dockworkers' union pushed for a vote on the contract."))
+    assert found.text == "a vote on the contract"
+
+
+def test_a_case_made_for_something_is_about_it(nlp: Language) -> None:
+    found = only(statements(nlp, "Ms. Lund made the case for a second harbour bridge."))
+    assert found.text == "a second harbour bridge"
