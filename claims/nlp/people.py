@@ -153,7 +153,7 @@ def name_words(ent: Span) -> list[str]:
 
 
 def _inside_word(hyphen: Token, ent: Span) -> bool:
-    """A hyphen written between two letters, with no space on either side."""
+    """A hyphen inside ``ent`` with no space on either side and a word after it."""
     doc = hyphen.doc
     return (
         hyphen.i + 1 < ent.end

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SPEAKER_KINDS = ("person", "organisation", "group", "anonymous", "document")
+# The kinds of the speakers an article does not name.
+UNNAMED_KINDS = frozenset({"anonymous", "document"})
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "headline")
 ATTRIBUTIONS = ("said", "thinks", "shows")
 RESOLUTIONS = ("name", "surname", "role", "pronoun", "acronym", "description")

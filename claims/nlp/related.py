@@ -2,8 +2,8 @@
 
 Both finders are built once per run from the topics' words and answer ``(slug, start, end,
 similarity)`` for a parsed Doc; ``claims.nlp.topics.TopicTagger`` publishes them as mentions.
-Kin only speak of a topic the article names itself (``topics``): on news, a word close to
-one of many curated topics ("party" to elections, "case" to courts) is mostly about
+The tagger keeps only kin of a topic their paragraph names itself: on news, a word close
+to one of many curated topics ("party" to elections, "case" to courts) is mostly about
 something else.
 
 - ``RelatedWords`` (word vectors, GloVe): a noun among the nearest words of a topic's key
@@ -79,11 +79,9 @@ class RelatedWords:
                     topics = self._kin.setdefault(word, {})
                     topics[slug] = max(topics.get(slug, 0.0), close)
 
-    def mentions(
-        self, doc: Doc, *, covered: Collection[int], topics: Collection[str]
-    ) -> list[Related]:
-        """One mention per word kin to one of ``topics``, for words outside ``covered``."""
-        if not self._kin or not topics:
+    def mentions(self, doc: Doc, *, covered: Collection[int]) -> list[Related]:
+        """One mention per word kin to a topic, for words outside ``covered`` (named ones)."""
+        if not self._kin:
             return []
         found = []
         for token in tokens_tagged(doc, RELATED_POS):
@@ -93,8 +91,7 @@ class RelatedWords:
             # A word close to many topics ("cooperation", "costs") is kin to none of them.
             if kin and len(kin) <= MAX_KIN_TOPICS:
                 slug = max(kin, key=kin.__getitem__)
-                if slug in topics:
-                    found.append((slug, token.i, token.i + 1, round(kin[slug], 3)))
+                found.append((slug, token.i, token.i + 1, round(kin[slug], 3)))
         return found
 
 
@@ -112,12 +109,10 @@ class RelatedPhrases:
         self._first_phrase = np.array([slugs.index(slug) for slug in self._slugs], dtype=np.intp)
         self._topics = vectors.embed([phrase for _, phrase in ordered]) if ordered else None
 
-    def mentions(
-        self, doc: Doc, *, covered: Collection[int], topics: Collection[str]
-    ) -> list[Related]:
-        """The head of each noun phrase close to one of ``topics`` (and clearly closer to it
-        than to any other topic), for heads outside ``covered``."""
-        if self._topics is None or not topics:
+    def mentions(self, doc: Doc, *, covered: Collection[int]) -> list[Related]:
+        """The head of each noun phrase close to a topic (and clearly closer to it than to
+        any other topic), for heads outside ``covered``."""
+        if self._topics is None:
             return []
         roots, texts = [], []
         for chunk in doc.noun_chunks:
@@ -141,12 +136,10 @@ class RelatedPhrases:
         else:
             runner_up = np.full(len(texts), -1.0)
         kept = (closest >= self._similarity) & (closest - runner_up >= PHRASE_MARGIN)
-        found = []
-        for row in np.flatnonzero(kept):
-            slug = self._slugs[best[row]]
-            if slug in topics:
-                found.append((slug, roots[row], roots[row] + 1, round(float(closest[row]), 3)))
-        return found
+        return [
+            (self._slugs[best[row]], roots[row], roots[row] + 1, round(float(closest[row]), 3))
+            for row in np.flatnonzero(kept)
+        ]
 
 
 def _content_text(chunk: Span) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from claims.nlp.found import Found
-from claims.nlp.records import CleanText, SpeakerInfo, StatementRecord
+from claims.nlp.records import UNNAMED_KINDS, CleanText, SpeakerInfo, StatementRecord
 from claims.nlp.speaker_mentions import Resolution
 from claims.nlp.speakers import SpeakerBook
 
@@ -15,8 +15,6 @@ REQUIRES = ("doc.ents", "doc.sents")  # what SpeakerBook reads
 # Each statement's words, labelled with its kind ("direct", "indirect", …).
 STATEMENTS_KEY = "claims_statements"
 ASSIGNS = (f"doc.spans[{STATEMENTS_KEY!r}]",)
-# Kinds of the speakers the article does not name (``SpeakerBook._unnamed``).
-UNNAMED_KINDS = frozenset({"anonymous", "document"})
 
 
 def without_duplicates(found: list[Found]) -> list[Found]:

@@ -272,14 +272,11 @@ class TopicTagger:
         lines = line_numbers(doc)
         named_in = {(m.slug, lines[m.start]) for m in named}
         covered = {i for m in named for i in range(m.start, m.end)}  # these name a topic
-        topics = {m.slug for m in named} | context
         found: list[TopicMention] = []
         for finder in (self._related_words, self._related_phrases):
             if finder is None:
                 continue
-            for slug, start, end, similarity in finder.mentions(
-                doc, covered=covered, topics=topics
-            ):
+            for slug, start, end, similarity in finder.mentions(doc, covered=covered):
                 if slug not in context and (slug, lines[start]) not in named_in:
                     continue
                 found.append(TopicMention(slug, start, end, similarity))
