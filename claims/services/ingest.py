@@ -10,9 +10,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
@@ -27,7 +26,7 @@ from claims.nlp.repair import clean_article
 from claims.nlp.text_language import detect_language
 from claims.readers.records import RawArticle, ReadFailure
 from claims.services.outcomes import DRY_RUN, FAILED, NEW, UNCHANGED, IngestOutcome, describe
-from claims.services.parsers import extractions, open_parser
+from claims.services.parsers import ParsingBatch, open_parser
 from claims.services.store import ArticleOverrides, PreparedArticle, store_article
 
 __all__ = [
@@ -38,6 +37,10 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+# Batches handed to the parser before the oldest is stored: two, so that the parser has the
+# next batch at hand when it is faster than storing for a while (its queue never runs dry).
+PARSE_AHEAD = 2
 
 NO_DATE = (
     "no date found (none given with --published or by the record, none in the page's "
@@ -83,14 +86,15 @@ def ingest_articles(
     Articles are parsed in batches with ``nlp.pipe`` (much faster than one by one) and each
     is stored in its own transaction. While one batch is stored, the next is parsed by a
     ``claims.services.parsers`` parser: in a child process when ``parse_in_child`` and no
-    ``extractor`` is given, else in a second thread. The parser runs only ``claims.nlp``
-    code, which touches no database; repair, the duplicate check and every write stay here.
+    ``extractor`` is given (extraction then runs here, over the child's parse), else in a
+    second thread. The parser runs only ``claims.nlp`` code, which touches no database;
+    repair, the duplicate check and every write stay here.
     """
     overrides = overrides or ArticleOverrides()
     seen = _Seen()
     stream = iter(items)
     in_flight: dict[str, PreparedArticle] = {}  # prepared, not stored yet
-    pending: _Batch | None = None
+    pending: deque[_Batch] = deque()
     with (
         fewer_gc_passes(),
         closing(
@@ -102,13 +106,11 @@ def ingest_articles(
             # A dry run stores nothing for a repeat to wait for: it parses every input.
             outcomes, prepared = _prepare_batch(batch, seen, None if dry_run else in_flight)
             parsing = parser.submit(prepared) if prepared else None
-            if pending is not None:
-                yield from _finish(pending, run)
-                for item in pending.prepared:
-                    in_flight.pop(item.digest, None)
-            pending = _Batch(outcomes, prepared, parsing)
-        if pending is not None:
-            yield from _finish(pending, run)
+            pending.append(_Batch(outcomes, prepared, parsing))
+            if len(pending) > PARSE_AHEAD:
+                yield from _finish(pending.popleft(), run, in_flight)
+        while pending:
+            yield from _finish(pending.popleft(), run, in_flight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,7 @@ class _Run:
     overrides: ArticleOverrides
     dry_run: bool
     seen: _Seen
-    parse: Callable[[list[PreparedArticle]], Future[list[ArticleExtraction | Exception]]]
+    parse: Callable[[list[PreparedArticle]], ParsingBatch]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ class _Batch:
 
     outcomes: list[IngestOutcome | _Repeat | None]  # None: the next of ``prepared``
     prepared: list[PreparedArticle]
-    parsing: Future[list[ArticleExtraction | Exception]] | None
+    parsing: ParsingBatch | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +162,19 @@ def _prepare_batch(
     return outcomes, prepared
 
 
-def _finish(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
-    """The outcomes of a batch, in input order, storing each extracted article."""
+def _finish(
+    batch: _Batch, run: _Run, in_flight: dict[str, PreparedArticle]
+) -> Iterator[IngestOutcome]:
+    """The outcomes of a batch, in input order, storing each extracted article; its
+    articles are then no longer ``in_flight``."""
+    yield from _outcomes(batch, run)
+    for item in batch.prepared:
+        in_flight.pop(item.digest, None)
+
+
+def _outcomes(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
     ready_items = iter(batch.prepared)
-    parsed = iter(extractions(batch.parsing, len(batch.prepared)) if batch.parsing else ())
+    parsed = iter(batch.parsing.extractions() if batch.parsing else ())
     for outcome in batch.outcomes:
         if isinstance(outcome, IngestOutcome):
             yield outcome
@@ -173,7 +184,7 @@ def _finish(batch: _Batch, run: _Run) -> Iterator[IngestOutcome]:
                 yield _unchanged(outcome.raw, *known)
                 continue
             item = outcome.prepared()  # the first copy failed: this one is parsed on its own
-            [extraction] = extractions(run.parse([item]), 1)
+            [extraction] = run.parse([item]).extractions()
             yield _finish_one(item, extraction, run)
         else:
             yield _finish_one(next(ready_items), next(parsed), run)

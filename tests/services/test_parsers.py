@@ -14,7 +14,7 @@ from claims.nlp.language import ModelNotInstalledError
 from claims.nlp.repair import clean_article
 from claims.readers.records import RawArticle
 from claims.services.ingest import content_hash, ingest_articles
-from claims.services.parsers import ChildParser, extractions
+from claims.services.parsers import ChildParser
 from claims.services.store import PreparedArticle
 
 pytestmark = [pytest.mark.django_db, pytest.mark.nlp]
@@ -60,8 +60,8 @@ def test_a_child_that_dies_fails_the_batch_it_held_and_the_next_batch_gets_a_new
         for pid in list(parser._pool._processes):  # still loading the model: mid-batch
             os.kill(pid, signal.SIGKILL)
 
-        failed = extractions(held, 2)
-        after = extractions(parser.submit([prepared(BRIDGE, "bridge.txt")]), 1)
+        failed = held.extractions()
+        after = parser.submit([prepared(BRIDGE, "bridge.txt")]).extractions()
     finally:
         parser.close()
 
@@ -71,7 +71,7 @@ def test_a_child_that_dies_fails_the_batch_it_held_and_the_next_batch_gets_a_new
     assert "Omar Haddad" in {speaker.name for speaker in extraction.speakers}
 
 
-def test_no_installed_model_is_the_same_clear_error_from_the_child(settings):
+def test_no_installed_model_is_the_same_clear_error_when_parsing_in_a_child(settings):
     settings.CLAIMTRACKER_SPACY_MODELS = ["no_such_pipeline_installed"]
 
     with pytest.raises(ModelNotInstalledError, match="no_such_pipeline_installed"):
