@@ -44,7 +44,8 @@ ROLE_WORDS: frozenset[str] = lexicon(
     majority minority whip general gen. admiral commander officer judge justice attorney
     advocate prosecutor candidate nominee adviser advisor aide strategist manager
     campaign executive ceo founder king queen prince pope premier councilman
-    councilwoman commissioner sheriff lieutenant colonel analyst economist professor
+    councilwoman councillor councilor coun. alderman alderwoman trustee mp mpp mla mep
+    commissioner sheriff lieutenant colonel analyst economist professor
     pollster author reporter columnist editor anchor host former acting senior top
     national security general's assistant special counsel official
     """

@@ -49,6 +49,8 @@ ORGANISATION_ENDINGS = (
 )
 # Titles that put a person's name after them, even inside an organisation's name.
 TITLES = (ROLE_WORDS - ROLE_MODIFIERS) | HONORIFICS | lexicon("chief coach justice captain")
+# What a name may begin with that is the person's role: "Chief Justice", "Vice President".
+_LEADING_TITLES = TITLES | ROLE_MODIFIERS
 # Labels the tagger gives people by mistake; a PERSON or an unlabelled name is read as is.
 MISREAD_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP", "PRODUCT", "LOC", "WORK_OF_ART"})
 # Nouns in an apposition that describe no person ("Ottawa, the capital").
@@ -149,7 +151,22 @@ def name_words(ent: Span) -> list[str]:
             words.append(token.text)
     if words and words[-1] in ("'s", "’s"):
         words.pop()
-    return words
+    return _without_leading_titles(words)
+
+
+def _without_leading_titles(words: list[str]) -> list[str]:
+    """A name the tagger began with a title ("Councillor Ravi Patel", "Chief Justice Ann
+    Roe") without it, when a first name and a surname remain: the title is a role. A title
+    before one word stays ("Pope Francis", "Justice Kennedy"): it is how that person is
+    named."""
+    start = 0
+    while (
+        len(words) - start > 2
+        and words[start][:1].isupper()
+        and words[start].lower() in _LEADING_TITLES
+    ):
+        start += 1
+    return words[start:] if start and words[start][:1].isupper() else words
 
 
 def _inside_word(hyphen: Token, ent: Span) -> bool:

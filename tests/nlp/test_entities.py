@@ -300,6 +300,25 @@ def test_a_hyphenated_name_keeps_its_hyphens(extractor: Extractor) -> None:
     assert person.gender == "female"  # "Ann-Marie" read by its first part
 
 
+def test_a_title_the_tagger_read_into_a_full_name_is_the_role(extractor: Extractor) -> None:
+    text = (
+        "Councillor Ravi Patel said on Monday that the budget was too small.\n\n"
+        '"We cannot fix the roads with this," Patel said.'
+    )
+    extraction = extract(extractor, text)
+    statement = said_by(extraction, "the budget was too small")
+    assert speaker(extraction, statement) == "Ravi Patel"
+    assert extraction.speakers[statement.speaker].role == "Councillor"
+    assert speaker(extraction, said_by(extraction, "fix the roads")) == "Ravi Patel"
+
+
+def test_a_title_before_a_single_name_is_part_of_how_the_person_is_named(
+    extractor: Extractor,
+) -> None:
+    extraction = extract(extractor, "Pope Francis said on Sunday that the war must end.")
+    assert speaker(extraction, said_by(extraction, "the war must end")) == "Pope Francis"
+
+
 @pytest.mark.parametrize(("name", "gender"), [("Mary", "female"), ("John", "male"), ("Zzyzx", "")])
 def test_first_name_lexicon(name: str, gender: str) -> None:
     assert first_name_gender(name) == gender
