@@ -68,10 +68,9 @@ def word_share(text: str) -> float | None:
     detected = detect_language(windows)
     if detected.script in _NO_SPACE_SCRIPTS:
         return None
-    known = _english_words() if detected.english else None
     in_words = judged = 0
     for token in windows.split():
-        kind, letters = _judge(token, known)
+        kind, letters = _judged(token, english=detected.english)
         if kind is None:
             continue
         weight = min(letters, _MAX_WEIGHT)
@@ -94,6 +93,12 @@ def _windows(text: str) -> str:
             text[-_WORD_WINDOW:],
         )
     )
+
+
+@lru_cache(maxsize=65_536)
+def _judged(token: str, *, english: bool) -> tuple[bool | None, int]:
+    """``_judge`` of a token once per process: news repeats its words ("the", "said")."""
+    return _judge(token, _english_words() if english else None)
 
 
 def _judge(token: str, known: dict[str, float] | None) -> tuple[bool | None, int]:
