@@ -30,6 +30,15 @@ RELATIVE_PRONOUNS = ("who", "which", "that")
 EMPTY_SUBJECTS = ("it", "there", "this")
 # The subject is inherited through at most this many verbs ("wanted to start to say").
 MAX_HOPS = 4
+# Verbs that make their object do what the infinitive or participle says: "the defeat led
+# analysts to speculate", "the report left voters wondering". Not "urge", "ask" or "tell",
+# whose object is only asked to act.
+CAUSATIVE_VERBS = frozenset(
+    {"lead", "prompt", "leave", "cause", "force", "drive", "spur", "inspire", "provoke"}
+)
+# Verbs that leave their object doing something: "left voters wondering", "kept aides guessing".
+LEAVING_VERBS = frozenset({"leave", "keep", "set"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 
 
 class Source(NamedTuple):
@@ -200,6 +209,27 @@ def stranded_subject(token: Token, verb: Token) -> Source | None:
     return Source(mention_of(name))
 
 
+def caused_object(token: Token, verb: Token) -> Source | None:
+    """The object of a causative verb does what its infinitive or participle says: the
+    cause is not the source.
+
+    Example: The sudden defeat led many analysts to speculate that the deal was dead. | speculate | many analysts | -
+    """
+    head, lemma = token.head, token.head.lemma_.lower()
+    infinitive = token.dep_ == "xcomp" and token.tag_ == "VB" and lemma in CAUSATIVE_VERBS
+    # "left voters wondering", not "led a campaign arguing …" (the campaign argues)
+    participle = token.dep_ in ("xcomp", "advcl") and token.tag_ == "VBG" and lemma in LEAVING_VERBS
+    if not (infinitive or participle):
+        return None
+    caused = next((c for c in head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if caused is None or caused.lower_ in REFLEXIVES or caused.lower_ in EMPTY_SUBJECTS:
+        return None
+    # "left voters wondering", not "passed the bill, leaving …" (a clause of its own)
+    if any(t.is_punct for t in token.doc[caused.i : token.i]):
+        return None
+    return Source(mention_of(caused))
+
+
 def governing_verb(token: Token, verb: Token) -> Token | None:
     """An infinitive, a conjunct or an adverbial clause takes its governor's subject.
 
@@ -223,6 +253,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     carrier,
     prepositional_gerund,
     stranded_subject,
+    caused_object,
     governing_verb,
 )
 
