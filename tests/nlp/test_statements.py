@@ -781,6 +781,37 @@ def test_what_something_seems_to_be_is_attributed_to_no_one(
     assert "unworkable" in found.text or "mistake" in found.text
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The harbour master seemed to recognize that the ferry fees were too high.",
+            "seemed to recognize",
+            "The harbour master",
+            "that the ferry fees were too high",
+        ),
+        (
+            "Her old letters appear to show that Lund knew about the leak.",
+            "appear to show",
+            "Her old letters",
+            "that Lund knew about the leak",
+        ),
+    ],
+)
+def test_what_someone_seems_to_say_or_think_is_theirs(
+    nlp: Language, text: str, cue: str, source: str, content: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.speaker_mention == source
+    assert found.text == content
+
+
+def test_what_someone_seems_to_do_is_still_no_ones(nlp: Language) -> None:
+    found = with_cue(statements(nlp, "The mayor seemed to falter in the last weeks."), "seemed")
+    assert found.speaker_mention == ""
+    assert found.text.startswith("The mayor")
+
+
 def test_appearing_somewhere_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, "The senator appeared at the harbour rally on Monday.")
 
@@ -849,3 +880,30 @@ def test_what_someone_pushes_for_is_their_position(nlp: Language) -> None:
 def test_a_case_made_for_something_is_about_it(nlp: Language) -> None:
     found = only(statements(nlp, "Ms. Lund made the case for a second harbour bridge."))
     assert found.text == "a second harbour bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The sudden closure of the port led many traders to speculate that the tariff would rise.",
+            "speculate",
+            "many traders",
+        ),
+        (
+            "The vote left some councillors wondering whether the bridge would ever be built.",
+            "wondering",
+            "some councillors",
+        ),
+    ],
+)
+def test_whoever_a_cause_moves_to_speak_is_the_source(
+    nlp: Language, text: str, cue: str, source: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.speaker_mention == source
+
+
+def test_whoever_is_urged_to_speak_is_not_the_source(nlp: Language) -> None:
+    text = "Mayor Lund urged the councillors to reject the harbour plan."
+    assert not [s for s in statements(nlp, text) if s.speaker_mention == "the councillors"]
