@@ -907,3 +907,9 @@ def test_whoever_a_cause_moves_to_speak_is_the_source(
 def test_whoever_is_urged_to_speak_is_not_the_source(nlp: Language) -> None:
     text = "Mayor Lund urged the councillors to reject the harbour plan."
     assert not [s for s in statements(nlp, text) if s.speaker_mention == "the councillors"]
+
+
+def test_an_infinitive_of_purpose_is_the_actors(nlp: Language) -> None:
+    text = "In an effort to reassure the farmers, Mayor Lund promised that the dam would hold."
+    found = with_cue(statements(nlp, text), "reassure")
+    assert found.speaker_mention == "Mayor Lund"
