@@ -22,7 +22,7 @@ from claims.nlp.cues import (
     SPEECH_VERBS,
 )
 from claims.nlp.quotes import QuoteIndex
-from claims.nlp.sources import source_of
+from claims.nlp.sources import is_opinion_participle, source_of
 from claims.nlp.spans import mention_of, trim_range, trimmed
 from claims.nlp.token_index import tokens_tagged
 
@@ -196,7 +196,7 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     attributed, so the content runs from the subject to the end of the complement;
     "it was revealed that …" attributes only the clause.
     """
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or is_opinion_participle(verb)
     if _is_question_put(verb, lemma):
         return _question_put(verb)
     if lemma not in RAISING_VERBS and not passive:
@@ -208,7 +208,10 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive
+                if c.dep_ == "prep"
+                and passive
+                # "was hailed as …", but "a street known as …" only names it
+                and (c.lower_ == "for" or (c.lower_ == "as" and verb.dep_ != "acl"))
             ),
             None,
         )

@@ -38,6 +38,10 @@ CAUSATIVE_VERBS = frozenset(
 )
 # Verbs that leave their object doing something: "left voters wondering", "kept aides guessing".
 LEAVING_VERBS = frozenset({"leave", "keep", "set"})
+# Participles of knowing and judging: "known for", "expected to", "seen as".
+OPINION_PARTICIPLES = frozenset(
+    {"know", "expect", "see", "consider", "view", "regard", "believe", "think", "deem", "perceive"}
+)
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 
 
@@ -117,6 +121,28 @@ def passive_agent(token: Token, verb: Token) -> Source | None:
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     agent_object = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     return Source(mention_of(agent_object)) if agent_object is not None else None
+
+
+def passive_participle(token: Token, verb: Token) -> Source | None:
+    """A participle of knowing or judging on a noun, with no "by" agent, names no one: the
+    noun is what is known or expected, not who knows or expects it.
+
+    Example: The mayor visited a district known for its harbour. | known | - | -
+    """
+    if is_opinion_participle(token):
+        return NO_SOURCE
+    return None
+
+
+def is_opinion_participle(token: Token) -> bool:
+    """ "a district known for …", "a ruling expected next week", "remarks seen as …": a
+    participle of knowing or judging on a noun, whose knower is not named."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in OPINION_PARTICIPLES
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def participle_subject(token: Token, verb: Token) -> Source | None:
@@ -267,6 +293,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     relative_subject,
     subject,
     passive_agent,
+    passive_participle,
     participle_subject,
     addresser,
     trailing_participle,

@@ -913,3 +913,15 @@ def test_an_infinitive_of_purpose_is_the_actors(nlp: Language) -> None:
     text = "In an effort to reassure the farmers, Mayor Lund promised that the dam would hold."
     found = with_cue(statements(nlp, text), "reassure")
     assert found.speaker_mention == "Mayor Lund"
+
+
+def test_what_a_thing_is_known_for_is_no_ones(nlp: Language) -> None:
+    text = "Lund sold the land to a builder known to be bullish on marinas."
+    found = with_cue(statements(nlp, text), "known")
+    assert found.speaker_mention == ""
+    assert found.speaker is None
+
+
+def test_a_street_known_by_a_name_says_nothing(nlp: Language) -> None:
+    text = "The parade passed along a narrow street known as the Long Mile."
+    assert not [s for s in statements(nlp, text) if s.cue == "known"]
