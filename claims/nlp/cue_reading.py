@@ -91,6 +91,8 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     )
     if lemma not in CUE_VERBS and particle is None:
         return None
+    if _is_that_said(token):
+        return None
     if lemma in RAISING_VERBS or _is_question_put(token, lemma):
         return _impersonal_cue(token, lemma)
     source, antecedent = source_of(_reporter(token) or token)
@@ -100,6 +102,18 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
         return None
     content, preposition = content_of(token, lemma, particle, source)
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
+
+
+def _is_that_said(verb: Token) -> bool:
+    """ "That said, …", "This being said, …": a turn of the writer's, not a statement."""
+    doc = verb.doc
+    words = [t for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
+    return (
+        verb.lemma_.lower() == "say"
+        and [t.lower_ for t in words] in (["that"], ["this"], ["that", "being"], ["this", "being"])
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def _reporter(act: Token) -> Token | None:

@@ -925,3 +925,9 @@ def test_what_a_thing_is_known_for_is_no_ones(nlp: Language) -> None:
 def test_a_street_known_by_a_name_says_nothing(nlp: Language) -> None:
     text = "The parade passed along a narrow street known as the Long Mile."
     assert not [s for s in statements(nlp, text) if s.cue == "known"]
+
+
+def test_that_said_is_the_writers_turn_not_a_statement(nlp: Language) -> None:
+    found = statements(nlp, "That said, Mayor Lund insists the harbour will reopen in May.")
+    assert [s.cue for s in found] == ["insists"]
+    assert found[0].speaker_mention == "Mayor Lund"
