@@ -249,7 +249,18 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
         content = trimmed(complement)
     else:
         content = trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
-    return _cue_from_words(verb, (), None, content)
+    experiencer = _experiencer(verb) if lemma in RAISING_VERBS else None
+    return _cue_from_words(verb, (), experiencer, content)
+
+
+def _experiencer(verb: Token) -> Span | None:
+    """ "To the mayor, the plan seemed a stretch": whom it seemed so to is the source."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and found.pos_ in ("PROPN", "NOUN", "PRON"):
+                return mention_of(found)
+    return None
 
 
 def _is_cue_verb(token: Token) -> bool:

@@ -931,3 +931,11 @@ def test_that_said_is_the_writers_turn_not_a_statement(nlp: Language) -> None:
     found = statements(nlp, "That said, Mayor Lund insists the harbour will reopen in May.")
     assert [s.cue for s in found] == ["insists"]
     assert found[0].speaker_mention == "Mayor Lund"
+
+
+def test_whom_something_seemed_so_to_is_the_source(nlp: Language) -> None:
+    found = with_cue(
+        statements(nlp, "To Mayor Lund, the harbour plan seemed like a costly mistake."), "seemed"
+    )
+    assert found.speaker_mention == "Mayor Lund"
+    assert "costly mistake" in found.text
