@@ -939,3 +939,12 @@ def test_whom_something_seemed_so_to_is_the_source(nlp: Language) -> None:
     )
     assert found.speaker_mention == "Mayor Lund"
     assert "costly mistake" in found.text
+
+
+def test_a_digest_quote_is_the_bylines_even_after_a_headline_verb(nlp: Language) -> None:
+    text = (
+        "FERRY RIDERS WANT LATER SAILINGS - Ann Cole and Bo Dahl: “Most riders we asked "
+        "would take a later boat if the fare stayed the same, and many said so twice.”"
+    )
+    found = statements(nlp, text)
+    assert [(s.speaker_mention, s.cue) for s in found] == [("Ann Cole and Bo Dahl", ":")]
