@@ -12,14 +12,11 @@ from spacy.tokens import Doc, Span, Token
 from claims.nlp.contents import CLAUSES, content_of, coordinated_act
 from claims.nlp.cues import (
     ADVOCATE_NOUNS,
-    COGNITION_VERBS,
     CUE_NOUNS,
     CUE_PREPOSITIONS,
     CUE_VERBS,
-    EVIDENCE_VERBS,
     PARTICLE_CUES,
     RAISING_VERBS,
-    SPEECH_VERBS,
 )
 from claims.nlp.quotes import QuoteIndex
 from claims.nlp.sources import is_opinion_participle, source_of
@@ -33,9 +30,6 @@ CUES_KEY = "claims_cues"
 SOURCES_KEY = "claims_sources"
 ASSIGNS = (f"doc.spans[{CUES_KEY!r}]", f"doc.spans[{SOURCES_KEY!r}]")
 
-# What a subject can seem to do as a source: say, think or show ("seemed to recognize"),
-# not act ("seems to encourage aggression" is no one's attribution).
-RAISED_CUES = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
@@ -233,18 +227,6 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     )
     if complement is None or (subject is None and not passive):
         return None
-    if (
-        lemma in RAISING_VERBS
-        and subject is not None
-        and subject.lower_ not in ("it", "there")
-        and _is_cue_verb(complement)
-    ):
-        # "she seemed to imply that …": her implying, cued by "seemed to imply"
-        to = next((c for c in complement.children if c.dep_ == "aux" and c.i < complement.i), None)
-        particle = next((c for c in complement.children if c.dep_ == "prt"), None)
-        after = max(complement.i, particle.i if particle is not None else -1) + 1
-        said = trim_range(verb.doc, after, complement.right_edge.i + 1)
-        return _cue_from_words(verb, (to, complement, particle), mention_of(subject), said)
     if subject is None or subject.lower_ in ("it", "there") or complement.dep_ == "ccomp":
         content = trimmed(complement)
     else:
@@ -261,13 +243,6 @@ def _experiencer(verb: Token) -> Span | None:
             if found is not None and found.pos_ in ("PROPN", "NOUN", "PRON"):
                 return mention_of(found)
     return None
-
-
-def _is_cue_verb(token: Token) -> bool:
-    """ "seemed to recognize", "appears to show": an infinitive that is a cue of its own,
-    whose source is the subject the raising verb lends it (PolNeAR's "seemed to recognize"
-    is the subject's, where "seemed to falter" is no one's)."""
-    return token.dep_ == "xcomp" and token.pos_ == "VERB" and token.lemma_.lower() in RAISED_CUES
 
 
 def _raised_predicate(verb: Token) -> Token | None:

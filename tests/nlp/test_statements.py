@@ -781,31 +781,6 @@ def test_what_something_seems_to_be_is_attributed_to_no_one(
     assert "unworkable" in found.text or "mistake" in found.text
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "source", "content"),
-    [
-        (
-            "The harbour master seemed to recognize that the ferry fees were too high.",
-            "seemed to recognize",
-            "The harbour master",
-            "that the ferry fees were too high",
-        ),
-        (
-            "Her old letters appear to show that Lund knew about the leak.",
-            "appear to show",
-            "Her old letters",
-            "that Lund knew about the leak",
-        ),
-    ],
-)
-def test_what_someone_seems_to_say_or_think_is_theirs(
-    nlp: Language, text: str, cue: str, source: str, content: str
-) -> None:
-    found = with_cue(statements(nlp, text), cue)
-    assert found.speaker_mention == source
-    assert found.text == content
-
-
 def test_what_someone_seems_to_do_is_still_no_ones(nlp: Language) -> None:
     found = with_cue(statements(nlp, "The mayor seemed to falter in the last weeks."), "seemed")
     assert found.speaker_mention == ""
