@@ -923,3 +923,15 @@ def test_a_digest_quote_is_the_bylines_even_after_a_headline_verb(nlp: Language)
     )
     found = statements(nlp, text)
     assert [(s.speaker_mention, s.cue) for s in found] == [("Ann Cole and Bo Dahl", ":")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Lund opened a harbour rally blasting the council for its long delays.",
+        "Later that day, Mayor Lund fired back a response saying the council had lied.",
+    ],
+)
+def test_a_rally_or_response_speaks_for_whoever_held_or_sent_it(nlp: Language, text: str) -> None:
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Mayor Lund"
