@@ -19,7 +19,7 @@ from claims.nlp.cues import (
     RAISING_VERBS,
 )
 from claims.nlp.quotes import QuoteIndex
-from claims.nlp.sources import source_of
+from claims.nlp.sources import is_opinion_participle, source_of
 from claims.nlp.spans import mention_of, trim_range, trimmed
 from claims.nlp.token_index import tokens_tagged
 
@@ -85,6 +85,8 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     )
     if lemma not in CUE_VERBS and particle is None:
         return None
+    if _is_that_said(token):
+        return None
     if lemma in RAISING_VERBS or _is_question_put(token, lemma):
         return _impersonal_cue(token, lemma)
     source, antecedent = source_of(_reporter(token) or token)
@@ -94,6 +96,18 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
         return None
     content, preposition = content_of(token, lemma, particle, source)
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
+
+
+def _is_that_said(verb: Token) -> bool:
+    """ "That said, …", "This being said, …": a turn of the writer's, not a statement."""
+    doc = verb.doc
+    words = [t for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
+    return (
+        verb.lemma_.lower() == "say"
+        and [t.lower_ for t in words] in (["that"], ["this"], ["that", "being"], ["this", "being"])
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def _reporter(act: Token) -> Token | None:
@@ -190,7 +204,7 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     attributed, so the content runs from the subject to the end of the complement;
     "it was revealed that …" attributes only the clause.
     """
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or is_opinion_participle(verb)
     if _is_question_put(verb, lemma):
         return _question_put(verb)
     if lemma not in RAISING_VERBS and not passive:
@@ -202,7 +216,10 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
             (
                 c
                 for c in verb.children
-                if c.dep_ == "prep" and c.lower_ in ("for", "as") and passive
+                if c.dep_ == "prep"
+                and passive
+                # "was hailed as …", but "a street known as …" only names it
+                and (c.lower_ == "for" or (c.lower_ == "as" and verb.dep_ != "acl"))
             ),
             None,
         )
@@ -214,7 +231,18 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
         content = trimmed(complement)
     else:
         content = trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
-    return _cue_from_words(verb, (), None, content)
+    experiencer = _experiencer(verb) if lemma in RAISING_VERBS else None
+    return _cue_from_words(verb, (), experiencer, content)
+
+
+def _experiencer(verb: Token) -> Span | None:
+    """ "To the mayor, the plan seemed a stretch": whom it seemed so to is the source."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and found.pos_ in ("PROPN", "NOUN", "PRON"):
+                return mention_of(found)
+    return None
 
 
 def _raised_predicate(verb: Token) -> Token | None:

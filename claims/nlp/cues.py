@@ -145,7 +145,7 @@ CARRIER_NOUNS: frozenset[str] = lexicon(
     release report resolution petition tweet post message op-ed editorial column note
     filing brief lawsuit suit complaint mailer flyer leaflet book speech announcement
     campaign survey poll study analysis story article piece headline caption cover notice
-    sign banner
+    sign banner rally response interview appearance
     """
 )
 

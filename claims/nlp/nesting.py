@@ -14,6 +14,7 @@ or "we" inside A's own quoted words), unless the article marks the two apart by 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,6 +24,8 @@ from claims.nlp.names import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS
 from claims.nlp.records import StatementRecord
 
 FIRST_PERSON_SOURCES = frozenset({"i", "we"})
+# A statement opening with a relative pronoun and its own source: "which he said …".
+RELATIVE_REPORT = r"(?:which|that|who|whom)\s+{}\b"
 SINGULAR_SOURCES = frozenset({"he", "she"})
 PLURAL_SOURCES = frozenset({"they"})
 # Outer statements whose words are the speaker's own: first person there is the speaker.
@@ -67,6 +70,8 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
         if reporter is None:
             return False
         outer = statements[reporter]
+        if in_relative_clause(statement):
+            return False
         same = statement.speaker is not None and outer.speaker == statement.speaker
         return same or bound_by_reporter(statement, outer)
 
@@ -85,6 +90,20 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
         return None if reporter is None else new_index[reporter]
 
     return tuple(replace(statement, reported_in=reporter_of(statement)) for statement in kept)
+
+
+def in_relative_clause(inner: StatementRecord) -> bool:
+    """Whether a nested statement is said in a relative clause of its reporter's words
+    ("Cole attacked the rules, which he said would close the port"): a second attribution,
+    kept even when its speaker is the outer one's, unlike the clause the outer one reports
+    ("Cole said he would close the port"). Its words open with the relative pronoun and its
+    own source, as PolNeAR marks them."""
+    mention = inner.speaker_mention.strip()
+    if not mention:
+        return False
+    return (
+        re.match(RELATIVE_REPORT.format(re.escape(mention)), inner.text, re.IGNORECASE) is not None
+    )
 
 
 def bound_by_reporter(inner: StatementRecord, outer: StatementRecord) -> bool:

@@ -41,6 +41,14 @@ def find_quoted(
     while index < len(quotes):
         quote = quotes[index]
         index += 1
+        bylined = _bylined(doc, text, quote)
+        if bylined is not None:
+            # "A HEADLINE THAT WARNS - Ann Cole: “…”": the byline's, not the headline verb's
+            found.append(bylined)
+            headline_cue = _cue_for_quote(doc, text, quote, cues, used)
+            if headline_cue is not None:
+                used.add(headline_cue.verb.i)
+            continue
         cue = _cue_for_quote(doc, text, quote, cues, used)
         follows_split = (
             cue is not None
@@ -169,12 +177,6 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None:
         return None
-    byline = _byline_before(doc, text, at)
-    if byline is not None:
-        if not is_statement_sized(quote, text):
-            return None
-        start, end = strip_space(text, quote.inner_start, quote.inner_end)
-        return Found("direct", ":", start, end, byline, None, 0.5)
     verb = _clause_before(colon[0])
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.i > colon[0].i or subject.lower_ in ("it", "there", "this"):
@@ -183,6 +185,20 @@ def _after_colon(doc: Doc, text: str, quote: Quote) -> Found | None:
         return None
     start, end = strip_space(text, quote.inner_start, quote.inner_end)
     return Found("direct", text[verb.idx : at + 1], start, end, mention_of(subject), None, 0.5)
+
+
+def _bylined(doc: Doc, text: str, quote: Quote) -> Found | None:
+    """A quote right after a digest's byline ("… - Ann Cole: “…”"), said by the byline."""
+    at = quote.start - 1
+    while at > 0 and text[at] in " \t":
+        at -= 1
+    if at <= 0 or text[at] != ":":
+        return None
+    byline = _byline_before(doc, text, at)
+    if byline is None or not is_statement_sized(quote, text):
+        return None
+    start, end = strip_space(text, quote.inner_start, quote.inner_end)
+    return Found("direct", ":", start, end, byline, None, 0.5)
 
 
 def _byline_before(doc: Doc, text: str, colon: int) -> Span | None:

@@ -30,6 +30,19 @@ RELATIVE_PRONOUNS = ("who", "which", "that")
 EMPTY_SUBJECTS = ("it", "there", "this")
 # The subject is inherited through at most this many verbs ("wanted to start to say").
 MAX_HOPS = 4
+# Verbs that make their object do what the infinitive or participle says: "the defeat led
+# analysts to speculate", "the report left voters wondering". Not "urge", "ask" or "tell",
+# whose object is only asked to act.
+CAUSATIVE_VERBS = frozenset(
+    {"lead", "prompt", "leave", "cause", "force", "drive", "spur", "inspire", "provoke"}
+)
+# Verbs that leave their object doing something: "left voters wondering", "kept aides guessing".
+LEAVING_VERBS = frozenset({"leave", "keep", "set"})
+# Participles of knowing and judging: "known for", "expected to", "seen as".
+OPINION_PARTICIPLES = frozenset(
+    {"know", "expect", "see", "consider", "view", "regard", "believe", "think", "deem", "perceive"}
+)
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 
 
 class Source(NamedTuple):
@@ -110,6 +123,28 @@ def passive_agent(token: Token, verb: Token) -> Source | None:
     return Source(mention_of(agent_object)) if agent_object is not None else None
 
 
+def passive_participle(token: Token, verb: Token) -> Source | None:
+    """A participle of knowing or judging on a noun, with no "by" agent, names no one: the
+    noun is what is known or expected, not who knows or expects it.
+
+    Example: The mayor visited a district known for its harbour. | known | - | -
+    """
+    if is_opinion_participle(token):
+        return NO_SOURCE
+    return None
+
+
+def is_opinion_participle(token: Token) -> bool:
+    """ "a district known for …", "a ruling expected next week", "remarks seen as …": a
+    participle of knowing or judging on a noun, whose knower is not named."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in OPINION_PARTICIPLES
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
 def participle_subject(token: Token, verb: Token) -> Source | None:
     """The subject the parser hung on a participle before the verb.
 
@@ -150,6 +185,27 @@ def effort_infinitive(token: Token, verb: Token) -> Token | None:
     Example: Obama will spearhead an effort to paint the rival as weak. | paint | Obama | -
     """
     return token.head.head if _is_effort_infinitive(token) else None
+
+
+def purpose_phrase(token: Token, verb: Token) -> Token | None:
+    """ "In an effort to clarify …", "as a way to reassure …": the infinitive on a noun in
+    a phrase of purpose or manner belongs to the verb that phrase hangs on.
+
+    Example: The minister cut rates in an effort to reassure investors that the bank was safe. | reassure | The minister | -
+    """
+    noun = token.head
+    preposition = noun.head
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VB"
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.lemma_.lower() not in CARRIER_NOUNS
+        and preposition.lower_ in ("in", "as")
+        and preposition.head.pos_ in ("VERB", "AUX")
+    ):
+        return preposition.head
+    return None
 
 
 def carrier(token: Token, verb: Token) -> Source | None:
@@ -200,6 +256,27 @@ def stranded_subject(token: Token, verb: Token) -> Source | None:
     return Source(mention_of(name))
 
 
+def caused_object(token: Token, verb: Token) -> Source | None:
+    """The object of a causative verb does what its infinitive or participle says: the
+    cause is not the source.
+
+    Example: The sudden defeat led many analysts to speculate that the deal was dead. | speculate | many analysts | -
+    """
+    head, lemma = token.head, token.head.lemma_.lower()
+    infinitive = token.dep_ == "xcomp" and token.tag_ == "VB" and lemma in CAUSATIVE_VERBS
+    # "left voters wondering", not "led a campaign arguing …" (the campaign argues)
+    participle = token.dep_ in ("xcomp", "advcl") and token.tag_ == "VBG" and lemma in LEAVING_VERBS
+    if not (infinitive or participle):
+        return None
+    caused = next((c for c in head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if caused is None or caused.lower_ in REFLEXIVES or caused.lower_ in EMPTY_SUBJECTS:
+        return None
+    # "left voters wondering", not "passed the bill, leaving …" (a clause of its own)
+    if any(t.is_punct for t in token.doc[caused.i : token.i]):
+        return None
+    return Source(mention_of(caused))
+
+
 def governing_verb(token: Token, verb: Token) -> Token | None:
     """An infinitive, a conjunct or an adverbial clause takes its governor's subject.
 
@@ -216,13 +293,16 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     relative_subject,
     subject,
     passive_agent,
+    passive_participle,
     participle_subject,
     addresser,
     trailing_participle,
     effort_infinitive,
+    purpose_phrase,
     carrier,
     prepositional_gerund,
     stranded_subject,
+    caused_object,
     governing_verb,
 )
 

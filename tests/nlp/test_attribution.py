@@ -117,6 +117,18 @@ def test_a_speakers_own_belief_inside_their_statement_is_not_a_second_statement(
     assert extraction.statements[0].reported_in is None
 
 
+def test_what_a_speaker_says_in_a_relative_clause_is_a_second_statement(
+    extractor: Extractor,
+) -> None:
+    text = "Senator Maya Lindgren attacked the harbour rules, which she said would close the port."
+    extraction = extractor.extract(clean_article(text))
+    said = next(s for s in extraction.statements if s.cue == "said")
+    attacked = next(s for s in extraction.statements if s.cue == "attacked")
+    assert said.speaker_mention == "she"
+    assert "would close the port" in said.text
+    assert said.reported_in == extraction.statements.index(attacked)
+
+
 def _statement(mention: str, *, kind: str = "indirect", cue: str = "said") -> StatementRecord:
     return StatementRecord(
         kind=kind,

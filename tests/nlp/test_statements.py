@@ -781,6 +781,12 @@ def test_what_something_seems_to_be_is_attributed_to_no_one(
     assert "unworkable" in found.text or "mistake" in found.text
 
 
+def test_what_someone_seems_to_do_is_still_no_ones(nlp: Language) -> None:
+    found = with_cue(statements(nlp, "The mayor seemed to falter in the last weeks."), "seemed")
+    assert found.speaker_mention == ""
+    assert found.text.startswith("The mayor")
+
+
 def test_appearing_somewhere_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, "The senator appeared at the harbour rally on Monday.")
 
@@ -849,3 +855,83 @@ def test_what_someone_pushes_for_is_their_position(nlp: Language) -> None:
 def test_a_case_made_for_something_is_about_it(nlp: Language) -> None:
     found = only(statements(nlp, "Ms. Lund made the case for a second harbour bridge."))
     assert found.text == "a second harbour bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The sudden closure of the port led many traders to speculate that the tariff would rise.",
+            "speculate",
+            "many traders",
+        ),
+        (
+            "The vote left some councillors wondering whether the bridge would ever be built.",
+            "wondering",
+            "some councillors",
+        ),
+    ],
+)
+def test_whoever_a_cause_moves_to_speak_is_the_source(
+    nlp: Language, text: str, cue: str, source: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.speaker_mention == source
+
+
+def test_whoever_is_urged_to_speak_is_not_the_source(nlp: Language) -> None:
+    text = "Mayor Lund urged the councillors to reject the harbour plan."
+    assert not [s for s in statements(nlp, text) if s.speaker_mention == "the councillors"]
+
+
+def test_an_infinitive_of_purpose_is_the_actors(nlp: Language) -> None:
+    text = "In an effort to reassure the farmers, Mayor Lund promised that the dam would hold."
+    found = with_cue(statements(nlp, text), "reassure")
+    assert found.speaker_mention == "Mayor Lund"
+
+
+def test_what_a_thing_is_known_for_is_no_ones(nlp: Language) -> None:
+    text = "Lund sold the land to a builder known to be bullish on marinas."
+    found = with_cue(statements(nlp, text), "known")
+    assert found.speaker_mention == ""
+    assert found.speaker is None
+
+
+def test_a_street_known_by_a_name_says_nothing(nlp: Language) -> None:
+    text = "The parade passed along a narrow street known as the Long Mile."
+    assert not [s for s in statements(nlp, text) if s.cue == "known"]
+
+
+def test_that_said_is_the_writers_turn_not_a_statement(nlp: Language) -> None:
+    found = statements(nlp, "That said, Mayor Lund insists the harbour will reopen in May.")
+    assert [s.cue for s in found] == ["insists"]
+    assert found[0].speaker_mention == "Mayor Lund"
+
+
+def test_whom_something_seemed_so_to_is_the_source(nlp: Language) -> None:
+    found = with_cue(
+        statements(nlp, "To Mayor Lund, the harbour plan seemed like a costly mistake."), "seemed"
+    )
+    assert found.speaker_mention == "Mayor Lund"
+    assert "costly mistake" in found.text
+
+
+def test_a_digest_quote_is_the_bylines_even_after_a_headline_verb(nlp: Language) -> None:
+    text = (
+        "FERRY RIDERS WANT LATER SAILINGS - Ann Cole and Bo Dahl: “Most riders we asked "
+        "would take a later boat if the fare stayed the same, and many said so twice.”"
+    )
+    found = statements(nlp, text)
+    assert [(s.speaker_mention, s.cue) for s in found] == [("Ann Cole and Bo Dahl", ":")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Lund opened a harbour rally blasting the council for its long delays.",
+        "Later that day, Mayor Lund fired back a response saying the council had lied.",
+    ],
+)
+def test_a_rally_or_response_speaks_for_whoever_held_or_sent_it(nlp: Language, text: str) -> None:
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Mayor Lund"
