@@ -849,3 +849,33 @@ def test_what_someone_pushes_for_is_their_position(nlp: Language) -> None:
 def test_a_case_made_for_something_is_about_it(nlp: Language) -> None:
     found = only(statements(nlp, "Ms. Lund made the case for a second harbour bridge."))
     assert found.text == "a second harbour bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start"),
+    [
+        ("Most dockworkers feel that the ferry contract is unfair.", "feel", "the ferry"),
+        ("Councillor Hale favors a second bridge over the harbour.", "favors", "a second"),
+        ("The union has embraced the plan for a night ferry.", "embraced", "the plan"),
+    ],
+)
+def test_feelings_and_the_positions_someone_favors_are_attributed(
+    nlp: Language, text: str, cue: str, start: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start"),
+    [
+        ("The dockworkers celebrated the end of the ferry strike.", "celebrated", "the end"),
+        ("The tenants filed a complaint against the harbour board.", "filed", "a complaint"),
+        ("The inspectors determined that the pier was unsafe.", "determined", "the pier"),
+    ],
+)
+def test_what_a_source_celebrates_files_or_determines_is_attributed(
+    nlp: Language, text: str, cue: str, start: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text.startswith(start)
