@@ -78,7 +78,7 @@ def content_of(
                 return trimmed(objects[0]), child
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
-            return trimmed(child), None
+            return _with_doer(verb, child, children)
     demand = _for_to_clause(verb, children)
     if demand is not None:
         return demand
@@ -134,6 +134,24 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _with_doer(
+    verb: Token, infinitive: Token, children: list[Token]
+) -> tuple[tuple[int, int] | None, Token | None]:
+    """ "urged Congress to pass the bill", "called on the governor to resign": the one asked
+    to act is part of what is asked, so the content runs from that object to the end of the
+    infinitive; "on" joins the cue ("called on")."""
+    doc = verb.doc
+    for child in children:
+        if not verb.i < child.i < infinitive.i:
+            continue
+        if child.dep_ == "dobj":
+            return trim_range(doc, child.left_edge.i, infinitive.right_edge.i + 1), None
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "on" and objects:
+            return trim_range(doc, objects[0].left_edge.i, infinitive.right_edge.i + 1), child
+    return trimmed(infinitive), None
 
 
 def _topic_phrase(verb: Token, lemma: str, particle: Token | None, child: Token) -> bool:

@@ -147,3 +147,31 @@ def test_an_as_clause_after_the_object_says_what_the_object_is(nlp: Language) ->
     found = only(statements(nlp, text))
     assert found.cue == "sees"
     assert found.text == "the council as captured by a small group of landlords"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Senator Hale urged the council to delay the vote.",
+            "urged",
+            "the council to delay the vote",
+        ),
+        (
+            "The judge ordered the harbour board to release the emails.",
+            "ordered",
+            "the harbour board to release the emails",
+        ),
+        (
+            "Ms. Lund called on the mayor to resign over the ferry fire.",
+            "called on",
+            "the mayor to resign over the ferry fire",
+        ),
+    ],
+)
+def test_the_one_urged_to_act_is_part_of_what_is_urged(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == cue
+    assert found.text == content
