@@ -43,7 +43,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care view learn look feel favor embrace
+    aim care view learn look feel favor embrace determine
     """
 )
 
@@ -53,7 +53,7 @@ ACT_VERBS: frozenset[str] = lexicon(
     talk discuss address vote refer offer focus name list identify nominate remind
     pass portray echo chant share compare
     cast ignore rail persuade press encourage credit introduce deem
-    cheer label invoke paint target issue speak reference push determine file celebrate
+    cheer label invoke paint target issue speak reference push celebrate
     """
 )
 

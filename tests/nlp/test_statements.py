@@ -870,11 +870,10 @@ def test_feelings_and_the_positions_someone_favors_are_attributed(
     ("text", "cue", "start"),
     [
         ("The dockworkers celebrated the end of the ferry strike.", "celebrated", "the end"),
-        ("The tenants filed a complaint against the harbour board.", "filed", "a complaint"),
         ("The inspectors determined that the pier was unsafe.", "determined", "the pier"),
     ],
 )
-def test_what_a_source_celebrates_files_or_determines_is_attributed(
+def test_what_a_source_celebrates_or_determines_is_attributed(
     nlp: Language, text: str, cue: str, start: str
 ) -> None:
     found = with_cue(statements(nlp, text), cue)
