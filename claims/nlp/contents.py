@@ -52,6 +52,8 @@ CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
 HEARER_VERBS = frozenset(
     {"tell", "ask", "inform", "notify", "brief", "remind", "assure", "reassure", "warn"}
 )
+# Verbs of asking, whose if/whether clause is what they ask.
+QUESTIONING = frozenset({"ask", "wonder", "inquire", "question"})
 # Entities of a prepositional object that say when, not what about.
 TIMES = frozenset({"DATE", "TIME"})
 # A quoted predicate this far from its object is something else.
@@ -203,12 +205,23 @@ def _quoted_predicate(obj: Token) -> int | None:
     return closing + 1
 
 
+def is_question_clause(verb: Token, child: Token) -> bool:
+    """ "asked the senator if he would run", "wondered whether …": the parser makes the
+    if/whether clause after a verb of asking an adverbial; it is the question asked."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > verb.i
+        and verb.lemma_.lower() in QUESTIONING
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
+    )
+
+
 def _reported_clause(verb: Token, children: list[Token]) -> Token | None:
     """The clause a cue reports: one after it ("suspected that X"); else one before it
     ("X, he said"), unless the cue has an object or complement of its own after it. In
     "He owned a team — Trump also offered his assessment" or "the poll ran, you can see
     for yourself that X", the parser hangs the clause before on the cue as well."""
-    clauses = [c for c in children if c.dep_ in CLAUSES]
+    clauses = [c for c in children if c.dep_ in CLAUSES or is_question_clause(verb, c)]
     after = next((c for c in clauses if c.i > verb.i), None)
     if after is not None or not clauses:
         return after

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from claims.nlp.attribution import THINKS, attribution_class, content_form
-from tests.nlp.test_statements import only, statements
+from tests.nlp.test_statements import only, statements, with_cue
 
 
 @pytest.mark.parametrize(
@@ -175,3 +175,33 @@ def test_the_one_urged_to_act_is_part_of_what_is_urged(
     found = only(statements(nlp, text))
     assert found.cue == cue
     assert found.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The host asked the senator if he would run again.", "he would run again"),
+        (
+            "Reporters wondered whether the ferry would sail on time.",
+            "the ferry would sail on time",
+        ),
+    ],
+)
+def test_an_if_or_whether_clause_is_the_question_asked(
+    nlp: Language, text: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.text == content
+
+
+def test_a_question_put_with_if_names_no_asker(nlp: Language) -> None:
+    found = with_cue(statements(nlp, "Asked if he was ever bullied, the mayor said no."), "Asked")
+    assert found.text == "he was ever bullied"
+    assert found.speaker_mention == ""
+
+
+def test_what_someone_was_asked_about_is_attributed_to_no_one(nlp: Language) -> None:
+    found = only(statements(nlp, "Later, Ms. Lund was asked about the speeches she gave."))
+    assert found.cue == "asked"
+    assert "the speeches she gave" in found.text
+    assert found.speaker_mention == ""
