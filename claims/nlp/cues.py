@@ -113,13 +113,15 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
     """
 )
 
-# Nouns that name a statement with its owner ("his claim that …"). Nouns that on PolNeAR
+# Nouns that name a statement with its owner ("his claim that …"), or an intention or act
+# ("her decision to …", "his proposal for …", "his attacks on …"). Nouns that on PolNeAR
 # train were mostly extras or paired with other attributions ("his support for", "her
-# call for", "his remarks") are left out.
+# call for", "his criticism of", "his plan to", "his remarks") are left out.
 CUE_NOUNS: frozenset[str] = lexicon(
     """
     claim claims assertion allegation warning pledge vow demand suggestion complaint
-    accusation prediction admission denial assurance endorsement opposition report
+    accusation prediction admission denial assurance endorsement opposition report decision
+    promise proposal attack
     """
 )
 

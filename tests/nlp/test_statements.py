@@ -878,3 +878,30 @@ def test_what_a_source_celebrates_or_determines_is_attributed(
 ) -> None:
     found = with_cue(statements(nlp, text), cue)
     assert found.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "owner"),
+    [
+        (
+            "The mayor's decision to close the ferry angered the dockworkers.",
+            "decision",
+            "to close the ferry",
+            "The mayor's",
+        ),
+        ("Her proposal for a night ferry was popular.", "proposal for", "a night ferry", "Her"),
+        (
+            "His attacks on the harbour board grew sharper.",
+            "attacks on",
+            "the harbour board",
+            "His",
+        ),
+        ("Voters remember his promise to cut fares.", "promise", "to cut fares", "his"),
+    ],
+)
+def test_an_owners_decision_proposal_attack_or_promise_is_theirs(
+    nlp: Language, text: str, cue: str, content: str, owner: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text == content
+    assert found.speaker_mention == owner
