@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.contents import MIN_REPORTED_WORDS
 from claims.nlp.cue_reading import Cue
@@ -112,17 +112,38 @@ def find_in_evidence(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
         document = next((c for c in token.children if c.dep_ == "pobj"), None)
         if document is None or document.lemma_.lower() not in POLL_NOUNS:
             continue
-        # Opening the sentence ("In a new poll, …"); deeper in, the poll is often part of
-        # a clause some other cue reports, or one of several things the sentence weighs.
-        if not all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
-            continue
-        side = _longer_side(doc, token.i, token.right_edge.i + 1)
+        # Opening the sentence ("In a new poll, …"); deeper in, only the clause the poll
+        # phrase ends ("he fell to 10 percent in the latest poll"): elsewhere the poll is
+        # often part of a clause some other cue reports, or one of several things weighed.
+        if all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+            side = _longer_side(doc, token.i, token.right_edge.i + 1)
+        else:
+            side = _clause_before(token)
         if side is None:
             continue
         start_char, end_char = doc[side[0] : side[1]].start_char, doc[side[0] : side[1]].end_char
         source = mention_of(author_of(document))
         found.append(Found("indirect", token.text, start_char, end_char, source, None, 0.5))
     return found
+
+
+def _clause_before(phrase: Token) -> tuple[int, int] | None:
+    """The clause a trailing phrase is hung on, up to the phrase: "[Trump is ahead] in the
+    polls". None when the phrase is not the clause's last part, or the clause is a noun's."""
+    clause = phrase.head
+    doc = phrase.doc
+    if clause.pos_ not in ("VERB", "AUX") or phrase.i < clause.i:
+        return None
+    if clause.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp") or not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    ):
+        return None
+    if phrase.right_edge.i < clause.right_edge.i and not doc[phrase.right_edge.i + 1].is_punct:
+        return None
+    start = clause.left_edge.i
+    while start < clause.i and (doc[start].dep_ in ("cc", "mark") or doc[start].is_punct):
+        start += 1
+    return trim_range(doc, start, phrase.i)
 
 
 def _longer_side(doc: Doc, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:

@@ -905,3 +905,27 @@ def test_an_owners_decision_proposal_attack_or_promise_is_theirs(
     found = with_cue(statements(nlp, text), cue)
     assert found.text == content
     assert found.speaker_mention == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "poll"),
+    [
+        ("Ms. Lund is ahead in the new poll.", "Ms. Lund is ahead", "the new poll"),
+        (
+            "But Senator Hale fell to ten percent in the latest survey.",
+            "Senator Hale fell to ten percent",
+            "the latest survey",
+        ),
+    ],
+)
+def test_a_clause_ended_by_a_poll_is_what_the_poll_shows(
+    nlp: Language, text: str, content: str, poll: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == "in"
+    assert found.text == content
+    assert found.speaker_mention == poll
+
+
+def test_a_poll_in_a_relative_clause_shows_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "Ms. Lund, who is ahead in the polls, spoke to the dockworkers.")
