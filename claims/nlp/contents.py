@@ -128,7 +128,9 @@ def content_of(
         target = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if target is not None and target.lower_ not in ("it", "there"):
             return trimmed(target), None
-    if (verb.dep_ == "parataxis" or _as_clause(verb)) and lemma in PARENTHETICAL_CUES:
+    # "As Ms. Lund put it, …": a cue by its particle counts as a speech verb here.
+    parenthetical = lemma in PARENTHETICAL_CUES or particle is not None
+    if (verb.dep_ == "parataxis" or _as_clause(verb, particle)) and parenthetical:
         return _host_clause(verb, source), None
     # "claiming without any evidence that …": the clause hangs on the preposition's object.
     for noun in (n for c in children if c.dep_ == "prep" for n in c.children):
@@ -275,14 +277,14 @@ def _personal(pronoun: Token) -> bool:
     return pronoun.tag_ in ("PRP", "DT")
 
 
-def _as_clause(verb: Token) -> bool:
+def _as_clause(verb: Token, particle: Token | None = None) -> bool:
     """ "As the paper reported, the council …": a cue in an "as" clause with nothing but its
     subject attributes the clause it is hung on. With more ("as they yelled at the
     player") the "as" tells a time, not a source."""
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
-        and all(c.dep_ in _AS_CLAUSE_PARTS for c in verb.children)
+        and all(c.dep_ in _AS_CLAUSE_PARTS or c == particle for c in verb.children)
     )
 
 

@@ -83,6 +83,7 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "sound": frozenset({"off"}),
     "rule": frozenset({"out"}),
     "come": frozenset({"out"}),
+    "put": frozenset({"it"}),
 }
 
 # Particles/prepositions that join the cue when they follow a cue verb ("called for").

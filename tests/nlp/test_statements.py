@@ -929,3 +929,20 @@ def test_a_clause_ended_by_a_poll_is_what_the_poll_shows(
 
 def test_a_poll_in_a_relative_clause_shows_nothing(nlp: Language) -> None:
     assert not statements(nlp, "Ms. Lund, who is ahead in the polls, spoke to the dockworkers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content"),
+    [
+        ("“We will not sell the ferry,” as Ms. Lund put it.", "direct", "We will not sell"),
+        ("As Ms. Lund put it, the ferry is not for sale.", "indirect", "the ferry is not for sale"),
+    ],
+)
+def test_how_someone_put_it_is_what_they_said(
+    nlp: Language, text: str, kind: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == "put it"
+    assert found.kind == kind
+    assert found.text.startswith(content)
+    assert found.speaker_mention == "Ms. Lund"
