@@ -311,11 +311,22 @@ def coordinated_act(clause: Token) -> Token | None:
         if (
             child.dep_ == "conj"
             and child.pos_ == "VERB"
-            and child.lemma_.lower() in COORDINATED_ACTS
+            and (child.lemma_.lower() in COORDINATED_ACTS or _speaks_a_clause(child))
             and not any(c.dep_ in SUBJECTS for c in child.children)
         ):
             return child
     return None
+
+
+def _speaks_a_clause(verb: Token) -> bool:
+    """ "said he had no plans and suggested that …": a verb of speech that is also one of
+    evidence is the reporter's act when it reports a that-clause of its own; "the data
+    showed" or "prices suggested" with an object stay in the clause."""
+    return (
+        verb.lemma_.lower() in SPEECH_VERBS
+        and verb.lemma_.lower() in EVIDENCE_VERBS
+        and any(is_that_clause(c) and c.i > verb.i for c in verb.children)
+    )
 
 
 def _clauses(verb: Token, first: Token, children: list[Token]) -> tuple[int, int] | None:

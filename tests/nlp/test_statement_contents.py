@@ -205,3 +205,13 @@ def test_what_someone_was_asked_about_is_attributed_to_no_one(nlp: Language) -> 
     assert found.cue == "asked"
     assert "the speeches she gave" in found.text
     assert found.speaker_mention == ""
+
+
+def test_a_that_clause_suggested_after_the_report_is_a_second_statement(nlp: Language) -> None:
+    text = (
+        "The campaign said he has not accepted any new speeches and suggested that "
+        "the bigger question is elsewhere."
+    )
+    found = statements(nlp, text)
+    assert with_cue(found, "said").text == "he has not accepted any new speeches"
+    assert with_cue(found, "suggested").text == "the bigger question is elsewhere"
