@@ -43,7 +43,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care view learn look feel favor embrace determine
+    aim care view learn look feel favor embrace determine love
     """
 )
 

@@ -857,6 +857,7 @@ def test_a_case_made_for_something_is_about_it(nlp: Language) -> None:
         ("Most dockworkers feel that the ferry contract is unfair.", "feel", "the ferry"),
         ("Councillor Hale favors a second bridge over the harbour.", "favors", "a second"),
         ("The union has embraced the plan for a night ferry.", "embraced", "the plan"),
+        ("The dockworkers love the idea of a night ferry.", "love", "the idea"),
     ],
 )
 def test_feelings_and_the_positions_someone_favors_are_attributed(
