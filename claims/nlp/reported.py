@@ -1,6 +1,6 @@
 """Shapes 2 to 4, statements without quotation marks of their own: reported speech (a cue
-not used by a quote, with its content), "according to X" adverbials and what a poll shows
-("in a new poll, …"), hearsay adverbs ("X reportedly …", no one named), the headline
+not used by a quote, with its content), "according to X" adverbials, what a poll shows
+("in a new poll, …") and a person's view ("for Sanders, …"), hearsay adverbs ("X reportedly …", no one named), the headline
 attributed by a dash or colon, and transcript lines ("TRUMP: …", or a person's name in
 title case: "Ann Hale: …").
 """
@@ -144,6 +144,40 @@ def _clause_before(phrase: Token) -> tuple[int, int] | None:
     while start < clause.i and (doc[start].dep_ in ("cc", "mark") or doc[start].is_punct):
         start += 1
     return trim_range(doc, start, phrase.i)
+
+
+def find_in_view(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
+    """ "For Sanders, the mission is different", "To Ms. Gil, skating is dissent": a
+    sentence opened by "for" or "to" and a person's name, then a comma, is that person's
+    view. Not "For years, …" or "To win, …": only a name of a person."""
+    found = []
+    for token in tokens_lowered(doc, ("for", "to")):
+        if token.dep_ != "prep" or quote_of.at(token.idx) is not None:
+            continue
+        if not all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+            continue
+        person = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if person is None or person.ent_type_ != "PERSON" or person.pos_ != "PROPN":
+            continue
+        after = token.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            continue
+        span = trim_range(doc, after + 1, token.sent.end)
+        if span is None or span[1] - span[0] < MIN_REPORTED_WORDS:
+            continue
+        clause = doc[span[0] : span[1]]
+        found.append(
+            Found(
+                "indirect",
+                token.text,
+                clause.start_char,
+                clause.end_char,
+                mention_of(person),
+                None,
+                0.5,
+            )
+        )
+    return found
 
 
 def _longer_side(doc: Doc, phrase_start: int, phrase_end: int) -> tuple[int, int] | None:

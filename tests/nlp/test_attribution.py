@@ -163,3 +163,7 @@ def test_a_pronoun_bound_by_the_reporter_is_not_a_second_statement_even_unresolv
 
 def test_what_someone_determined_is_a_finding_not_speech() -> None:
     assert attribution_class(cue="determined", kind="indirect", source_kind="person") == "thinks"
+
+
+def test_a_view_for_someone_is_not_speech() -> None:
+    assert attribution_class(cue="For", kind="indirect", source_kind="person") == "thinks"

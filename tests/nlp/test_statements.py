@@ -947,3 +947,26 @@ def test_how_someone_put_it_is_what_they_said(
     assert found.kind == kind
     assert found.text.startswith(content)
     assert found.speaker_mention == "Ms. Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "holder"),
+    [
+        (
+            "For Sanders, the ferry contract is a scandal.",
+            "the ferry contract is a scandal",
+            "Sanders",
+        ),
+        ("To Ms. Gil, skating is a cry of dissent.", "skating is a cry of dissent", "Ms. Gil"),
+    ],
+)
+def test_a_sentence_opened_for_a_person_is_their_view(
+    nlp: Language, text: str, content: str, holder: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.text == content
+    assert found.speaker_mention == holder
+
+
+def test_a_sentence_opened_for_a_time_is_no_view(nlp: Language) -> None:
+    assert not statements(nlp, "For years, the ferry ran at a loss.")
