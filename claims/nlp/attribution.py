@@ -55,6 +55,8 @@ PREDICATING = lexicon(
     declare denounce praise hail blast criticize criticise
     """
 )
+# "For Sanders, the mission is different": a view, never speech.
+VIEW_CUES = frozenset({"for", "to"})
 # Speech acts whose gerund is a claim: "denied taking the money", "reported seeing smoke".
 GERUND_CLAIMS = lexicon("report deny admit recall acknowledge mention describe")
 # Cognition verbs that report speech as often as thought: left to speech.
@@ -112,7 +114,7 @@ def attribution_class(*, cue: str, kind: str, source_kind: str, content: str = "
         content == "gerund" and lemma in GERUND_CLAIMS
     ):
         return SAID
-    if lemma in _THOUGHT or content != "clause":
+    if lemma in _THOUGHT or lemma in VIEW_CUES or content != "clause":
         return THINKS
     if lemma in EVIDENCE_VERBS - _SPOKEN and source_kind not in ("person", "anonymous"):
         return SHOWS

@@ -52,6 +52,8 @@ CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
 HEARER_VERBS = frozenset(
     {"tell", "ask", "inform", "notify", "brief", "remind", "assure", "reassure", "warn"}
 )
+# Verbs of asking, whose if/whether clause is what they ask.
+QUESTIONING = frozenset({"ask", "wonder", "inquire", "question"})
 # Entities of a prepositional object that say when, not what about.
 TIMES = frozenset({"DATE", "TIME"})
 # A quoted predicate this far from its object is something else.
@@ -78,7 +80,7 @@ def content_of(
                 return trimmed(objects[0]), child
     for child in children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and lemma not in ASPECTUAL:
-            return trimmed(child), None
+            return _with_doer(verb, child, children)
     demand = _for_to_clause(verb, children)
     if demand is not None:
         return demand
@@ -126,7 +128,9 @@ def content_of(
         target = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if target is not None and target.lower_ not in ("it", "there"):
             return trimmed(target), None
-    if (verb.dep_ == "parataxis" or _as_clause(verb)) and lemma in PARENTHETICAL_CUES:
+    # "As Ms. Lund put it, …": a cue by its particle counts as a speech verb here.
+    parenthetical = lemma in PARENTHETICAL_CUES or particle is not None
+    if (verb.dep_ == "parataxis" or _as_clause(verb, particle)) and parenthetical:
         return _host_clause(verb, source), None
     # "claiming without any evidence that …": the clause hangs on the preposition's object.
     for noun in (n for c in children if c.dep_ == "prep" for n in c.children):
@@ -134,6 +138,24 @@ def content_of(
         if noun.dep_ == "pobj" and clause is not None:
             return trimmed(clause), None
     return None, None
+
+
+def _with_doer(
+    verb: Token, infinitive: Token, children: list[Token]
+) -> tuple[tuple[int, int] | None, Token | None]:
+    """ "urged Congress to pass the bill", "called on the governor to resign": the one asked
+    to act is part of what is asked, so the content runs from that object to the end of the
+    infinitive; "on" joins the cue ("called on")."""
+    doc = verb.doc
+    for child in children:
+        if not verb.i < child.i < infinitive.i:
+            continue
+        if child.dep_ == "dobj":
+            return trim_range(doc, child.left_edge.i, infinitive.right_edge.i + 1), None
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ == "on" and objects:
+            return trim_range(doc, objects[0].left_edge.i, infinitive.right_edge.i + 1), child
+    return trimmed(infinitive), None
 
 
 def _topic_phrase(verb: Token, lemma: str, particle: Token | None, child: Token) -> bool:
@@ -185,12 +207,23 @@ def _quoted_predicate(obj: Token) -> int | None:
     return closing + 1
 
 
+def is_question_clause(verb: Token, child: Token) -> bool:
+    """ "asked the senator if he would run", "wondered whether …": the parser makes the
+    if/whether clause after a verb of asking an adverbial; it is the question asked."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > verb.i
+        and verb.lemma_.lower() in QUESTIONING
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
+    )
+
+
 def _reported_clause(verb: Token, children: list[Token]) -> Token | None:
     """The clause a cue reports: one after it ("suspected that X"); else one before it
     ("X, he said"), unless the cue has an object or complement of its own after it. In
     "He owned a team — Trump also offered his assessment" or "the poll ran, you can see
     for yourself that X", the parser hangs the clause before on the cue as well."""
-    clauses = [c for c in children if c.dep_ in CLAUSES]
+    clauses = [c for c in children if c.dep_ in CLAUSES or is_question_clause(verb, c)]
     after = next((c for c in clauses if c.i > verb.i), None)
     if after is not None or not clauses:
         return after
@@ -244,14 +277,14 @@ def _personal(pronoun: Token) -> bool:
     return pronoun.tag_ in ("PRP", "DT")
 
 
-def _as_clause(verb: Token) -> bool:
+def _as_clause(verb: Token, particle: Token | None = None) -> bool:
     """ "As the paper reported, the council …": a cue in an "as" clause with nothing but its
     subject attributes the clause it is hung on. With more ("as they yelled at the
     player") the "as" tells a time, not a source."""
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
-        and all(c.dep_ in _AS_CLAUSE_PARTS for c in verb.children)
+        and all(c.dep_ in _AS_CLAUSE_PARTS or c == particle for c in verb.children)
     )
 
 
@@ -278,11 +311,22 @@ def coordinated_act(clause: Token) -> Token | None:
         if (
             child.dep_ == "conj"
             and child.pos_ == "VERB"
-            and child.lemma_.lower() in COORDINATED_ACTS
+            and (child.lemma_.lower() in COORDINATED_ACTS or _speaks_a_clause(child))
             and not any(c.dep_ in SUBJECTS for c in child.children)
         ):
             return child
     return None
+
+
+def _speaks_a_clause(verb: Token) -> bool:
+    """ "said he had no plans and suggested that …": a verb of speech that is also one of
+    evidence is the reporter's act when it reports a that-clause of its own; "the data
+    showed" or "prices suggested" with an object stay in the clause."""
+    return (
+        verb.lemma_.lower() in SPEECH_VERBS
+        and verb.lemma_.lower() in EVIDENCE_VERBS
+        and any(is_that_clause(c) and c.i > verb.i for c in verb.children)
+    )
 
 
 def _clauses(verb: Token, first: Token, children: list[Token]) -> tuple[int, int] | None:

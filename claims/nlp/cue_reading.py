@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claims.nlp.contents import CLAUSES, content_of, coordinated_act
+from claims.nlp.contents import (
+    CLAUSES,
+    QUESTIONING,
+    content_of,
+    coordinated_act,
+    is_question_clause,
+)
 from claims.nlp.cues import (
     ADVOCATE_NOUNS,
     CUE_NOUNS,
@@ -211,15 +217,23 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     complement = (
-        next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        next(
+            (
+                c
+                for c in verb.children
+                if (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i) or is_question_clause(verb, c)
+            ),
+            None,
+        )
         or next(
             (
                 c
                 for c in verb.children
                 if c.dep_ == "prep"
                 and passive
+                and c.lower_ in _passive_prepositions(lemma)
                 # "was hailed as …", but "a street known as …" only names it
-                and (c.lower_ == "for" or (c.lower_ == "as" and verb.dep_ != "acl"))
+                and (c.lower_ != "as" or verb.dep_ != "acl")
             ),
             None,
         )
@@ -227,7 +241,12 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     )
     if complement is None or (subject is None and not passive):
         return None
-    if subject is None or subject.lower_ in ("it", "there") or complement.dep_ == "ccomp":
+    if (
+        subject is None
+        or subject.lower_ in ("it", "there")
+        or complement.dep_ == "ccomp"
+        or is_question_clause(verb, complement)
+    ):
         content = trimmed(complement)
     else:
         content = trim_range(verb.doc, subject.left_edge.i, complement.right_edge.i + 1)
@@ -268,7 +287,9 @@ def _question_put(verb: Token) -> Cue | None:
     """The question of "Asked about the wall, …" or "Asked whether …, …", with its cue."""
     content, joined = None, None
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+        if (child.dep_ in ("ccomp", "xcomp") and child.i > verb.i) or is_question_clause(
+            verb, child
+        ):
             content = trimmed(child)
             break
         if child.dep_ == "prep" and child.lower_ in ("about", "on", "for", "if"):
@@ -279,3 +300,9 @@ def _question_put(verb: Token) -> Cue | None:
     if content is None:
         return None
     return _cue_from_words(verb, (joined,), None, content)
+
+
+def _passive_prepositions(lemma: str) -> tuple[str, ...]:
+    """What a passive cue's phrase attributes: "was criticized for …", "was seen as …";
+    and for a verb of asking, what the question was about ("was asked about the wall")."""
+    return ("for", "as", "about") if lemma in QUESTIONING else ("for", "as")

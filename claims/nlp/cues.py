@@ -43,7 +43,7 @@ COGNITION_VERBS: frozenset[str] = lexicon(
     doubt suspect plan seek wish prefer support back refuse decline
     reckon imagine assume presume guess understand realize realise recognize recognise
     anticipate envision envisage accept trust contend sense seem appear remember like
-    aim care view learn look
+    aim care view learn look feel favor embrace determine love
     """
 )
 
@@ -53,7 +53,7 @@ ACT_VERBS: frozenset[str] = lexicon(
     talk discuss address vote refer offer focus name list identify nominate remind
     pass portray echo chant share compare
     cast ignore rail persuade press encourage credit introduce deem
-    cheer label invoke paint target issue speak reference push
+    cheer label invoke paint target issue speak reference push celebrate
     """
 )
 
@@ -83,6 +83,7 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "sound": frozenset({"off"}),
     "rule": frozenset({"out"}),
     "come": frozenset({"out"}),
+    "put": frozenset({"it"}),
 }
 
 # Particles/prepositions that join the cue when they follow a cue verb ("called for").
@@ -113,13 +114,15 @@ NEEDS_CLAUSE: frozenset[str] = lexicon(
     """
 )
 
-# Nouns that name a statement with its owner ("his claim that …"). Nouns that on PolNeAR
+# Nouns that name a statement with its owner ("his claim that …"), or an intention or act
+# ("her decision to …", "his proposal for …", "his attacks on …"). Nouns that on PolNeAR
 # train were mostly extras or paired with other attributions ("his support for", "her
-# call for", "his remarks") are left out.
+# call for", "his criticism of", "his plan to", "his remarks") are left out.
 CUE_NOUNS: frozenset[str] = lexicon(
     """
     claim claims assertion allegation warning pledge vow demand suggestion complaint
-    accusation prediction admission denial assurance endorsement opposition report
+    accusation prediction admission denial assurance endorsement opposition report decision
+    promise proposal attack
     """
 )
 

@@ -1,6 +1,6 @@
 """Shapes 2 to 4, statements without quotation marks of their own: reported speech (a cue
-not used by a quote, with its content), "according to X" adverbials and what a poll shows
-("in a new poll, …"), hearsay adverbs ("X reportedly …", no one named), the headline
+not used by a quote, with its content), "according to X" adverbials, what a poll shows
+("in a new poll, …") and a person's view ("for Sanders, …"), hearsay adverbs ("X reportedly …", no one named), the headline
 attributed by a dash or colon, and transcript lines ("TRUMP: …", or a person's name in
 title case: "Ann Hale: …").
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.contents import MIN_REPORTED_WORDS
 from claims.nlp.cue_reading import Cue
@@ -112,16 +112,71 @@ def find_in_evidence(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
         document = next((c for c in token.children if c.dep_ == "pobj"), None)
         if document is None or document.lemma_.lower() not in POLL_NOUNS:
             continue
-        # Opening the sentence ("In a new poll, …"); deeper in, the poll is often part of
-        # a clause some other cue reports, or one of several things the sentence weighs.
-        if not all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
-            continue
-        side = _longer_side(doc, token.i, token.right_edge.i + 1)
+        # Opening the sentence ("In a new poll, …"); deeper in, only the clause the poll
+        # phrase ends ("he fell to 10 percent in the latest poll"): elsewhere the poll is
+        # often part of a clause some other cue reports, or one of several things weighed.
+        if all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+            side = _longer_side(doc, token.i, token.right_edge.i + 1)
+        else:
+            side = _clause_before(token)
         if side is None:
             continue
         start_char, end_char = doc[side[0] : side[1]].start_char, doc[side[0] : side[1]].end_char
         source = mention_of(author_of(document))
         found.append(Found("indirect", token.text, start_char, end_char, source, None, 0.5))
+    return found
+
+
+def _clause_before(phrase: Token) -> tuple[int, int] | None:
+    """The clause a trailing phrase is hung on, up to the phrase: "[Trump is ahead] in the
+    polls". None when the phrase is not the clause's last part, or the clause is a noun's."""
+    clause = phrase.head
+    doc = phrase.doc
+    if clause.pos_ not in ("VERB", "AUX") or phrase.i < clause.i:
+        return None
+    if clause.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp") or not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    ):
+        return None
+    if phrase.right_edge.i < clause.right_edge.i and not doc[phrase.right_edge.i + 1].is_punct:
+        return None
+    start = clause.left_edge.i
+    while start < clause.i and (doc[start].dep_ in ("cc", "mark") or doc[start].is_punct):
+        start += 1
+    return trim_range(doc, start, phrase.i)
+
+
+def find_in_view(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
+    """ "For Sanders, the mission is different", "To Ms. Gil, skating is dissent": a
+    sentence opened by "for" or "to" and a person's name, then a comma, is that person's
+    view. Not "For years, …" or "To win, …": only a name of a person."""
+    found = []
+    for token in tokens_lowered(doc, ("for", "to")):
+        if token.dep_ != "prep" or quote_of.at(token.idx) is not None:
+            continue
+        if not all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+            continue
+        person = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if person is None or person.ent_type_ != "PERSON" or person.pos_ != "PROPN":
+            continue
+        after = token.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            continue
+        span = trim_range(doc, after + 1, token.sent.end)
+        if span is None or span[1] - span[0] < MIN_REPORTED_WORDS:
+            continue
+        clause = doc[span[0] : span[1]]
+        found.append(
+            Found(
+                "indirect",
+                token.text,
+                clause.start_char,
+                clause.end_char,
+                mention_of(person),
+                None,
+                0.5,
+            )
+        )
     return found
 
 

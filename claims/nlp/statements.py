@@ -6,8 +6,8 @@ module runs them in order:
 1. cues (``cue_reading``): every reporting verb or statement noun outside quotations, with
    its source (``sources``, an ordered list of rules) and its content (``contents``);
 2. shapes, each claiming the cue it used so no cue counts twice: quotations
-   (``quoted``), then reported speech, "according to X", "in a poll", hearsay adverbs, the
-   headline and transcript lines (``reported``), a title-case headline's act
+   (``quoted``), then reported speech, "according to X", "in a poll", "for X, …", hearsay
+   adverbs, the headline and transcript lines (``reported``), a title-case headline's act
    (``headlines``);
 3. resolution (``resolution``): duplicates dropped, speakers resolved in text order by
    ``speakers.SpeakerBook``, records built.
@@ -32,6 +32,7 @@ from claims.nlp.reported import (
     find_headline,
     find_hearsay,
     find_in_evidence,
+    find_in_view,
     find_reported,
     find_transcript_lines,
 )
@@ -53,6 +54,7 @@ def extract_statements(
     found += find_reported(doc, text, cues, used, quote_of)
     found += find_according_to(doc, quote_of, used)
     found += find_in_evidence(doc, quote_of)
+    found += find_in_view(doc, quote_of)
     found += find_hearsay(doc, quote_of)
     found += find_headline(clean, text)
     found += find_headline_act(doc, clean, text, found)

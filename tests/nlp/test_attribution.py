@@ -171,3 +171,11 @@ def test_a_pronoun_bound_by_the_reporter_is_not_a_second_statement_even_unresolv
     inner = replace(_statement("they"), start=5, reported_in=0)
     kept = without_self_reports([outer, inner])
     assert kept == (outer,)
+
+
+def test_what_someone_determined_is_a_finding_not_speech() -> None:
+    assert attribution_class(cue="determined", kind="indirect", source_kind="person") == "thinks"
+
+
+def test_a_view_for_someone_is_not_speech() -> None:
+    assert attribution_class(cue="For", kind="indirect", source_kind="person") == "thinks"

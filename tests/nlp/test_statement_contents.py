@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 
 from claims.nlp.attribution import THINKS, attribution_class, content_form
-from tests.nlp.test_statements import only, statements
+from tests.nlp.test_statements import only, statements, with_cue
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,71 @@ def test_an_as_clause_after_the_object_says_what_the_object_is(nlp: Language) ->
     found = only(statements(nlp, text))
     assert found.cue == "sees"
     assert found.text == "the council as captured by a small group of landlords"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Senator Hale urged the council to delay the vote.",
+            "urged",
+            "the council to delay the vote",
+        ),
+        (
+            "The judge ordered the harbour board to release the emails.",
+            "ordered",
+            "the harbour board to release the emails",
+        ),
+        (
+            "Ms. Lund called on the mayor to resign over the ferry fire.",
+            "called on",
+            "the mayor to resign over the ferry fire",
+        ),
+    ],
+)
+def test_the_one_urged_to_act_is_part_of_what_is_urged(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == cue
+    assert found.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The host asked the senator if he would run again.", "he would run again"),
+        (
+            "Reporters wondered whether the ferry would sail on time.",
+            "the ferry would sail on time",
+        ),
+    ],
+)
+def test_an_if_or_whether_clause_is_the_question_asked(
+    nlp: Language, text: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.text == content
+
+
+def test_a_question_put_with_if_names_no_asker(nlp: Language) -> None:
+    found = with_cue(statements(nlp, "Asked if he was ever bullied, the mayor said no."), "Asked")
+    assert found.text == "he was ever bullied"
+    assert found.speaker_mention == ""
+
+
+def test_what_someone_was_asked_about_is_attributed_to_no_one(nlp: Language) -> None:
+    found = only(statements(nlp, "Later, Ms. Lund was asked about the speeches she gave."))
+    assert found.cue == "asked"
+    assert "the speeches she gave" in found.text
+    assert found.speaker_mention == ""
+
+
+def test_a_that_clause_suggested_after_the_report_is_a_second_statement(nlp: Language) -> None:
+    text = (
+        "The campaign said he has not accepted any new speeches and suggested that "
+        "the bigger question is elsewhere."
+    )
+    found = statements(nlp, text)
+    assert with_cue(found, "said").text == "he has not accepted any new speeches"
+    assert with_cue(found, "suggested").text == "the bigger question is elsewhere"

@@ -935,3 +935,124 @@ def test_a_digest_quote_is_the_bylines_even_after_a_headline_verb(nlp: Language)
 def test_a_rally_or_response_speaks_for_whoever_held_or_sent_it(nlp: Language, text: str) -> None:
     found = only(statements(nlp, text))
     assert found.speaker_mention == "Mayor Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start"),
+    [
+        ("Most dockworkers feel that the ferry contract is unfair.", "feel", "the ferry"),
+        ("Councillor Hale favors a second bridge over the harbour.", "favors", "a second"),
+        ("The union has embraced the plan for a night ferry.", "embraced", "the plan"),
+        ("The dockworkers love the idea of a night ferry.", "love", "the idea"),
+    ],
+)
+def test_feelings_and_the_positions_someone_favors_are_attributed(
+    nlp: Language, text: str, cue: str, start: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "start"),
+    [
+        ("The dockworkers celebrated the end of the ferry strike.", "celebrated", "the end"),
+        ("The inspectors determined that the pier was unsafe.", "determined", "the pier"),
+    ],
+)
+def test_what_a_source_celebrates_or_determines_is_attributed(
+    nlp: Language, text: str, cue: str, start: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "owner"),
+    [
+        (
+            "The mayor's decision to close the ferry angered the dockworkers.",
+            "decision",
+            "to close the ferry",
+            "The mayor's",
+        ),
+        ("Her proposal for a night ferry was popular.", "proposal for", "a night ferry", "Her"),
+        (
+            "His attacks on the harbour board grew sharper.",
+            "attacks on",
+            "the harbour board",
+            "His",
+        ),
+        ("Voters remember his promise to cut fares.", "promise", "to cut fares", "his"),
+    ],
+)
+def test_an_owners_decision_proposal_attack_or_promise_is_theirs(
+    nlp: Language, text: str, cue: str, content: str, owner: str
+) -> None:
+    found = with_cue(statements(nlp, text), cue)
+    assert found.text == content
+    assert found.speaker_mention == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "poll"),
+    [
+        ("Ms. Lund is ahead in the new poll.", "Ms. Lund is ahead", "the new poll"),
+        (
+            "But Senator Hale fell to ten percent in the latest survey.",
+            "Senator Hale fell to ten percent",
+            "the latest survey",
+        ),
+    ],
+)
+def test_a_clause_ended_by_a_poll_is_what_the_poll_shows(
+    nlp: Language, text: str, content: str, poll: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == "in"
+    assert found.text == content
+    assert found.speaker_mention == poll
+
+
+def test_a_poll_in_a_relative_clause_shows_nothing(nlp: Language) -> None:
+    assert not statements(nlp, "Ms. Lund, who is ahead in the polls, spoke to the dockworkers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content"),
+    [
+        ("“We will not sell the ferry,” as Ms. Lund put it.", "direct", "We will not sell"),
+        ("As Ms. Lund put it, the ferry is not for sale.", "indirect", "the ferry is not for sale"),
+    ],
+)
+def test_how_someone_put_it_is_what_they_said(
+    nlp: Language, text: str, kind: str, content: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.cue == "put it"
+    assert found.kind == kind
+    assert found.text.startswith(content)
+    assert found.speaker_mention == "Ms. Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "holder"),
+    [
+        (
+            "For Sanders, the ferry contract is a scandal.",
+            "the ferry contract is a scandal",
+            "Sanders",
+        ),
+        ("To Ms. Gil, skating is a cry of dissent.", "skating is a cry of dissent", "Ms. Gil"),
+    ],
+)
+def test_a_sentence_opened_for_a_person_is_their_view(
+    nlp: Language, text: str, content: str, holder: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.text == content
+    assert found.speaker_mention == holder
+
+
+def test_a_sentence_opened_for_a_time_is_no_view(nlp: Language) -> None:
+    assert not statements(nlp, "For years, the ferry ran at a loss.")
