@@ -193,14 +193,9 @@ def purpose_phrase(token: Token, verb: Token) -> Token | None:
 
     Example: The minister cut rates in an effort to reassure investors that the bank was safe. | reassure | The minister | -
     """
-    noun = token.head
-    preposition = noun.head
+    preposition = token.head.head
     if (
-        token.dep_ == "acl"
-        and token.tag_ == "VB"
-        and noun.pos_ == "NOUN"
-        and noun.dep_ == "pobj"
-        and noun.lemma_.lower() not in CARRIER_NOUNS
+        _infinitive_on_noun(token, noun_dep="pobj")
         and preposition.lower_ in ("in", "as")
         and preposition.head.pos_ in ("VERB", "AUX")
     ):
@@ -344,14 +339,19 @@ def _addresser_verb(verb: Token) -> Token | None:
 
 def _is_effort_infinitive(verb: Token) -> bool:
     """ "launched an effort to paint …": an infinitive on the object of another verb."""
+    return _infinitive_on_noun(verb, noun_dep="dobj") and verb.head.head.pos_ == "VERB"
+
+
+def _infinitive_on_noun(verb: Token, *, noun_dep: str) -> bool:
+    """``verb`` is an infinitive on a noun that carries no one's words ("an effort to …",
+    not "a statement to …"), the noun in the role ``noun_dep``."""
     noun = verb.head
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VB"
         and noun.pos_ == "NOUN"
-        and noun.dep_ == "dobj"
+        and noun.dep_ == noun_dep
         and noun.lemma_.lower() not in CARRIER_NOUNS
-        and noun.head.pos_ == "VERB"
     )
 
 
