@@ -216,29 +216,7 @@ def _impersonal_cue(verb: Token, lemma: str) -> Cue | None:
     if lemma not in RAISING_VERBS and not passive:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-    complement = (
-        next(
-            (
-                c
-                for c in verb.children
-                if (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i) or is_question_clause(verb, c)
-            ),
-            None,
-        )
-        or next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ == "prep"
-                and passive
-                and c.lower_ in _passive_prepositions(lemma)
-                # "was hailed as …", but "a street known as …" only names it
-                and (c.lower_ != "as" or verb.dep_ != "acl")
-            ),
-            None,
-        )
-        or (_raised_predicate(verb) if lemma in RAISING_VERBS else None)
-    )
+    complement = _impersonal_complement(verb, lemma, passive=passive)
     if complement is None or (subject is None and not passive):
         return None
     if (
@@ -300,6 +278,26 @@ def _question_put(verb: Token) -> Cue | None:
     if content is None:
         return None
     return _cue_from_words(verb, (joined,), None, content)
+
+
+def _impersonal_complement(verb: Token, lemma: str, *, passive: bool) -> Token | None:
+    """What an impersonal cue attributes: its clause ("seems to …", "was told that …"), a
+    passive's phrase ("was criticized for …"), or a raising verb's predicate."""
+    for child in verb.children:
+        if (child.dep_ in ("xcomp", "ccomp") and child.i > verb.i) or is_question_clause(
+            verb, child
+        ):
+            return child
+    if passive:
+        for child in verb.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in _passive_prepositions(lemma)
+                # "was hailed as …", but "a street known as …" only names it
+                and (child.lower_ != "as" or verb.dep_ != "acl")
+            ):
+                return child
+    return _raised_predicate(verb) if lemma in RAISING_VERBS else None
 
 
 def _passive_prepositions(lemma: str) -> tuple[str, ...]:
