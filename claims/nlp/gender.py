@@ -14,6 +14,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from claims.nlp.names import HYPHENS
+
 MALE, FEMALE = "male", "female"
 # How much more frequent one side must be for a name on both lists to count as that side.
 _DOMINANCE = 4.0
@@ -37,8 +39,10 @@ def _frequencies(filename: str) -> dict[str, float]:
 
 def first_name_gender(first_name: str) -> str:
     """``"male"``, ``"female"`` or ``""`` for a first name ("Mary" → female); a hyphenated
-    one by its first part ("Jean-Pierre" → male)."""
-    key = first_name.strip(".").lower().replace("‐", "-").split("-")[0]
+    one by its first part ("Ann-Marie" → female, as "Ann")."""
+    key = first_name.strip(".").lower()
+    for hyphen in HYPHENS:
+        key = key.split(hyphen)[0]
     male = _frequencies("dist.male.first").get(key, 0.0)
     female = _frequencies("dist.female.first").get(key, 0.0)
     if male > female * _DOMINANCE:

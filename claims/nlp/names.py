@@ -28,6 +28,7 @@ ORGANISATION_NOUNS = lexicon(
 )
 PLACE_NOUNS = lexicon("city province country state town municipality region county")
 
+HYPHENS = frozenset({"-", "‐"})  # hyphen-minus, hyphen: both join a name's parts
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})

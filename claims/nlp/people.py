@@ -22,6 +22,7 @@ from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import (
     HONORIFICS,
+    HYPHENS,
     ORGANISATION_NOUNS,
     PLACE_NOUNS,
     ROLE_MODIFIERS,
@@ -33,7 +34,6 @@ from claims.nlp.token_index import tokens_tagged
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-HYPHENS = frozenset({"-", "‐"})  # hyphen-minus, hyphen
 
 # Words that end an organisation's or a place's name ("Levada Center", "Acme Corp").
 ORGANISATION_ENDINGS = (
