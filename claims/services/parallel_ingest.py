@@ -2,7 +2,9 @@
 
 Each worker is a forked process with its own database connection and its own spaCy
 pipeline (loaded once per process). Workers pull files from a shared queue, so a slow file
-does not hold the others back, and send their outcomes back as they finish each article.
+does not hold the others back, and send their outcomes back as they finish each article,
+each on a queue of its own: a worker killed while it writes to a queue leaves that queue's
+lock taken for good, which on a shared queue would silence the other workers too.
 Idempotency is the same as in one process: the unique content hash decides, and a worker
 that loses a race reports the article as unchanged.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -25,6 +28,8 @@ from claims.services.outcomes import FAILED, IngestOutcome
 _DONE = "__done__"
 # How long the parent waits for a result before it checks whether a worker has died.
 _POLL_SECONDS = 1.0
+# How often it looks at the workers' queues meanwhile.
+_LOOK_SECONDS = 0.01
 
 
 def files_to_ingest(
@@ -71,8 +76,9 @@ def ingest_in_workers(
 ) -> Iterator[IngestOutcome]:
     """Ingest ``files`` (already expanded paths) with ``workers`` processes; yield outcomes."""
     context = multiprocessing.get_context("fork")
-    file_queue, results = context.Queue(), context.Queue()
+    file_queue = context.Queue()
     count = max(1, min(workers, len(files)))
+    results = [context.Queue() for _ in range(count)]
     for path in files:
         file_queue.put(str(path))
     for _ in range(count):
@@ -82,10 +88,10 @@ def ingest_in_workers(
     processes = [
         context.Process(
             target=_worker,
-            args=(file_queue, results, overrides or ArticleOverrides(), batch_size, os.getpid()),
+            args=(file_queue, own, overrides or ArticleOverrides(), batch_size, os.getpid()),
             daemon=True,
         )
-        for _ in range(count)
+        for own in results
     ]
     for process in processes:
         process.start()
@@ -94,7 +100,7 @@ def ingest_in_workers(
     try:
         while len(finished) < len(processes):
             try:
-                item = results.get(timeout=_POLL_SECONDS)
+                item = _next_result(results, timeout=_POLL_SECONDS)
             except queue.Empty:
                 # A worker killed outright (SIGKILL, out of memory) never says it is done:
                 # report it instead of waiting forever. Declared dead only after a second
@@ -117,6 +123,20 @@ def ingest_in_workers(
     finally:
         for process in processes:
             process.join(timeout=5)
+
+
+def _next_result(queues: list, *, timeout: float) -> object:
+    """The next message on any of ``queues``; ``queue.Empty`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for results in queues:
+            try:
+                return results.get_nowait()
+            except queue.Empty:
+                pass
+        if time.monotonic() >= deadline:
+            raise queue.Empty
+        time.sleep(_LOOK_SECONDS)
 
 
 def _exit_code(processes: list, pid: int) -> int | None:

@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from claims.services import parallel_ingest
+from claims.services.outcomes import FAILED, NEW, IngestOutcome
 from tests.reliability import badfolder, state
 from tests.reliability.conftest import manage, query, start_manage
 
@@ -144,3 +147,36 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return status.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _worker_that_may_die_reporting(files, results, overrides, batch_size, parent) -> None:
+    """A stand-in for ingest's worker: the one that takes "dies.txt" ends while holding its
+    results queue's write lock, as a worker killed in the middle of sending does (the lock
+    is a semaphore: nothing releases it). The others report every file and end."""
+    while (path := files.get()) is not None:
+        if path == "dies.txt":
+            results._wlock.acquire()
+            os._exit(9)
+        results.put(IngestOutcome(path, NEW))
+    results.put((parallel_ingest._DONE, os.getpid()))
+
+
+def test_a_worker_killed_while_reporting_does_not_silence_the_others(monkeypatch):
+    """With one queue for all results, the dead worker's lock blocked every other worker's
+    last messages and the run never ended."""
+    monkeypatch.setattr(parallel_ingest, "_worker", _worker_that_may_die_reporting)
+    files = ["dies.txt", *(f"article-{n}.txt" for n in range(6))]
+
+    outcomes: list[IngestOutcome] = []
+    run = threading.Thread(
+        target=lambda: outcomes.extend(parallel_ingest.ingest_in_workers(files=files, workers=2)),
+        daemon=True,  # a run that never ends must not hold the test process either
+    )
+    run.start()
+    run.join(timeout=60)
+
+    assert not run.is_alive(), "the run never ended"
+
+    assert sorted(o.source for o in outcomes if o.status == NEW) == sorted(files[1:])
+    [died] = [o for o in outcomes if o.status == FAILED]
+    assert "worker died (exit code 9)" in died.error
