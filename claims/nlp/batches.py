@@ -61,15 +61,16 @@ def parse_batch(
 ) -> list[Parsed]:
     """Each text parsed and serialized (see ``Parsed``), the same way ``extract_batch``
     isolates a failure: the batch at once, then one by one only if that raises."""
-    short = [text for text in texts if len(text) <= long_texts.MAX_PIECE_CHARS]
+    fits = [len(text) <= long_texts.MAX_PIECE_CHARS for text in texts]
+    short = [text for text, fit in zip(texts, fits, strict=True) if fit]
     try:
         docs = iter([doc_bytes(doc) for doc in nlp.pipe(short, batch_size=batch_size)])
-        return [next(docs) if len(text) <= long_texts.MAX_PIECE_CHARS else None for text in texts]
+        return [next(docs) if fit else None for fit in fits]
     except Exception:
         logger.warning("a batch failed to parse; parsing its articles one by one")
     results: list[Parsed] = []
-    for text, name in zip(texts, names, strict=True):
-        if len(text) > long_texts.MAX_PIECE_CHARS:
+    for text, name, fit in zip(texts, names, fits, strict=True):
+        if not fit:
             results.append(None)
             continue
         try:

@@ -26,7 +26,7 @@ from claims.nlp.cues import (
 )
 from claims.nlp.quotes import QuoteIndex
 from claims.nlp.sources import is_opinion_participle, source_of
-from claims.nlp.spans import mention_of, trim_range, trimmed
+from claims.nlp.spans import mention_of, opens_sentence, trim_range, trimmed
 from claims.nlp.token_index import tokens_tagged
 
 # What this layer reads and what it publishes on the Doc, in spaCy's ``assigns``/``requires``
@@ -106,11 +106,12 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
 
 def _is_that_said(verb: Token) -> bool:
     """ "That said, …", "This being said, …": a turn of the writer's, not a statement."""
+    if verb.lemma_.lower() != "say":
+        return False
     doc = verb.doc
     words = [t for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
     return (
-        verb.lemma_.lower() == "say"
-        and [t.lower_ for t in words] in (["that"], ["this"], ["that", "being"], ["this", "being"])
+        [t.lower_ for t in words] in (["that"], ["this"], ["that", "being"], ["this", "being"])
         and verb.i + 1 < len(doc)
         and doc[verb.i + 1].text == ","
     )
@@ -190,8 +191,7 @@ def _read_advocate(token: Token, quote_of: QuoteIndex) -> Cue | None:
 def _is_question_put(verb: Token, lemma: str) -> bool:
     """ "Asked about the wall, he said …", "…, he said when asked": the reporter's question,
     put by no one named. A sentence-initial "Asked" is often tagged as a past tense."""
-    opens_sentence = all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start : verb.i])
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens_sentence)
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens_sentence(verb))
     when = any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_TIMES for c in verb.children)
     return (
         lemma in QUESTION_VERBS
@@ -265,9 +265,7 @@ def _question_put(verb: Token) -> Cue | None:
     """The question of "Asked about the wall, …" or "Asked whether …, …", with its cue."""
     content, joined = None, None
     for child in verb.children:
-        if (child.dep_ in ("ccomp", "xcomp") and child.i > verb.i) or is_question_clause(
-            verb, child
-        ):
+        if _clause_after(verb, child):
             content = trimmed(child)
             break
         if child.dep_ == "prep" and child.lower_ in ("about", "on", "for", "if"):
@@ -284,9 +282,7 @@ def _impersonal_complement(verb: Token, lemma: str, *, passive: bool) -> Token |
     """What an impersonal cue attributes: its clause ("seems to …", "was told that …"), a
     passive's phrase ("was criticized for …"), or a raising verb's predicate."""
     for child in verb.children:
-        if (child.dep_ in ("xcomp", "ccomp") and child.i > verb.i) or is_question_clause(
-            verb, child
-        ):
+        if _clause_after(verb, child):
             return child
     if passive:
         for child in verb.children:
@@ -298,6 +294,14 @@ def _impersonal_complement(verb: Token, lemma: str, *, passive: bool) -> Token |
             ):
                 return child
     return _raised_predicate(verb) if lemma in RAISING_VERBS else None
+
+
+def _clause_after(verb: Token, child: Token) -> bool:
+    """``child`` is a clause after the cue: a complement, or the if/whether clause of a
+    verb of asking."""
+    return (child.dep_ in ("ccomp", "xcomp") and child.i > verb.i) or is_question_clause(
+        verb, child
+    )
 
 
 def _passive_prepositions(lemma: str) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from claims.nlp.found import Found
 from claims.nlp.quotes import QuoteIndex, has_quote_mark
 from claims.nlp.records import CleanText
 from claims.nlp.sources import according_to_source, author_of
-from claims.nlp.spans import mention_of, trim_range
+from claims.nlp.spans import mention_of, opens_sentence, trim_range
 from claims.nlp.token_index import tokens_lowered
 
 # What a poll shows is "in" it ("In a new poll, …"); a report or record holds words, and
@@ -115,7 +115,7 @@ def find_in_evidence(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
         # Opening the sentence ("In a new poll, …"); deeper in, only the clause the poll
         # phrase ends ("he fell to 10 percent in the latest poll"): elsewhere the poll is
         # often part of a clause some other cue reports, or one of several things weighed.
-        if all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+        if opens_sentence(token):
             side = _longer_side(doc, token.i, token.right_edge.i + 1)
         else:
             side = _clause_before(token)
@@ -154,7 +154,7 @@ def find_in_view(doc: Doc, quote_of: QuoteIndex) -> list[Found]:
     for token in tokens_lowered(doc, ("for", "to")):
         if token.dep_ != "prep" or quote_of.at(token.idx) is not None:
             continue
-        if not all(t.is_punct or t.is_space for t in doc[token.sent.start : token.i]):
+        if not opens_sentence(token):
             continue
         person = next((c for c in token.children if c.dep_ == "pobj"), None)
         if person is None or person.ent_type_ != "PERSON" or person.pos_ != "PROPN":

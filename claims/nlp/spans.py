@@ -88,6 +88,11 @@ def is_that_clause(token: Token) -> bool:
     )
 
 
+def opens_sentence(token: Token) -> bool:
+    """Nothing but punctuation or space comes before ``token`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
+
+
 def trimmed(head: Token) -> tuple[int, int] | None:
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
