@@ -1,10 +1,11 @@
 """Ingest spread over worker processes on one machine (``manage.py ingest --workers N``).
 
 Each worker is a forked process with its own database connection and its own spaCy
-pipeline (loaded once per process). Workers pull files from a shared queue, so a slow file
-does not hold the others back, and send their outcomes back as they finish each article,
-each on a queue of its own: a worker killed while it writes to a queue leaves that queue's
-lock taken for good, which on a shared queue would silence the other workers too.
+pipeline (loaded once per process). A worker asks the parent for each next file as it needs
+one, so a slow file does not hold the others back, and sends its outcomes back as it
+finishes each article. Every worker has a queue of its own each way: a worker killed while
+it reads or writes a queue leaves that queue's lock taken for good, which on a shared queue
+would stop the other workers too.
 Idempotency is the same as in one process: the unique content hash decides, and a worker
 that loses a race reports the article as unchanged.
 """
@@ -15,6 +16,7 @@ import multiprocessing
 import os
 import queue
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from claims.services.ingest import ArticleOverrides, ingest_articles
 from claims.services.outcomes import FAILED, IngestOutcome
 
 _DONE = "__done__"
+_WANT = "__want__"
 # How long the parent waits for a result before it checks whether a worker has died.
 _POLL_SECONDS = 1.0
 # How often it looks at the workers' queues meanwhile.
@@ -46,17 +49,29 @@ def files_to_ingest(
     return files, failures
 
 
+class FileRequests:
+    """A worker's source of files: each ``get`` asks the parent for the next one on the
+    worker's results queue and waits for it on the worker's own ``inbox`` (None: no more)."""
+
+    def __init__(self, index: int, inbox, results) -> None:
+        self.index, self.inbox, self.results = index, inbox, results
+
+    def get(self) -> str | None:
+        self.results.put((_WANT, self.index))
+        return self.inbox.get()
+
+
 def _worker(files, results, overrides: ArticleOverrides, batch_size: int, parent: int) -> None:
     die_with_parent(parent)  # an orphaned worker also takes no more files (next_files)
 
     def next_files() -> Iterator[str]:
-        # One None per worker ends the queue; an orphaned worker takes no more files.
+        # None ends the files; an orphaned worker takes no more.
         while os.getppid() == parent and (path := files.get()) is not None:
             yield path
 
     try:
         # One stream per worker, so its articles are parsed in nlp.pipe batches; files are
-        # taken from the queue as the batches need them.
+        # asked for as the batches need them.
         articles = (item for path in next_files() for item in read_sources([path]))
         for outcome in ingest_articles(items=articles, overrides=overrides, batch_size=batch_size):
             results.put(outcome)
@@ -76,22 +91,25 @@ def ingest_in_workers(
 ) -> Iterator[IngestOutcome]:
     """Ingest ``files`` (already expanded paths) with ``workers`` processes; yield outcomes."""
     context = multiprocessing.get_context("fork")
-    file_queue = context.Queue()
     count = max(1, min(workers, len(files)))
+    inboxes = [context.Queue() for _ in range(count)]
     results = [context.Queue() for _ in range(count)]
-    for path in files:
-        file_queue.put(str(path))
-    for _ in range(count):
-        file_queue.put(None)
+    waiting = deque(str(path) for path in files)
     # Forked children must not share the parent's open database connection.
     connections.close_all()
     processes = [
         context.Process(
             target=_worker,
-            args=(file_queue, own, overrides or ArticleOverrides(), batch_size, os.getpid()),
+            args=(
+                FileRequests(index, inboxes[index], results[index]),
+                results[index],
+                overrides or ArticleOverrides(),
+                batch_size,
+                os.getpid(),
+            ),
             daemon=True,
         )
-        for own in results
+        for index in range(count)
     ]
     for process in processes:
         process.start()
@@ -116,7 +134,9 @@ def ingest_in_workers(
                     )
                 suspects = dead - finished
                 continue
-            if isinstance(item, tuple) and item[0] == _DONE:
+            if isinstance(item, tuple) and item[0] == _WANT:
+                inboxes[item[1]].put(waiting.popleft() if waiting else None)
+            elif isinstance(item, tuple) and item[0] == _DONE:
                 finished.add(item[1])
             else:
                 yield item

@@ -165,8 +165,14 @@ def test_a_worker_killed_while_reporting_does_not_silence_the_others(monkeypatch
     """With one queue for all results, the dead worker's lock blocked every other worker's
     last messages and the run never ended."""
     monkeypatch.setattr(parallel_ingest, "_worker", _worker_that_may_die_reporting)
-    files = ["dies.txt", *(f"article-{n}.txt" for n in range(6))]
 
+    _assert_the_others_finish_and_the_death_is_reported()
+
+
+def _assert_the_others_finish_and_the_death_is_reported() -> None:
+    """Two workers ingest "dies.txt" and six articles: the run ends, every other article is
+    reported stored and the dead worker is reported."""
+    files = ["dies.txt", *(f"article-{n}.txt" for n in range(6))]
     outcomes: list[IngestOutcome] = []
     run = threading.Thread(
         target=lambda: outcomes.extend(parallel_ingest.ingest_in_workers(files=files, workers=2)),
@@ -176,7 +182,26 @@ def test_a_worker_killed_while_reporting_does_not_silence_the_others(monkeypatch
     run.join(timeout=60)
 
     assert not run.is_alive(), "the run never ended"
-
     assert sorted(o.source for o in outcomes if o.status == NEW) == sorted(files[1:])
     [died] = [o for o in outcomes if o.status == FAILED]
     assert "worker died (exit code 9)" in died.error
+
+
+def _worker_that_may_die_taking_a_file(files, results, overrides, batch_size, parent) -> None:
+    """A stand-in for ingest's worker: the one that takes "dies.txt" ends while holding the
+    read lock of the queue it takes files from, as a worker killed in the middle of taking
+    one does. The others report every file and end."""
+    while (path := files.get()) is not None:
+        if path == "dies.txt":
+            getattr(files, "inbox", files)._rlock.acquire()
+            os._exit(9)
+        results.put(IngestOutcome(path, NEW))
+    results.put((parallel_ingest._DONE, os.getpid()))
+
+
+def test_a_worker_killed_while_taking_a_file_does_not_stop_the_others(monkeypatch):
+    """With one queue of files for all workers, the dead worker's read lock left the others
+    waiting for their next file forever."""
+    monkeypatch.setattr(parallel_ingest, "_worker", _worker_that_may_die_taking_a_file)
+
+    _assert_the_others_finish_and_the_death_is_reported()
