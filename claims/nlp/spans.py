@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+# Words that open a reported clause and belong to it: "said that …", "asked whether …".
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 
@@ -94,10 +96,15 @@ def opens_sentence(token: Token) -> bool:
 
 
 def trimmed(head: Token) -> tuple[int, int] | None:
+    """The token range of ``head``'s phrase, without the punctuation and conjunction at its
+    edges. A complementizer stays ("that the talks failed", "whether it will pass"): it is
+    part of the reported clause, as PolNeAR and the Gender Gap Tracker both annotate it."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     while start < end and (
-        _is_edge_punct(doc[start], opening=True) or doc[start].dep_ in ("mark", "cc")
+        _is_edge_punct(doc[start], opening=True)
+        or doc[start].dep_ == "cc"
+        or (doc[start].dep_ == "mark" and doc[start].lower_ not in COMPLEMENTIZERS)
     ):
         start += 1
     while end > start and _is_edge_punct(doc[end - 1], opening=False):

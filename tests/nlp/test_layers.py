@@ -17,5 +17,5 @@ def test_cues_sources_and_statements_are_published_on_the_doc(nlp: Language) -> 
     assert [span.text for span in doc.spans[cue_reading.SOURCES_KEY]] == ["The mayor"]
     statements = doc.spans[resolution.STATEMENTS_KEY]
     assert [(span.text, span.label_) for span in statements] == [
-        ("the border must stay open to trade", "indirect")
+        ("that the border must stay open to trade", "indirect")
     ]

@@ -82,7 +82,7 @@ def test_a_cue_reports_the_clause_after_it_not_one_before(nlp: Language) -> None
     )
     found = only(statements(nlp, text))
     assert found.cue == "suspected"
-    assert found.text == "he was behind the new banner"
+    assert found.text == "that he was behind the new banner"
 
 
 def test_a_cue_with_an_object_after_it_does_not_report_the_clause_before(
@@ -180,10 +180,10 @@ def test_the_one_urged_to_act_is_part_of_what_is_urged(
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("The host asked the senator if he would run again.", "he would run again"),
+        ("The host asked the senator if he would run again.", "if he would run again"),
         (
             "Reporters wondered whether the ferry would sail on time.",
-            "the ferry would sail on time",
+            "whether the ferry would sail on time",
         ),
     ],
 )
@@ -196,7 +196,7 @@ def test_an_if_or_whether_clause_is_the_question_asked(
 
 def test_a_question_put_with_if_names_no_asker(nlp: Language) -> None:
     found = with_cue(statements(nlp, "Asked if he was ever bullied, the mayor said no."), "Asked")
-    assert found.text == "he was ever bullied"
+    assert found.text == "if he was ever bullied"
     assert found.speaker_mention == ""
 
 
@@ -214,4 +214,4 @@ def test_a_that_clause_suggested_after_the_report_is_a_second_statement(nlp: Lan
     )
     found = statements(nlp, text)
     assert with_cue(found, "said").text == "he has not accepted any new speeches"
-    assert with_cue(found, "suggested").text == "the bigger question is elsewhere"
+    assert with_cue(found, "suggested").text == "that the bigger question is elsewhere"
