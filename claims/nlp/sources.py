@@ -19,10 +19,9 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from claims.nlp.cues import CARRIER_NOUNS, SPEECH_VERBS
-from claims.nlp.spans import is_that_clause, mention_of
+from claims.nlp.spans import DATELINE_DASHES, is_that_clause, mention_of
 
 SUBJECTS = frozenset({"nsubj"})
-DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Verbs whose object is an audience: "emailed supporters saying …".
 ADDRESS_VERBS = SPEECH_VERBS | frozenset({"email", "e-mail", "text", "message", "send", "blast"})
 RELATIVE_PRONOUNS = ("who", "which", "that")

@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 # Words that open a reported clause and belong to it: "said that …", "asked whether …".
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+# Dashes that close a dateline ("WASHINGTON —").
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 # Children of a subject that are not part of how the source is named.
 MENTION_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 
@@ -65,6 +67,7 @@ def mention_of(subject: Token) -> Span:
         if "\n" in token.text_with_ws:
             end = token.i + 1
             break
+    start = _past_dateline_words(doc, start, subject.i)
     while start < subject.i and (
         doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
     ):
@@ -72,6 +75,24 @@ def mention_of(subject: Token) -> Span:
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _past_dateline_words(doc: Doc, start: int, head: int) -> int:
+    """ "WASHINGTON — Sen. Ann Cole", "RENO, Nev. (AP) — Ann Cole": a dateline the parser
+    hung on the name opens with a word in capitals and ends at a dash before the name."""
+    first = doc[start]
+    if not (first.is_upper and len(first.text) > 1):
+        return start
+    # A dash standing apart ("BOSTON — "), not the hyphen inside "AFL-CIO".
+    dash = next(
+        (
+            t
+            for t in reversed(doc[start:head])
+            if t.text in DATELINE_DASHES and t.i > 0 and doc[t.i - 1].whitespace_
+        ),
+        None,
+    )
+    return dash.i + 1 if dash is not None else start
 
 
 def _common_pair(subject: Token, child: Token) -> bool:

@@ -500,6 +500,28 @@ def test_dateline_before_the_subject_is_not_the_source(nlp: Language) -> None:
     assert found.speaker_mention == "Anna Berg"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("HALIFAX - Dockworkers said on Monday that the strike would end.", "Dockworkers"),
+        (
+            "BERGEN, Norway (Wire) — Harbour Minister Anna Berg said the channel would be dredged.",
+            "Harbour Minister Anna Berg",
+        ),
+    ],
+)
+def test_a_dateline_hung_on_the_source_is_not_part_of_the_mention(
+    nlp: Language, text: str, mention: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == mention
+
+
+def test_a_hyphen_inside_a_name_in_capitals_is_no_dateline(nlp: Language) -> None:
+    found = only(statements(nlp, "AFL-CIO President Anna Berg said the strike would end."))
+    assert found.speaker_mention == "AFL-CIO President Anna Berg"
+
+
 def test_passive_cue_does_not_inherit_the_subject_of_another_verb(nlp: Language) -> None:
     text = "The city missed the deadline and was ordered to publish the full budget in May."
     found = only(statements(nlp, text))
