@@ -39,6 +39,10 @@ ASSIGNS = (f"doc.spans[{CUES_KEY!r}]", f"doc.spans[{SOURCES_KEY!r}]")
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
+# Modal auxiliaries ("wo" and "ca" are how "won't" and "can't" split).
+MODALS = frozenset(
+    {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "'ll", "wo", "ca"}
+)
 QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 
 
@@ -124,6 +128,18 @@ def _reporter(act: Token) -> Token | None:
         return None
     reporter = clause.head
     return reporter if reporter.lemma_.lower() in CUE_VERBS else None
+
+
+def is_foreseen(verb: Token) -> bool:
+    """ "would refuse", "must ignore", "will want to endorse": a cue under a modal is an act
+    foreseen or demanded, not one done."""
+    governing = verb
+    while governing.dep_ == "xcomp" and governing.head != governing:
+        governing = governing.head
+    return any(
+        child.dep_ == "aux" and child.lower_ in MODALS
+        for child in (*verb.children, *governing.children)
+    )
 
 
 def _cue_from_words(

@@ -19,3 +19,4 @@ class Found:
     antecedent: Span | None = None
     confidence: float = 0.5
     source_text: str = ""  # for sources outside the parse (headline, transcript)
+    foreseen: bool = False  # the cue is under a modal: "would refuse", "must ignore"

@@ -4,6 +4,10 @@ In "A said B wants C", A's statement is "B wants C" and B's statement "C" lies i
 B's position as A reported it. Both are statements; B's is ``reported_in`` A's, so a
 fact-checker sees that B's position comes to us through A.
 
+"A said B would refuse C" or "… B must do C" is not B's position either: a nested act that
+is only foreseen or demanded is A's claim, as is a nested act nobody is named for ("A said
+it was decided that C"); both stay whole in A's statement and are not kept on their own.
+
 "A said she wants C" is not such a report: the inner statement is A's own, already whole in
 A's statement, so it is not kept as a second statement of A's. That holds whether or not the
 speaker book resolved "she" to A: a pronoun opening a clause that A reports is bound by A
@@ -57,10 +61,12 @@ def with_reporters(statements: Sequence[StatementRecord]) -> tuple[StatementReco
 
 
 def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[StatementRecord, ...]:
-    """The linked statements less those nested in a statement of the same speaker.
+    """The linked statements less those nested in a statement of the same speaker, and
+    nested acts only foreseen or demanded, or with no one named.
 
     "Lindgren said she wants the tax cut": "the tax cut" is what Lindgren said, not a
     position someone else reported; kept as its own statement it would be counted twice.
+    "Lindgren said the dockers would refuse the deal": the dockers have refused nothing.
     A statement nested in a dropped one is linked to the dropped one's reporter.
     """
 
@@ -70,6 +76,8 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
         if reporter is None:
             return False
         outer = statements[reporter]
+        if statement.foreseen or (statement.speaker is None and not statement.speaker_mention):
+            return True
         if in_relative_clause(statement):
             return False
         same = statement.speaker is not None and outer.speaker == statement.speaker

@@ -101,6 +101,7 @@ class StatementRecord:
     resolved_by: str = ""  # one of RESOLUTIONS, "" when no speaker was resolved
     attribution: str = "said"  # one of ATTRIBUTIONS
     reported_in: int | None = None  # index of the statement whose content holds this one
+    foreseen: bool = False  # the cue is an act only foreseen or demanded: "would refuse"
     topics: tuple[str, ...] = ()  # TopicSpec slugs
     entities: tuple[EntityRecord, ...] = ()
 

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claims.nlp.contents import MIN_REPORTED_WORDS
-from claims.nlp.cue_reading import Cue
+from claims.nlp.cue_reading import Cue, is_foreseen
 from claims.nlp.cues import CORE_SPEECH, CUE_VERBS
 from claims.nlp.found import Found
 from claims.nlp.quotes import QuoteIndex, has_quote_mark
@@ -59,7 +59,16 @@ def find_reported(
         confidence = 0.7 if cue.verb.lemma_ in CORE_SPEECH else 0.5
         used.add(cue.verb.i)
         found.append(
-            Found(kind, cue.text, start_char, end_char, cue.source, cue.antecedent, confidence)
+            Found(
+                kind,
+                cue.text,
+                start_char,
+                end_char,
+                cue.source,
+                cue.antecedent,
+                confidence,
+                foreseen=is_foreseen(cue.verb),
+            )
         )
     return found
 

@@ -69,6 +69,7 @@ def resolve_speakers(
                 confidence=item.confidence,
                 resolution=resolution.reason if resolution else "no source found",
                 resolved_by=resolution.method if resolution else "",
+                foreseen=item.foreseen,
             )
         )
     doc.spans[STATEMENTS_KEY] = [

@@ -106,6 +106,24 @@ def test_a_nested_attribution_is_linked_to_the_statement_reporting_it(
     assert inner.attribution == "thinks"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Maya Lindgren said that the dockworkers would refuse to unload the ships.",
+        "Senator Maya Lindgren said the dockworkers must oppose the new contract.",
+        "Senator Maya Lindgren said the dockworkers will support the new contract.",
+        "Senator Maya Lindgren said that it was decided to close the pier.",
+    ],
+)
+def test_a_nested_act_foreseen_demanded_or_by_no_one_is_only_the_reporters_claim(
+    extractor: Extractor, text: str
+) -> None:
+    """The dockworkers have refused, opposed and supported nothing: Lindgren says they
+    will. Stored as their position, a search by speaker would show them taking it."""
+    extraction = extractor.extract(clean_article(text))
+    assert [s.speaker_mention for s in extraction.statements] == ["Senator Maya Lindgren"]
+
+
 def test_a_speakers_own_belief_inside_their_statement_is_not_a_second_statement(
     extractor: Extractor,
 ) -> None:
