@@ -39,11 +39,11 @@ ASSIGNS = (f"doc.spans[{CUES_KEY!r}]", f"doc.spans[{SOURCES_KEY!r}]")
 # Verbs of a reporter's question: "Asked about …, she said" names no asker.
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
+QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 # Modal auxiliaries ("wo" and "ca" are how "won't" and "can't" split).
 MODALS = frozenset(
     {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "'ll", "wo", "ca"}
 )
-QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
 
 
 @dataclass(slots=True)
