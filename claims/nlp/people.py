@@ -17,6 +17,7 @@ Read once per article, in one pass over its entities and one over its tokens.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from claims.nlp.cues import lexicon
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
@@ -29,8 +30,15 @@ from claims.nlp.names import (
     ROLE_WORDS,
 )
 from claims.nlp.spans import ents_within
-from claims.nlp.token_index import tokens_tagged
+from claims.nlp.token_index import line_numbers, tokens_tagged
 
+# A line of at least this many longer words, this share of them capitalised, is title case.
+TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_SHARE = 0.75
+# A word at least this frequent in English is a common word before it is a first name
+# ("Will", "May", "Top"; not "George" or "John").
+COMMON_WORD_ZIPF = 5.5
+POSSESSIVES = frozenset({"'s", "’s"})
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -93,6 +101,7 @@ def person_spans(doc: Doc, runs: list[Span] | None = None) -> list[Span]:
             people.append(run)
         else:
             doubtful.append(run)
+    people = _trimmed_in_title_case(doc, people)
     # One sense per article: a name the article gives a person elsewhere is that person.
     full = {" ".join(name_words(span)) for span in people}
     surnames = {name_words(span)[-1] for span in people if len(name_words(span)) > 1}
@@ -269,6 +278,64 @@ def _is_person_noun(token: Token) -> bool:
         and lemma not in ORGANISATION_ENDINGS
         and lemma not in _NOT_PERSON_NOUNS
     )
+
+
+def _trimmed_in_title_case(doc: Doc, people: list[Span]) -> list[Span]:
+    """Names read in a title-case line ("Obama Says Museum Will Tell …", "Will Sanders
+    Run?") cut to the words the rest of the article uses in people's names: in title case
+    the model takes a capitalised verb or adverb for part of a name. A first name before
+    them stays when it is not a common word ("Barack Obama" before "Mr. Obama")."""
+    line_of = line_numbers(doc)
+    titled = _title_case_lines(doc, line_of)
+    if not titled:
+        return people
+    known = {
+        word for span in people if line_of[span.start] not in titled for word in name_words(span)
+    }
+    lowered = {token.text for token in doc if token.is_lower}
+    return [
+        _known_part(span, known, lowered) if line_of[span.start] in titled else span
+        for span in people
+    ]
+
+
+def _known_part(span: Span, known: set[str], lowered: set[str]) -> Span:
+    """``span`` from its first known word, and a first name before it, to its last known
+    word; the whole span when none of its words is known."""
+    # "Trump's Putin …": a possessive ends one name; the name read is the one after it.
+    after = max((i + 1 for i, token in enumerate(span) if token.lower_ in POSSESSIVES), default=0)
+    at = [i for i, token in enumerate(span) if i >= after and token.text in known]
+    if not at:
+        return span
+    start, end = at[0], at[-1]
+    if start > after and _may_be_first_name(span[start - 1], lowered):
+        start -= 1
+    return span[start : end + 1]
+
+
+def _may_be_first_name(token: Token, lowered: set[str]) -> bool:
+    """Not a title, not a word the article writes in lower case ("Billionaire", "Hacker"),
+    and not a word as common as "Will" or "May"."""
+    word = token.text
+    return (
+        word.lower() not in TITLES
+        and word.lower() not in lowered
+        and zipf_frequency(word.lower(), "en") < COMMON_WORD_ZIPF
+    )
+
+
+def _title_case_lines(doc: Doc, line_of: list[int]) -> set[int]:
+    """The lines written in title case: most of their longer words capitalised."""
+    words_by_line: dict[int, list[str]] = {}
+    for token in doc:
+        if token.is_alpha and len(token.text) > 3:
+            words_by_line.setdefault(line_of[token.i], []).append(token.text)
+    return {
+        line
+        for line, words in words_by_line.items()
+        if len(words) >= TITLE_CASE_MIN_WORDS
+        and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    }
 
 
 def _after_title_shape(span: Span) -> bool:

@@ -120,3 +120,31 @@ def test_a_body_named_in_apposition_is_not_a_person(nlp: Language) -> None:
     text = "The British aid group Brannock said its director had been killed."
     doc = labelled(nlp, text, [("Brannock", "PERSON")])
     assert person_spans(doc) == []
+
+
+def test_a_name_read_in_a_title_case_headline_keeps_only_the_words_of_names(
+    nlp: Language,
+) -> None:
+    """In title case the model takes "Says" or "Will" for part of a name: the speaker was
+    "Lund Says", and every later "Ms. Lund" went to it."""
+    text = (
+        "Will Lund Run Again? Harbour Chief Mira Dahl Says Port Comes First\n\n"
+        "Mayor Anna Lund said the harbour would come first, and Ms. Dahl agreed."
+    )
+    doc = labelled(
+        nlp,
+        text,
+        [
+            ("Will Lund Run", "PERSON"),
+            ("Mira Dahl Says", "PERSON"),
+            ("Anna Lund", "PERSON"),
+            ("Dahl", "PERSON"),
+        ],
+    )
+    assert names(person_spans(doc)) == ["Lund", "Mira Dahl", "Anna Lund", "Dahl"]
+
+
+def test_a_name_in_a_sentence_case_first_line_is_read_as_it_stands(nlp: Language) -> None:
+    text = "Mira Dahl Says nothing new, the port said on Monday.\n\nDahl left early."
+    doc = labelled(nlp, text, [("Mira Dahl Says", "PERSON"), ("Dahl", "PERSON")])
+    assert names(person_spans(doc)) == ["Mira Dahl Says", "Dahl"]
