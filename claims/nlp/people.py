@@ -37,7 +37,7 @@ TITLE_CASE_MIN_WORDS = 3
 TITLE_CASE_SHARE = 0.75
 # A word at least this frequent in English is a common word before it is a first name
 # ("Will", "May", "Top"; not "George" or "John").
-COMMON_WORD_ZIPF = 5.5
+FIRST_NAME_MAX_ZIPF = 5.5
 POSSESSIVES = frozenset({"'s", "’s"})
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
@@ -320,7 +320,7 @@ def _may_be_first_name(token: Token, lowered: set[str]) -> bool:
     return (
         word.lower() not in TITLES
         and word.lower() not in lowered
-        and zipf_frequency(word.lower(), "en") < COMMON_WORD_ZIPF
+        and zipf_frequency(word.lower(), "en") < FIRST_NAME_MAX_ZIPF
     )
 
 
