@@ -831,20 +831,6 @@ def test_speaking_on_condition_of_anonymity_says_nothing(nlp: Language) -> None:
     assert not [s for s in statements(nlp, text) if "anonymity" in s.text]
 
 
-@pytest.mark.parametrize(
-    ("text", "cue", "start"),
-    [
-        ("The council views the ferry contract as a costly mistake.", "views", "the ferry"),
-        ("Ms. Lund learned that the harbour board had cancelled the vote.", "learned", "that the"),
-    ],
-)
-def test_views_and_what_someone_learned_are_attributed(
-    nlp: Language, text: str, cue: str, start: str
-) -> None:
-    found = with_cue(statements(nlp, text), cue)
-    assert found.text.startswith(start)
-
-
 def test_going_to_view_a_thing_attributes_nothing(nlp: Language) -> None:
     assert not statements(nlp, "Hundreds of residents came to view the new ferry on Sunday.")
 
@@ -966,27 +952,17 @@ def test_a_rally_or_response_speaks_for_whoever_held_or_sent_it(nlp: Language, t
 @pytest.mark.parametrize(
     ("text", "cue", "start"),
     [
+        ("The council views the ferry contract as a costly mistake.", "views", "the ferry"),
+        ("Ms. Lund learned that the harbour board had cancelled the vote.", "learned", "that the"),
         ("Most dockworkers feel that the ferry contract is unfair.", "feel", "that the ferry"),
         ("Councillor Hale favors a second bridge over the harbour.", "favors", "a second"),
         ("The union has embraced the plan for a night ferry.", "embraced", "the plan"),
         ("The dockworkers love the idea of a night ferry.", "love", "the idea"),
-    ],
-)
-def test_feelings_and_the_positions_someone_favors_are_attributed(
-    nlp: Language, text: str, cue: str, start: str
-) -> None:
-    found = with_cue(statements(nlp, text), cue)
-    assert found.text.startswith(start)
-
-
-@pytest.mark.parametrize(
-    ("text", "cue", "start"),
-    [
         ("The dockworkers celebrated the end of the ferry strike.", "celebrated", "the end"),
         ("The inspectors determined that the pier was unsafe.", "determined", "that the pier"),
     ],
 )
-def test_what_a_source_celebrates_or_determines_is_attributed(
+def test_views_feelings_positions_and_findings_are_attributed(
     nlp: Language, text: str, cue: str, start: str
 ) -> None:
     found = with_cue(statements(nlp, text), cue)
