@@ -25,7 +25,7 @@ from claims.nlp.cues import (
     RAISING_VERBS,
 )
 from claims.nlp.quotes import QuoteIndex
-from claims.nlp.sources import is_opinion_participle, source_of
+from claims.nlp.sources import is_opinion_participle, is_trailing_participle, source_of
 from claims.nlp.spans import mention_of, opens_sentence, trim_range, trimmed
 from claims.nlp.token_index import tokens_tagged
 
@@ -105,7 +105,31 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     if quote_of.at(source.start_char) is not None:
         return None
     content, preposition = content_of(token, lemma, particle, source)
+    content = _before_trailing_act(token, content)
+    if content is not None and token.i < source.start and content[0] <= source.start < content[1]:
+        content = None  # "“…,” said Ann Cole, half joking": the parser's clause holds the source
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
+
+
+def _before_trailing_act(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The content less a trailing participle the parser hung inside it: in "Cole rejected
+    the notion that the port was closing, saying it had just grown", "saying …" is Cole's
+    next act (``sources.trailing_participle``), not part of the notion. A participle that
+    reports nothing ("…, bringing its total to $40 million") stays in."""
+    if content is None:
+        return None
+    doc = verb.doc
+    trailing = next(
+        (
+            t
+            for t in doc[content[0] : content[1]]
+            if t.sent.root == verb and t.lemma_.lower() in CUE_VERBS and is_trailing_participle(t)
+        ),
+        None,
+    )
+    if trailing is None:
+        return content
+    return trim_range(doc, content[0], trailing.i) or content
 
 
 def _is_that_said(verb: Token) -> bool:

@@ -332,8 +332,13 @@ def _cue_for_quote(
             gap = cue.start_char - quote.end
         else:
             gap = max(quote.start - cue.end_char, 0)
-        core = cue.verb.lemma_ in CORE_SPEECH and not _reports_before(doc, cue, quote)
-        return (0 if core else 1, gap)
+        core = cue.verb.lemma_ in CORE_SPEECH
+        elsewhere = _reports_elsewhere(doc, cue, quote)
+        if core and not elsewhere:
+            return (0, gap)
+        # "…,” citing a ruling": an act with its own words after the quote yields to one
+        # without; a core verb after the quote ("Cole said of the plan") still says it
+        return (2 if elsewhere and not core and cue.start_char >= quote.end else 1, gap)
 
     return min(candidates, key=distance)
 
@@ -353,13 +358,18 @@ def _introducing_cue(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
     )
 
 
-def _reports_before(doc: Doc, cue: Cue, quote: Quote) -> bool:
-    """Whether the cue's own clause ends before the quote: "He says he respects her and calls
-    her “a fine leader”" – "says" has its statement; the quote is the next act's."""
-    if cue.content is None or cue.start_char >= quote.start:
+def _reports_elsewhere(doc: Doc, cue: Cue, quote: Quote) -> bool:
+    """Whether the cue's own clause lies outside the quote: "He says he respects her and
+    calls her “a fine leader”" – "says" has its statement, the quote is the next act's;
+    "…,” citing a ruling from 2015" – "citing" has its own too."""
+    if cue.content is None:
         return False
     content = doc[cue.content[0] : cue.content[1]]
-    return content.end_char <= quote.start and len(content) >= 2
+    if len(content) < 2:
+        return False
+    if cue.start_char < quote.start:
+        return content.end_char <= quote.start
+    return content.start_char >= quote.end
 
 
 def _attribution_between(

@@ -22,6 +22,10 @@ from claims.nlp.cues import CARRIER_NOUNS, SPEECH_VERBS
 from claims.nlp.spans import DATELINE_DASHES, is_that_clause, mention_of
 
 SUBJECTS = frozenset({"nsubj"})
+# Verb tags of a finite verb ("said", "says"), which can come before its subject.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# How the words of a name hang on its last word ("Ann" on "Cole", "Sen." on "Cole").
+NAME_PARTS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "punct"})
 # Verbs whose object is an audience: "emailed supporters saying …".
 ADDRESS_VERBS = SPEECH_VERBS | frozenset({"email", "e-mail", "text", "message", "send", "blast"})
 RELATIVE_PRONOUNS = ("who", "which", "that")
@@ -112,6 +116,33 @@ def subject(token: Token, verb: Token) -> Source | None:
     return Source(mention_of(_past_dateline(nearest))) if nearest is not None else None
 
 
+def inverted_subject(token: Token, verb: Token) -> Source | None:
+    """ "“…,” said Ann Cole, half joking": after a quotation a speech verb comes before its
+    subject, which the parser may hang on a later verb; the name right after it speaks.
+
+    Example: ''The bridge will open in May,'' said Ada Brennan, half joking. | said | Ada Brennan | -
+    """
+    if token != verb or token.tag_ not in FINITE_TAGS or token.lemma_ not in SPEECH_VERBS:
+        return None
+    doc = token.doc
+    if token.i + 1 >= len(doc) or not _after_quotation(token):
+        return None
+    name = doc[token.i + 1]
+    while name.dep_ in NAME_PARTS and name.head.i > name.i:
+        name = name.head
+    if name.pos_ not in ("PROPN", "NOUN", "PRON") or name.dep_ in ("dobj", "dative"):
+        return None
+    return Source(mention_of(name))
+
+
+def _after_quotation(verb: Token) -> bool:
+    """Whether ``verb`` follows a quotation's closing mark (and a comma): "…,” said"."""
+    before = [t for t in verb.doc[max(verb.i - 2, 0) : verb.i] if not t.is_space]
+    return bool(before) and (
+        before[-1].is_quote or (before[-1].text == "," and len(before) > 1 and before[-2].is_quote)
+    )
+
+
 def passive_agent(token: Token, verb: Token) -> Source | None:
     """The agent of a passive: "criticized by Senator Hill".
 
@@ -173,7 +204,7 @@ def trailing_participle(token: Token, verb: Token) -> Token | None:
 
     Example: Carson rejected the notion that the race was over, saying it had just begun. | saying | Carson | -
     """
-    if _is_trailing_participle(token) and token.sent.root != token:
+    if is_trailing_participle(token) and token.sent.root != token:
         return token.sent.root
     return None
 
@@ -286,6 +317,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     empty_subject,
     relative_subject,
     subject,
+    inverted_subject,
     passive_agent,
     passive_participle,
     participle_subject,
@@ -332,7 +364,10 @@ def _addresser_verb(verb: Token) -> Token | None:
     if audience.dep_ == "dobj" and audience.head.lemma_.lower() in ADDRESS_VERBS:
         return audience.head
     if audience.dep_ == "pobj" and audience.head.lower_ == "to":
-        return next((a for a in audience.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        # "wrote to donors saying …", not "led to the spectacle of Cole denouncing …"
+        addressing = next((a for a in audience.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if addressing is not None and addressing.lemma_.lower() in ADDRESS_VERBS:
+            return addressing
     return None
 
 
@@ -354,7 +389,7 @@ def _infinitive_on_noun(verb: Token, *, noun_dep: str) -> bool:
     )
 
 
-def _is_trailing_participle(verb: Token) -> bool:
+def is_trailing_participle(verb: Token) -> bool:
     """ "…, saying …" parsed as a clause of the noun or the subordinate verb before the comma.
 
     Not "an ad saying …" (a carrier) nor a participle of the main verb itself.
@@ -368,11 +403,19 @@ def _is_trailing_participle(verb: Token) -> bool:
     return (
         verb.tag_ == "VBG"
         and attached_low
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text in (",", "—", "–", "--")
+        and _after_pause(verb)
         and verb.head.lemma_.lower() not in CARRIER_NOUNS
         and verb.sent.root.pos_ in ("VERB", "AUX")
     )
+
+
+def _after_pause(verb: Token) -> bool:
+    """Whether a comma or a dash comes right before ``verb``, or before the closing mark
+    that ends a quotation there ("her “50-state strategy,” promising …")."""
+    doc, before = verb.doc, verb.i - 1
+    if before > 0 and doc[before].is_quote:
+        before -= 1
+    return before >= 0 and doc[before].text in (",", "—", "–", "--")
 
 
 def _past_dateline(subject: Token) -> Token:

@@ -68,6 +68,7 @@ def mention_of(subject: Token) -> Span:
             end = token.i + 1
             break
     start = _past_dateline_words(doc, start, subject.i)
+    start = _past_closed_quotation(doc, start, subject.i)
     while start < subject.i and (
         doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
     ):
@@ -75,6 +76,16 @@ def mention_of(subject: Token) -> Span:
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _past_closed_quotation(doc: Doc, start: int, head: int) -> int:
+    """ "“…,” Cole, 69, told …": a quotation the parser hung on the name it precedes ends,
+    with a mark right after its last punctuation, before the name begins."""
+    for token in reversed(doc[start:head]):
+        before = doc[token.i - 1]
+        if token.is_quote and token.i > start and before.is_punct and not before.whitespace_:
+            return token.i + 1
+    return start
 
 
 def _past_dateline_words(doc: Doc, start: int, head: int) -> int:

@@ -46,3 +46,23 @@ def test_a_digest_line_names_its_source_after_a_dash_before_the_colon(nlp: Langu
     )
     found = only(statements(nlp, text))
     assert (found.cue, found.speaker_mention) == (":", "Ann Cole")
+
+
+def test_an_act_after_the_quote_with_words_of_its_own_leaves_the_quote_to_the_clause(
+    nlp: Language,
+) -> None:
+    text = (
+        "Two councillors argue that “there is a precedent for a recall,” citing a vote in "
+        "1998 in which a mayor was removed."
+    )
+    found = {(s.cue, s.text) for s in statements(nlp, text)}
+    assert ("argue", "there is a precedent for a recall,") in found
+    assert ("citing", "a vote in 1998 in which a mayor was removed") in found
+
+
+def test_the_speaker_named_after_said_speaks_when_the_parser_hangs_it_elsewhere(
+    nlp: Language,
+) -> None:
+    found = only(statements(nlp, "''The bridge will open in May,'' said Ada Brennan, half joking."))
+    assert found.cue == "said"
+    assert found.speaker_mention == "Ada Brennan"

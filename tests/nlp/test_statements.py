@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claims.nlp.quotes import find_quotes
 from claims.nlp.records import CleanText, StatementRecord
+from claims.nlp.spans import mention_of
 from claims.nlp.statements import extract_statements
 
 
@@ -517,6 +519,61 @@ def test_a_dateline_hung_on_the_source_is_not_part_of_the_mention(
 ) -> None:
     found = only(statements(nlp, text))
     assert found.speaker_mention == mention
+
+
+def test_a_trailing_act_is_not_part_of_what_the_first_act_reports(nlp: Language) -> None:
+    text = "Carson rejected the notion that the race was over, saying it had just begun."
+    found = statements(nlp, text)
+    assert with_cue(found, "rejected").text == "the notion that the race was over"
+    assert with_cue(found, "saying").text == "it had just begun"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # the comma before a quotation's closing mark still makes the act trail the sentence
+        (
+            "Mayor Lund talked up her “five-point plan,” promising to rebuild the docks.",
+            "promising",
+            "Mayor Lund",
+        ),
+        # a participle on the noun after "led to" is that noun's act, not the leader's
+        (
+            "The feud over the port budget led to the spectacle of Mayor Lund denouncing the "
+            "harbour board before a meeting of the council.",
+            "denouncing",
+            "the spectacle of Mayor Lund",
+        ),
+    ],
+)
+def test_whose_act_a_participle_after_a_noun_is(
+    nlp: Language, text: str, cue: str, mention: str
+) -> None:
+    assert with_cue(statements(nlp, text), cue).speaker_mention == mention
+
+
+def test_a_quotation_the_parser_hung_on_the_name_after_it_is_not_part_of_the_mention(
+    nlp: Language,
+) -> None:
+    # “Fair,” Cole, 69, told us. – parsed with the quotation as a child of "Cole"
+    words = ["“", "Fair", ",", "”", "Cole", ",", "69", ",", "told", "us", "."]
+    spaces = [False, False, False, True, False, True, False, True, True, False, False]
+    heads = [1, 4, 1, 4, 8, 4, 4, 4, 8, 8, 8]
+    deps = [
+        "punct",
+        "dep",
+        "punct",
+        "punct",
+        "nsubj",
+        "punct",
+        "appos",
+        "punct",
+        "ROOT",
+        "dobj",
+        "punct",
+    ]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert mention_of(doc[4]).text == "Cole"
 
 
 def test_passive_cue_does_not_inherit_the_subject_of_another_verb(nlp: Language) -> None:
