@@ -7,6 +7,9 @@ fact-checker sees that B's position comes to us through A.
 "A said B would refuse C" or "… B must do C" is not B's position either: a nested act that
 is only foreseen or demanded is A's claim, as is a nested act nobody is named for ("A said
 it was decided that C"); both stay whole in A's statement and are not kept on their own.
+So is a nested act whose words are only its object ("A said B mocked a reporter", "… B
+asked for the meeting"): A's account of something B did, with nothing of B's own to keep
+apart. A position keeps its statement whatever its words ("A said voters back the plan").
 
 "A said she wants C" is not such a report: the inner statement is A's own, already whole in
 A's statement, so it is not kept as a second statement of A's. That holds whether or not the
@@ -22,6 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from claims.nlp.attribution import cue_lemma
+from claims.nlp.cues import COGNITION_VERBS
 from claims.nlp.entities import FEMALE_HONORIFICS, MALE_HONORIFICS
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS
@@ -62,7 +67,7 @@ def with_reporters(statements: Sequence[StatementRecord]) -> tuple[StatementReco
 
 def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[StatementRecord, ...]:
     """The linked statements less those nested in a statement of the same speaker, and
-    nested acts only foreseen or demanded, or with no one named.
+    nested acts only foreseen or demanded, with no one named, or with only an object.
 
     "Lindgren said she wants the tax cut": "the tax cut" is what Lindgren said, not a
     position someone else reported; kept as its own statement it would be counted twice.
@@ -77,6 +82,8 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
             return False
         outer = statements[reporter]
         if statement.foreseen or (statement.speaker is None and not statement.speaker_mention):
+            return True
+        if statement.object_only and cue_lemma(statement.cue) not in COGNITION_VERBS:
             return True
         if in_relative_clause(statement):
             return False

@@ -158,10 +158,8 @@ def _classed(
 ) -> StatementRecord:
     source_kind = speakers[statement.speaker].kind if statement.speaker is not None else ""
     content = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    form = content_form(content) if content is not None else "phrase"
     attribution = attribution_class(
-        cue=statement.cue,
-        kind=statement.kind,
-        source_kind=source_kind,
-        content=content_form(content) if content is not None else "phrase",
+        cue=statement.cue, kind=statement.kind, source_kind=source_kind, content=form
     )
-    return replace(statement, attribution=attribution)
+    return replace(statement, attribution=attribution, object_only=form == "phrase")

@@ -102,6 +102,7 @@ class StatementRecord:
     attribution: str = "said"  # one of ATTRIBUTIONS
     reported_in: int | None = None  # index of the statement whose content holds this one
     foreseen: bool = False  # the cue is an act only foreseen or demanded: "would refuse"
+    object_only: bool = False  # its words are only the act's object: "(mocked) a reporter"
     topics: tuple[str, ...] = ()  # TopicSpec slugs
     entities: tuple[EntityRecord, ...] = ()
 

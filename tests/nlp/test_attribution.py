@@ -124,6 +124,26 @@ def test_a_nested_act_foreseen_demanded_or_by_no_one_is_only_the_reporters_claim
     assert [s.speaker_mention for s in extraction.statements] == ["Senator Maya Lindgren"]
 
 
+def test_a_nested_act_on_an_object_stays_in_the_reporters_statement(
+    extractor: Extractor,
+) -> None:
+    """Lindgren's account of what the governor did is hers: the governor said nothing of his
+    own that "the harbour board" could stand for."""
+    text = "Senator Maya Lindgren said the governor mocked the harbour board."
+    extraction = extractor.extract(clean_article(text))
+    assert [(s.speaker_mention, s.cue) for s in extraction.statements] == [
+        ("Senator Maya Lindgren", "said")
+    ]
+
+
+def test_a_nested_position_on_an_object_is_still_its_holders(extractor: Extractor) -> None:
+    text = "Senator Maya Lindgren said the dockworkers support the new contract."
+    extraction = extractor.extract(clean_article(text))
+    inner = next(s for s in extraction.statements if s.cue == "support")
+    assert (inner.speaker_mention, inner.text) == ("the dockworkers", "the new contract")
+    assert inner.reported_in is not None
+
+
 def test_a_speakers_own_belief_inside_their_statement_is_not_a_second_statement(
     extractor: Extractor,
 ) -> None:
