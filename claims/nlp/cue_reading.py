@@ -229,15 +229,20 @@ def _read_advocate(token: Token, quote_of: QuoteIndex) -> Cue | None:
 
 
 def _is_question_put(verb: Token, lemma: str) -> bool:
-    """ "Asked about the wall, he said …", "…, he said when asked": the reporter's question,
-    put by no one named. A sentence-initial "Asked" is often tagged as a past tense."""
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and opens_sentence(verb))
+    """ "Asked about the wall, he said …", "…, he said when asked", "…, he said, asked about
+    it": the reporter's question, put by no one named. Such an "asked" is often tagged as a
+    past tense; with no subject of its own it is still the participle."""
     when = any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_TIMES for c in verb.children)
+    # "…, Hale said, asked about the delay": a participle trailing its clause after a comma
+    trailing = verb.i > verb.head.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    participle = verb.tag_ == "VBN" or (
+        verb.tag_ == "VBD" and (opens_sentence(verb) or when or trailing)
+    )
     return (
         lemma in QUESTION_VERBS
         and participle
         and verb.dep_ == "advcl"
-        and (verb.i < verb.head.i or when)
+        and (verb.i < verb.head.i or when or trailing)
         and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children)
     )
 

@@ -473,6 +473,16 @@ def test_a_reporters_question_has_no_asker(nlp: Language) -> None:
             "asked about",
             "the cost of the new bridge",
         ),
+        (
+            "When later pressed about what the harbour board may be planning, Lund said nothing.",
+            "pressed about",
+            "what the harbour board may be planning",
+        ),
+        (
+            "“It’s been seven years,” Hale said, asked about the delay in an interview.",
+            "asked about",
+            "the delay in an interview",
+        ),
     ],
 )
 def test_a_question_put_before_or_after_the_answer_has_no_asker(
