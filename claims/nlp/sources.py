@@ -24,6 +24,8 @@ from claims.nlp.spans import DATELINE_DASHES, is_that_clause, mention_of
 SUBJECTS = frozenset({"nsubj"})
 # Verb tags of a finite verb ("said", "says"), which can come before its subject.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs of spending time, whose participle is the subject's act ("spent the day touring").
+SPENDING_VERBS = frozenset({"spend"})
 # How the words of a name hang on its last word ("Ann" on "Cole", "Sen." on "Cole").
 NAME_PARTS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "punct"})
 # Verbs whose object is an audience: "emailed supporters saying …".
@@ -190,6 +192,22 @@ def participle_subject(token: Token, verb: Token) -> Source | None:
     return Source(mention_of(found)) if found is not None else None
 
 
+def time_spent(token: Token, verb: Token) -> Token | None:
+    """ "spent much of the run-up to the caucuses portraying …": what one spends time doing
+    is one's own act, wherever in the time's phrase the parser hung the participle.
+
+    Example: Lund spent much of the run-up to the vote portraying the board as reckless. | portraying | Lund | -
+    """
+    if token.tag_ != "VBG" or token.dep_ != "acl":
+        return None
+    head = token.head
+    while head.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "NUM", "ADJ") and head.dep_ != "ROOT":
+        if head.lower_ in ("on", "for"):
+            return None  # "spent $2 million on ads attacking …": the ads attack
+        head = head.head
+    return head if head.lemma_.lower() in SPENDING_VERBS else None
+
+
 def addresser(token: Token, verb: Token) -> Token | None:
     """ "emailed supporters saying …": the audience is not the source, whoever addressed
     it is.
@@ -321,6 +339,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     passive_agent,
     passive_participle,
     participle_subject,
+    time_spent,
     addresser,
     trailing_participle,
     effort_infinitive,
