@@ -106,6 +106,7 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
         return None
     content, preposition = content_of(token, lemma, particle, source)
     content = _before_trailing_act(token, content)
+    content = _before_aside_act(content, token.doc)
     if content is not None and token.i < source.start and content[0] <= source.start < content[1]:
         content = None  # "“…,” said Ann Cole, half joking": the parser's clause holds the source
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
@@ -130,6 +131,36 @@ def _before_trailing_act(verb: Token, content: tuple[int, int] | None) -> tuple[
     if trailing is None:
         return content
     return trim_range(doc, content[0], trailing.i) or content
+
+
+def _before_aside_act(content: tuple[int, int] | None, doc: Doc) -> tuple[int, int] | None:
+    """The content less a relative clause that ends it, set off by a comma, and makes an
+    attribution of its own: in "Cole criticized the board for its spending, which she said
+    would ruin the port", "which she said …" is a second statement, not part of what she
+    criticized."""
+    if content is None:
+        return None
+    start, end = content
+    for token in doc[start:end]:
+        if (
+            token.dep_ == "relcl"
+            and token.left_edge.i > start
+            and doc[token.left_edge.i - 1].text == ","
+            and trim_range(doc, token.right_edge.i + 1, end) is None
+            and any(_attributes(t) for t in (token, *token.children))
+        ):
+            return trim_range(doc, start, token.left_edge.i - 1) or content
+    return content
+
+
+def _attributes(token: Token) -> bool:
+    """Whether ``token`` is a cue verb with a subject of its own ("she said", "which he
+    argued", "that lawmakers believe")."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in CUE_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
 
 
 def _is_that_said(verb: Token) -> bool:

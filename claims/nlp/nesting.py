@@ -109,10 +109,10 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
 
 def in_relative_clause(inner: StatementRecord) -> bool:
     """Whether a nested statement is said in a relative clause of its reporter's words
-    ("Cole attacked the rules, which he said would close the port"): a second attribution,
-    kept even when its speaker is the outer one's, unlike the clause the outer one reports
-    ("Cole said he would close the port"). Its words open with the relative pronoun and its
-    own source, as PolNeAR marks them."""
+    ("Cole said the rules, which he said were written in haste, would close the port"): a
+    second attribution, kept even when its speaker is the outer one's, unlike the clause
+    the outer one reports ("Cole said he would close the port"). Its words open with the
+    relative pronoun and its own source, as PolNeAR marks them."""
     mention = inner.speaker_mention.strip()
     if not mention:
         return False

@@ -164,7 +164,9 @@ def test_what_a_speaker_says_in_a_relative_clause_is_a_second_statement(
     attacked = next(s for s in extraction.statements if s.cue == "attacked")
     assert said.speaker_mention == "she"
     assert "would close the port" in said.text
-    assert said.reported_in == extraction.statements.index(attacked)
+    # an aside after the attack, not something the attack reports
+    assert attacked.text == "the harbour rules"
+    assert said.reported_in is None
 
 
 def _statement(mention: str, *, kind: str = "indirect", cue: str = "said") -> StatementRecord:

@@ -531,6 +531,13 @@ def test_a_dateline_hung_on_the_source_is_not_part_of_the_mention(
     assert found.speaker_mention == mention
 
 
+def test_an_aside_with_an_attribution_of_its_own_is_a_second_statement(nlp: Language) -> None:
+    text = "Cole criticized the board for its spending, which she said would ruin the port."
+    found = statements(nlp, text)
+    assert with_cue(found, "criticized").text == "the board for its spending"
+    assert with_cue(found, "said").text == "which she said would ruin the port"
+
+
 def test_a_trailing_act_is_not_part_of_what_the_first_act_reports(nlp: Language) -> None:
     text = "Carson rejected the notion that the race was over, saying it had just begun."
     found = statements(nlp, text)
