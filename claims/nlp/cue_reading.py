@@ -25,7 +25,12 @@ from claims.nlp.cues import (
     RAISING_VERBS,
 )
 from claims.nlp.quotes import QuoteIndex
-from claims.nlp.sources import is_opinion_participle, is_trailing_participle, source_of
+from claims.nlp.sources import (
+    FINITE_TAGS,
+    is_opinion_participle,
+    is_trailing_participle,
+    source_of,
+)
 from claims.nlp.spans import mention_of, opens_sentence, trim_range, trimmed
 from claims.nlp.token_index import tokens_tagged
 
@@ -107,8 +112,15 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     content, preposition = content_of(token, lemma, particle, source)
     content = _before_trailing_act(token, content)
     content = _before_aside_act(content, token.doc)
-    if content is not None and token.i < source.start and content[0] <= source.start < content[1]:
-        content = None  # "“…,” said Ann Cole, half joking": the parser's clause holds the source
+    if (
+        content is not None
+        and token.i < source.start
+        and (
+            content[0] <= source.start < content[1]
+            or (token.tag_ in FINITE_TAGS and token.doc[token.i - 1].text == ",")
+        )
+    ):
+        content = _around_aside(token, content)
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
 
 
@@ -131,6 +143,20 @@ def _before_trailing_act(verb: Token, content: tuple[int, int] | None) -> tuple[
     if trailing is None:
         return content
     return trim_range(doc, content[0], trailing.i) or content
+
+
+def _around_aside(verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The content of a cue whose source comes after it: "The contrast, said Ann Cole, would
+    be clear" attributes the whole sentence around the aside, whatever part of it the parser
+    made the cue's clause; "“…,” said Ann Cole, half joking" attributes the quote, not the
+    clause the parser found after the name."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    start = verb.sent.start
+    while start < verb.i and (doc[start].dep_ == "cc" or doc[start].is_punct):
+        start += 1
+    return trim_range(doc, start, content[1])
 
 
 def _before_aside_act(content: tuple[int, int] | None, doc: Doc) -> tuple[int, int] | None:

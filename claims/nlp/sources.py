@@ -137,6 +137,40 @@ def inverted_subject(token: Token, verb: Token) -> Source | None:
     return Source(mention_of(name))
 
 
+def inverted_aside(token: Token, verb: Token) -> Source | None:
+    """ "The contrast, said Ann Cole, would be clear": a speech verb set off by commas in
+    the middle of its content comes before its subject; the parser often makes the words
+    before it the subject and the name after it the subject of the content.
+
+    Example: The harbour plan, said Brennan, who runs the ferry company, doesn't add up. | said | Brennan | -
+    """
+    if token != verb or token.tag_ not in FINITE_TAGS or token.lemma_ not in SPEECH_VERBS:
+        return None
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != "," or token.i + 1 >= len(doc):
+        return None
+    name = doc[token.i + 1]
+    while name.dep_ in NAME_PARTS and name.head.i > name.i:
+        name = name.head
+    content, edge = name.head, name.right_edge
+    closed = edge.text == "," or (edge.i + 1 < len(doc) and doc[edge.i + 1].text == ",")
+    # the name is the subject of the content after it, or a second subject of the verb
+    misread = (content.dep_ == "ccomp" and content.head == token and content.i > edge.i) or (
+        content == token and any(c.dep_ in SUBJECTS and c.i < token.i for c in token.children)
+    )
+    # "Aides to Lund, who ran the port, said the plan, …": the subject and its clause
+    described = any(t.dep_ == "relcl" for t in doc[token.sent.start : token.i])
+    if not (
+        name.pos_ in ("PROPN", "NOUN")
+        and name.dep_ in SUBJECTS
+        and closed
+        and misread
+        and not described
+    ):
+        return None
+    return Source(mention_of(name))
+
+
 def _after_quotation(verb: Token) -> bool:
     """Whether ``verb`` follows a quotation's closing mark (and a comma): "…,” said"."""
     before = [t for t in verb.doc[max(verb.i - 2, 0) : verb.i] if not t.is_space]
@@ -334,6 +368,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     passive_after_hop,
     empty_subject,
     relative_subject,
+    inverted_aside,
     subject,
     inverted_subject,
     passive_agent,

@@ -531,6 +531,25 @@ def test_a_dateline_hung_on_the_source_is_not_part_of_the_mention(
     assert found.speaker_mention == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The harbour plan, said Brennan, who runs the ferry company, doesn't add up.", "Brennan"),
+        (
+            "Part of the trouble with the new bridge, say engineers like Ada Brennan, is the "
+            "soft ground itself.",
+            "engineers",
+        ),
+    ],
+)
+def test_a_speaker_named_in_an_aside_after_the_verb_says_the_sentence_around_it(
+    nlp: Language, text: str, mention: str
+) -> None:
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == mention
+    assert found.text == text.rstrip(".")
+
+
 def test_an_aside_with_an_attribution_of_its_own_is_a_second_statement(nlp: Language) -> None:
     text = "Cole criticized the board for its spending, which she said would ruin the port."
     found = statements(nlp, text)
