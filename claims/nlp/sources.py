@@ -179,6 +179,25 @@ def _after_quotation(verb: Token) -> bool:
     )
 
 
+def clitic_perfect(token: Token, verb: Token) -> Source | None:
+    """ "He's said he will fight on": the "'s" is "has", though the parser reads "is said",
+    a passive; a passive reports no clause with a subject of its own, nor an object.
+
+    Example: He's said he will fight all the way to the convention. | said | He | -
+    """
+    clitic = next((c for c in token.children if c.dep_ == "auxpass"), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if clitic is None or subject is None or clitic.lower_ not in ("'s", "’s"):
+        return None
+    if subject.lower_ in EMPTY_SUBJECTS:
+        return None  # "It's been reported that …" names no one
+    active = any(
+        c.dep_ == "dobj" or (c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children))
+        for c in token.children
+    )
+    return Source(mention_of(subject)) if active else None
+
+
 def passive_agent(token: Token, verb: Token) -> Source | None:
     """The agent of a passive: "criticized by Senator Hill".
 
@@ -371,6 +390,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     inverted_aside,
     subject,
     inverted_subject,
+    clitic_perfect,
     passive_agent,
     passive_participle,
     participle_subject,

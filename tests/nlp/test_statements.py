@@ -390,6 +390,17 @@ def test_impersonal_cue_has_no_speaker_and_keeps_the_subject(
     assert found.text.startswith("The ")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("She's said the ferry will keep its winter timetable.", "She"),
+        ("It's been reported that the ferry will keep its winter timetable.", ""),
+    ],
+)
+def test_a_clitic_has_before_a_cue_is_no_passive(nlp: Language, text: str, mention: str) -> None:
+    assert only(statements(nlp, text)).speaker_mention == mention
+
+
 def test_passive_attribution_takes_the_agent(nlp: Language) -> None:
     text = "The tax plan was criticized by Senator Mark Hill as a gift to the banks."
     found = only(statements(nlp, text))
