@@ -45,6 +45,11 @@ ASSIGNS = (f"doc.spans[{CUES_KEY!r}]", f"doc.spans[{SOURCES_KEY!r}]")
 QUESTION_VERBS = frozenset({"ask", "press", "question"})
 # "…, she said when asked": the question still has no asker after the answer.
 QUESTION_TIMES = frozenset({"when", "if", "after", "before", "while", "once"})
+# The words before a cue that make it a turn of phrase when a comma follows ("All told,").
+SET_PHRASES: dict[str, tuple[list[str], ...]] = {
+    "say": (["that"], ["this"], ["that", "being"], ["this", "being"]),
+    "tell": (["all"],),
+}
 # Modal auxiliaries ("wo" and "ca" are how "won't" and "can't" split).
 MODALS = frozenset(
     {"would", "will", "could", "can", "should", "must", "may", "might", "shall", "'ll", "wo", "ca"}
@@ -100,7 +105,7 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     )
     if lemma not in CUE_VERBS and particle is None:
         return None
-    if _is_that_said(token):
+    if _is_set_phrase(token):
         return None
     if lemma in RAISING_VERBS or _is_question_put(token, lemma):
         return _impersonal_cue(token, lemma)
@@ -189,17 +194,14 @@ def _attributes(token: Token) -> bool:
     )
 
 
-def _is_that_said(verb: Token) -> bool:
-    """ "That said, …", "This being said, …": a turn of the writer's, not a statement."""
-    if verb.lemma_.lower() != "say":
-        return False
+def _is_set_phrase(verb: Token) -> bool:
+    """ "That said, …", "This being said, …", "All told, …": a turn of the writer's, not a
+    statement."""
     doc = verb.doc
-    words = [t for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
-    return (
-        [t.lower_ for t in words] in (["that"], ["this"], ["that", "being"], ["this", "being"])
-        and verb.i + 1 < len(doc)
-        and doc[verb.i + 1].text == ","
-    )
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return False
+    words = [t.lower_ for t in doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
+    return words in SET_PHRASES.get(verb.lemma_.lower(), ())
 
 
 def _reporter(act: Token) -> Token | None:

@@ -1024,6 +1024,11 @@ def test_that_said_is_the_writers_turn_not_a_statement(nlp: Language) -> None:
     assert found[0].speaker_mention == "Mayor Lund"
 
 
+def test_all_told_is_the_writers_sum_not_a_statement(nlp: Language) -> None:
+    text = "All told, up to 5 million tenants could be eligible for the harbour programs."
+    assert statements(nlp, text) == ()
+
+
 def test_whom_something_seemed_so_to_is_the_source(nlp: Language) -> None:
     found = with_cue(
         statements(nlp, "To Mayor Lund, the harbour plan seemed like a costly mistake."), "seemed"
