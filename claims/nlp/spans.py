@@ -54,7 +54,9 @@ def mention_of(subject: Token) -> Span:
     end = subject.i + 1
     for child in subject.rights:
         if child.dep_ in MENTION_CUTS and not (
-            (child.dep_ == "prep" and child.lower_ == "of") or _common_pair(subject, child)
+            (child.dep_ == "prep" and child.lower_ == "of")
+            or _common_pair(subject, child)
+            or _titled_name(subject, child)
         ):
             break
         end = child.right_edge.i + 1
@@ -76,6 +78,21 @@ def mention_of(subject: Token) -> Span:
     while end - 1 > subject.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _titled_name(subject: Token, child: Token) -> bool:
+    """ "GOP contender and former neurosurgeon Ben Carson": a bare title joined by "and" to
+    a name is one person described twice, not two sources (not "The mayor and Ann Cole")."""
+    if subject.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return False
+    conj = next((c for c in subject.rights if c.dep_ == "conj"), None)
+    if conj is None or conj.ent_type_ != "PERSON" or conj.pos_ != "PROPN":
+        return False
+    return (
+        child.dep_ in ("cc", "conj")
+        and child.i <= conj.i
+        and (child == conj or child.lower_ == "and")
+    )
 
 
 def _past_closed_quotation(doc: Doc, start: int, head: int) -> int:

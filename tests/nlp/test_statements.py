@@ -623,6 +623,15 @@ def test_a_quotation_the_parser_hung_on_the_name_after_it_is_not_part_of_the_men
     assert mention_of(doc[4]).text == "Cole"
 
 
+def test_a_title_joined_to_a_name_by_and_is_one_source(nlp: Language) -> None:
+    text = (
+        "Independent candidate and former harbour pilot Ann Cole denied on Sunday that she "
+        "had lied."
+    )
+    found = only(statements(nlp, text))
+    assert found.speaker_mention == "Independent candidate and former harbour pilot Ann Cole"
+
+
 def test_passive_cue_does_not_inherit_the_subject_of_another_verb(nlp: Language) -> None:
     text = "The city missed the deadline and was ordered to publish the full budget in May."
     found = only(statements(nlp, text))
