@@ -126,12 +126,9 @@ def inverted_subject(token: Token, verb: Token) -> Source | None:
     """
     if token != verb or token.tag_ not in FINITE_TAGS or token.lemma_ not in SPEECH_VERBS:
         return None
-    doc = token.doc
-    if token.i + 1 >= len(doc) or not _after_quotation(token):
+    if token.i + 1 >= len(token.doc) or not _after_quotation(token):
         return None
-    name = doc[token.i + 1]
-    while name.dep_ in NAME_PARTS and name.head.i > name.i:
-        name = name.head
+    name = _name_after(token)
     if name.pos_ not in ("PROPN", "NOUN", "PRON") or name.dep_ in ("dobj", "dative"):
         return None
     return Source(mention_of(name))
@@ -149,9 +146,7 @@ def inverted_aside(token: Token, verb: Token) -> Source | None:
     doc = token.doc
     if token.i == 0 or doc[token.i - 1].text != "," or token.i + 1 >= len(doc):
         return None
-    name = doc[token.i + 1]
-    while name.dep_ in NAME_PARTS and name.head.i > name.i:
-        name = name.head
+    name = _name_after(token)
     content, edge = name.head, name.right_edge
     closed = edge.text == "," or (edge.i + 1 < len(doc) and doc[edge.i + 1].text == ",")
     # the name is the subject of the content after it, or a second subject of the verb
@@ -169,6 +164,14 @@ def inverted_aside(token: Token, verb: Token) -> Source | None:
     ):
         return None
     return Source(mention_of(name))
+
+
+def _name_after(verb: Token) -> Token:
+    """The head of the words right after ``verb`` ("Ada" → "Brennan" in "said Ada Brennan")."""
+    name = verb.doc[verb.i + 1]
+    while name.dep_ in NAME_PARTS and name.head.i > name.i:
+        name = name.head
+    return name
 
 
 def _after_quotation(verb: Token) -> bool:
