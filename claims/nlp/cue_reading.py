@@ -26,12 +26,12 @@ from claims.nlp.cues import (
 )
 from claims.nlp.quotes import QuoteIndex
 from claims.nlp.sources import (
-    FINITE_TAGS,
+    is_aside_verb,
     is_opinion_participle,
     is_trailing_participle,
     source_of,
 )
-from claims.nlp.spans import mention_of, opens_sentence, trim_range, trimmed
+from claims.nlp.spans import follows_comma, mention_of, opens_sentence, trim_range, trimmed
 from claims.nlp.token_index import tokens_tagged
 
 # What this layer reads and what it publishes on the Doc, in spaCy's ``assigns``/``requires``
@@ -120,10 +120,7 @@ def _read_cue(token: Token, quote_of: QuoteIndex) -> Cue | None:
     if (
         content is not None
         and token.i < source.start
-        and (
-            content[0] <= source.start < content[1]
-            or (token.tag_ in FINITE_TAGS and token.doc[token.i - 1].text == ",")
-        )
+        and (content[0] <= source.start < content[1] or is_aside_verb(token))
     ):
         content = _around_aside(token, content)
     return _cue_from_words(token, (particle, preposition), source, content, antecedent=antecedent)
@@ -156,7 +153,7 @@ def _around_aside(verb: Token, content: tuple[int, int]) -> tuple[int, int] | No
     made the cue's clause; "“…,” said Ann Cole, half joking" attributes the quote, not the
     clause the parser found after the name."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text != ",":
+    if not follows_comma(verb):
         return None
     start = verb.sent.start
     while start < verb.i and (doc[start].dep_ == "cc" or doc[start].is_punct):
@@ -293,7 +290,7 @@ def _is_question_put(verb: Token, lemma: str) -> bool:
     past tense; with no subject of its own it is still the participle."""
     when = any(c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_TIMES for c in verb.children)
     # "…, Hale said, asked about the delay": a participle trailing its clause after a comma
-    trailing = verb.i > verb.head.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    trailing = verb.i > verb.head.i and follows_comma(verb)
     participle = verb.tag_ == "VBN" or (
         verb.tag_ == "VBD" and (opens_sentence(verb) or when or trailing)
     )

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from claims.nlp.cues import CARRIER_NOUNS, SPEECH_VERBS
-from claims.nlp.spans import DATELINE_DASHES, is_that_clause, mention_of
+from claims.nlp.spans import DATELINE_DASHES, follows_comma, is_that_clause, mention_of
 
 SUBJECTS = frozenset({"nsubj"})
 # Verb tags of a finite verb ("said", "says"), which can come before its subject.
@@ -141,10 +141,10 @@ def inverted_aside(token: Token, verb: Token) -> Source | None:
 
     Example: The harbour plan, said Brennan, who runs the ferry company, doesn't add up. | said | Brennan | -
     """
-    if token != verb or token.tag_ not in FINITE_TAGS or token.lemma_ not in SPEECH_VERBS:
+    if token != verb or not is_aside_verb(token) or token.lemma_ not in SPEECH_VERBS:
         return None
     doc = token.doc
-    if token.i == 0 or doc[token.i - 1].text != "," or token.i + 1 >= len(doc):
+    if token.i + 1 >= len(doc):
         return None
     name = _name_after(token)
     content, edge = name.head, name.right_edge
@@ -164,6 +164,11 @@ def inverted_aside(token: Token, verb: Token) -> Source | None:
     ):
         return None
     return Source(mention_of(name))
+
+
+def is_aside_verb(verb: Token) -> bool:
+    """A finite verb right after a comma, as in an aside ("The plan, said Cole, …")."""
+    return verb.tag_ in FINITE_TAGS and follows_comma(verb)
 
 
 def _name_after(verb: Token) -> Token:

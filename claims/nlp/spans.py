@@ -139,6 +139,11 @@ def is_that_clause(token: Token) -> bool:
     )
 
 
+def follows_comma(token: Token) -> bool:
+    """A comma comes right before ``token`` ("…, said Cole", "…, asked about it")."""
+    return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
 def opens_sentence(token: Token) -> bool:
     """Nothing but punctuation or space comes before ``token`` in its sentence."""
     return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
