@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claims.nlp.names import HYPHENS
+
 # Words that open a reported clause and belong to it: "said that …", "asked whether …".
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 # Dashes that close a dateline ("WASHINGTON —").
@@ -163,7 +165,7 @@ def trimmed(head: Token) -> tuple[int, int] | None:
         start += 1
     while end > start and _is_edge_punct(doc[end - 1], opening=False):
         end -= 1
-    return (start, end) if end > start else None
+    return _whole_words(doc, start, end)
 
 
 def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -171,7 +173,33 @@ def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and _is_edge_punct(doc[end - 1], opening=False):
         end -= 1
-    return (start, end) if end > start else None
+    return _whole_words(doc, start, end)
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The range grown so it neither starts nor ends inside a hyphenated word the tokenizer
+    split. The parser sometimes hangs the parts side by side ("feared the re-emergence of a
+    rival" read as three objects, "re", "-" and "emergence"); the phrase then runs on to the
+    end of what the word's last part heads."""
+    if end <= start:
+        return None
+    while end + 1 < len(doc) and _joined_by_hyphen(doc, end - 1):
+        end = max(end + 2, doc[end + 1].right_edge.i + 1)
+    while start >= 2 and _joined_by_hyphen(doc, start - 2):
+        start -= 2
+    return start, end
+
+
+def _joined_by_hyphen(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` and ``doc[i + 2]`` are one word written with a hyphen between."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].text in HYPHENS
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i].is_alpha
+        and doc[i + 2].is_alpha
+    )
 
 
 def _is_edge_punct(token: Token, *, opening: bool) -> bool:

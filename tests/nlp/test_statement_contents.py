@@ -215,3 +215,24 @@ def test_a_that_clause_suggested_after_the_report_is_a_second_statement(nlp: Lan
     found = statements(nlp, text)
     assert with_cue(found, "said").text == "he has not accepted any new speeches"
     assert with_cue(found, "suggested").text == "that the bigger question is elsewhere"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The fishermen fear the re-election of the harbour board.",
+            "fear",
+            "the re-election of the harbour board",
+        ),
+        (
+            "Cole called herself pro-choice, but said the law should stay.",
+            "called",
+            "herself pro-choice",
+        ),
+    ],
+)
+def test_a_content_never_stops_inside_a_hyphenated_word(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    assert with_cue(statements(nlp, text), cue).text == content
