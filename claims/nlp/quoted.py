@@ -93,11 +93,23 @@ def find_quoted(
                 len(outside) >= 2
                 and c_end >= quote.start
                 and (cue.start_char < quote.start or _framing(text, c_start, quote))
+                and not _introduces_after_another(text, cue, quote, c_start)
             ):
                 start, end, kind = c_start, max(quote.end, c_end), "mixed"
         start, end = strip_space(text, start, end)
         found.append(Found(kind, cue.text, start, end, cue.source, cue.antecedent, 0.8))
     return found
+
+
+def _introduces_after_another(text: str, cue: Cue, quote: Quote, content_start: int) -> bool:
+    """Whether the cue introduces the quote (only a comma or colon between) while the
+    content the parser gave it reaches back over another quotation: in "“…,” Cruz said as
+    the heckler yelled: “…”" the heckler yelled the second quote, not the whole sentence."""
+    return (
+        cue.end_char <= quote.start
+        and text[cue.end_char : quote.start].strip() in (",", ":")
+        and has_quote_mark(text[content_start : quote.start])
+    )
 
 
 def _according_to_after(doc: Doc, text: str, quote: Quote) -> Token | None:
@@ -393,6 +405,14 @@ def _attribution_between(
         if other is not cue and other.source is not None
     ):
         return False  # "… ,” Lew said. He added that it was “…”": the second has its own
+    if any(
+        cue.end_char <= other.start_char < right.start
+        and other.verb.i not in used
+        and other.source is not None
+        and not (other.source.start < cue.source.end and cue.source.start < other.source.end)
+        for other in cues
+    ):
+        return False  # "… ,” Hale said as the crowd chanted: “…”": the crowd's own words
     if new_sentence or not gap.rstrip().endswith((",", ":")):
         last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
         sentence_end = last.sent.end_char if last is not None else right.end

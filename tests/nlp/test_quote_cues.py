@@ -66,3 +66,26 @@ def test_the_speaker_named_after_said_speaks_when_the_parser_hangs_it_elsewhere(
     found = only(statements(nlp, "''The bridge will open in May,'' said Ada Brennan, half joking."))
     assert found.cue == "said"
     assert found.speaker_mention == "Ada Brennan"
+
+
+def test_a_quote_after_another_speakers_cue_in_the_same_sentence_is_theirs(
+    nlp: Language,
+) -> None:
+    text = (
+        "“The ferry contract is settled,” Mayor Lund said as the dockworkers shouted: "
+        "“No deal without the night shift!”"
+    )
+    found = {s.speaker_mention: s.text for s in statements(nlp, text)}
+    assert found == {
+        "Mayor Lund": "The ferry contract is settled,",
+        "the dockworkers": "No deal without the night shift!",
+    }
+
+
+def test_a_second_cue_of_the_same_speaker_keeps_the_split_quote_together(
+    nlp: Language,
+) -> None:
+    text = "“The ferry contract is settled,” Lund said, adding: “The night shift stays.”"
+    found = statements(nlp, text)
+    assert [s.speaker_mention for s in found] == ["Lund", "Lund"]
+    assert "night shift" in found[1].text
