@@ -5,8 +5,11 @@ B's position as A reported it. Both are statements; B's is ``reported_in`` A's, 
 fact-checker sees that B's position comes to us through A.
 
 "A said B would refuse C" or "… B must do C" is not B's position either: a nested act that
-is only foreseen or demanded is A's claim, as is a nested act nobody is named for ("A said
-it was decided that C"); both stay whole in A's statement and are not kept on their own.
+is only foreseen or demanded is A's claim. So is a nested act nobody is named for ("A said
+it was decided that C", "… officials fear C", "a poll found 28 percent back C"): a nested
+statement is kept so that a search by B's name finds what A says of B, and an unnamed
+source has no name to search by. These stay whole in A's statement and are not kept on
+their own.
 So is a nested act whose words are only its object ("A said B mocked a reporter", "… B
 asked for the meeting"): A's account of something B did, with nothing of B's own to keep
 apart. A position keeps its statement whatever its words ("A said voters back the plan").
@@ -30,7 +33,7 @@ from claims.nlp.cues import COGNITION_VERBS
 from claims.nlp.entities import FEMALE_HONORIFICS, MALE_HONORIFICS
 from claims.nlp.gender import FEMALE, MALE, first_name_gender
 from claims.nlp.names import FEMALE_PRONOUNS, FIRST_PERSON, MALE_PRONOUNS
-from claims.nlp.records import StatementRecord
+from claims.nlp.records import UNNAMED_KINDS, SpeakerInfo, StatementRecord
 
 FIRST_PERSON_SOURCES = frozenset({"i", "we"})
 # A statement opening with a relative pronoun and its own source: "which he said …".
@@ -65,7 +68,9 @@ def with_reporters(statements: Sequence[StatementRecord]) -> tuple[StatementReco
     return tuple(linked)
 
 
-def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[StatementRecord, ...]:
+def without_self_reports(
+    statements: Sequence[StatementRecord], *, speakers: Sequence[SpeakerInfo]
+) -> tuple[StatementRecord, ...]:
     """The linked statements less those nested in a statement of the same speaker, and
     nested acts only foreseen or demanded, with no one named, or with only an object.
 
@@ -81,7 +86,7 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
         if reporter is None:
             return False
         outer = statements[reporter]
-        if statement.foreseen or (statement.speaker is None and not statement.speaker_mention):
+        if statement.foreseen or not _named(statement, speakers):
             return True
         if statement.object_only and cue_lemma(statement.cue) not in COGNITION_VERBS:
             return True
@@ -105,6 +110,12 @@ def without_self_reports(statements: Sequence[StatementRecord]) -> tuple[Stateme
         return None if reporter is None else new_index[reporter]
 
     return tuple(replace(statement, reported_in=reporter_of(statement)) for statement in kept)
+
+
+def _named(statement: StatementRecord, speakers: Sequence[SpeakerInfo]) -> bool:
+    """Whether the statement's speaker is someone named: a person, an organisation or a
+    group, not an anonymous source or a document."""
+    return statement.speaker is not None and speakers[statement.speaker].kind not in UNNAMED_KINDS
 
 
 def in_relative_clause(inner: StatementRecord) -> bool:

@@ -34,7 +34,7 @@ from claims.nlp.topics import DocTopics, TopicTagger
 from claims.nlp.vectors import PhraseVectors, TopicVectors, WordVectors
 
 # Bump when extraction changes what it finds; stored with every article and statement.
-EXTRACTOR_VERSION = "0.4.4"
+EXTRACTOR_VERSION = "0.4.5"
 
 # What a Doc parsed in another process leaves out: the extraction reads no tensor, and it
 # is three quarters of the bytes.
@@ -120,7 +120,8 @@ class Extractor:
                     _classed(doc, statement, speakers)
                     for statement in split_quotations(found, text=clean.text)
                 ]
-            )
+            ),
+            speakers=speakers,
         )
         statements, stances = self.tag_and_score(doc, statements=statements, speakers=speakers)
         return ArticleExtraction(

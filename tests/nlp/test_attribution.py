@@ -10,7 +10,7 @@ from spacy.language import Language
 from claims.nlp.attribution import attribution_class, content_form, cue_lemma
 from claims.nlp.nesting import bound_by_reporter, without_self_reports
 from claims.nlp.pipeline import Extractor
-from claims.nlp.records import StatementRecord
+from claims.nlp.records import SpeakerInfo, StatementRecord
 from claims.nlp.repair import clean_article
 
 
@@ -97,9 +97,9 @@ def test_each_quotation_is_its_own_statement(extractor: Extractor) -> None:
 def test_a_nested_attribution_is_linked_to_the_statement_reporting_it(
     extractor: Extractor,
 ) -> None:
-    text = "Senator Maya Lindgren said that the governor believes the tax is unfair."
+    text = "Senator Maya Lindgren said that Governor Tom Hale believes the tax is unfair."
     extraction = extractor.extract(clean_article(text))
-    outer = next(s for s in extraction.statements if s.text.startswith("that the governor"))
+    outer = next(s for s in extraction.statements if s.text.startswith("that Governor"))
     inner = next(s for s in extraction.statements if s.text.startswith("the tax"))
     assert inner.reported_in == extraction.statements.index(outer)
     assert outer.reported_in is None
@@ -113,13 +113,16 @@ def test_a_nested_attribution_is_linked_to_the_statement_reporting_it(
         "Senator Maya Lindgren said the dockworkers must oppose the new contract.",
         "Senator Maya Lindgren said the dockworkers will support the new contract.",
         "Senator Maya Lindgren said that it was decided to close the pier.",
+        "Senator Maya Lindgren said that officials believe the tax is unfair.",
+        "Senator Maya Lindgren said the dockworkers support the new contract.",
     ],
 )
 def test_a_nested_act_foreseen_demanded_or_by_no_one_is_only_the_reporters_claim(
     extractor: Extractor, text: str
 ) -> None:
     """The dockworkers have refused, opposed and supported nothing: Lindgren says they
-    will. Stored as their position, a search by speaker would show them taking it."""
+    will. Stored as their position, a search by speaker would show them taking it. Unnamed
+    officials or dockworkers have no name to search by: their view stays in hers."""
     extraction = extractor.extract(clean_article(text))
     assert [s.speaker_mention for s in extraction.statements] == ["Senator Maya Lindgren"]
 
@@ -137,10 +140,10 @@ def test_a_nested_act_on_an_object_stays_in_the_reporters_statement(
 
 
 def test_a_nested_position_on_an_object_is_still_its_holders(extractor: Extractor) -> None:
-    text = "Senator Maya Lindgren said the dockworkers support the new contract."
+    text = "Senator Maya Lindgren said Governor Tom Hale supports the new contract."
     extraction = extractor.extract(clean_article(text))
-    inner = next(s for s in extraction.statements if s.cue == "support")
-    assert (inner.speaker_mention, inner.text) == ("the dockworkers", "the new contract")
+    inner = next(s for s in extraction.statements if s.cue == "supports")
+    assert (inner.speaker_mention, inner.text) == ("Governor Tom Hale", "the new contract")
     assert inner.reported_in is not None
 
 
@@ -206,11 +209,25 @@ def test_a_pronoun_source_inside_a_report_is_bound_by_the_reporter(
     assert bound_by_reporter(_statement(inner), _statement(outer, kind=outer_kind)) is bound
 
 
-def test_a_pronoun_bound_by_the_reporter_is_not_a_second_statement_even_unresolved() -> None:
-    outer = replace(_statement("two county officials"), text="they expect the bridge to reopen")
-    inner = replace(_statement("they"), start=5, reported_in=0)
-    kept = without_self_reports([outer, inner])
-    assert kept == (outer,)
+def test_a_pronoun_bound_by_the_reporter_is_not_a_second_statement_even_misresolved() -> None:
+    """The speaker book gave "they" to the last group named; the officials' report binds it."""
+    speakers = (SpeakerInfo("two county officials", kind="anonymous"), SpeakerInfo("Cole and Ray"))
+    outer = replace(
+        _statement("two county officials"), text="they expect the bridge to reopen", speaker=0
+    )
+    inner = replace(_statement("they"), start=5, reported_in=0, speaker=1)
+    assert without_self_reports([outer, inner], speakers=speakers) == (outer,)
+
+
+@pytest.mark.parametrize(("kind", "kept"), [("person", True), ("anonymous", False)])
+def test_a_nested_statement_stands_alone_only_when_its_speaker_is_named(
+    kind: str, kept: bool
+) -> None:
+    """A search by name finds what others report of Cole; "an engineer" has no name."""
+    speakers = (SpeakerInfo("Mary Raman"), SpeakerInfo("Ann Cole", kind=kind))
+    outer = replace(_statement("Mary Raman"), speaker=0)
+    inner = replace(_statement("Cole"), start=5, reported_in=0, speaker=1)
+    assert (inner in without_self_reports([outer, inner], speakers=speakers)) is kept
 
 
 def test_what_someone_determined_is_a_finding_not_speech() -> None:

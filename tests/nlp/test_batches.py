@@ -18,8 +18,8 @@ FERRY = (
     '"Nobody wants higher fares, but the boats are old," she told the council.'
 )
 SCHOOLS = (
-    "Ravi Patel said the school budget was too small. He warned that parents "
-    "believe the new library will close."
+    "Ravi Patel said the school budget was too small. He warned that "
+    "Mayor Tom Hale believes the new library will close."
 )
 TOPICS = [TopicSpec(slug="fares", name="Fares", phrases=("fare", "fares"))]
 

@@ -71,7 +71,7 @@ def test_a_nested_statement_keeps_its_reporter_across_pieces(
     extractor: Extractor, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     body = [
-        f"Senator {PEOPLE[n % 3]} said that the governor believes plan {n} will fail."
+        f"Senator {PEOPLE[n % 3]} said that Governor Hale believes plan {n} will fail."
         for n in range(80)
     ]
     clean = clean_article("Senators argue over the plans\n\n" + "\n\n".join(body))
