@@ -28,6 +28,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 SPENDING_VERBS = frozenset({"spend"})
 # How the words of a name hang on its last word ("Ann" on "Cole", "Sen." on "Cole").
 NAME_PARTS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "punct"})
+# Nouns of a point in time, which do nothing themselves: "at one point calling …".
+TIME_NOUNS = frozenset({"point", "time", "moment", "stage", "juncture"})
 # Verbs whose object is an audience: "emailed supporters saying …".
 ADDRESS_VERBS = SPEECH_VERBS | frozenset({"email", "e-mail", "text", "message", "send", "blast"})
 RELATIVE_PRONOUNS = ("who", "which", "that")
@@ -312,6 +314,25 @@ def purpose_phrase(token: Token, verb: Token) -> Token | None:
     return None
 
 
+def time_phrase(token: Token, verb: Token) -> Token | None:
+    """ "at one point calling …", "on Monday accusing …": a participle on a time in a phrase
+    that hangs on a verb is the act of that verb's subject, not of the time.
+
+    Example: The mayor fought the council for months, at one point calling the treasurer a liar. | calling | The mayor | -
+    """
+    noun, preposition = token.head, token.head.head
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and noun.dep_ == "pobj"
+        and (noun.lemma_.lower() in TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME"))
+        and preposition.dep_ == "prep"
+        and preposition.head.pos_ in ("VERB", "AUX")
+    ):
+        return preposition.head
+    return None
+
+
 def carrier(token: Token, verb: Token) -> Source | None:
     """A clause on a noun: its maker when it is an ad or statement, else the noun itself.
 
@@ -407,6 +428,7 @@ SOURCE_RULES: tuple[SourceRule, ...] = (
     trailing_participle,
     effort_infinitive,
     purpose_phrase,
+    time_phrase,
     carrier,
     prepositional_gerund,
     stranded_subject,
