@@ -105,11 +105,7 @@ def _introduces_after_another(text: str, cue: Cue, quote: Quote, content_start: 
     """Whether the cue introduces the quote (only a comma or colon between) while the
     content the parser gave it reaches back over another quotation: in "“…,” Cruz said as
     the heckler yelled: “…”" the heckler yelled the second quote, not the whole sentence."""
-    return (
-        cue.end_char <= quote.start
-        and text[cue.end_char : quote.start].strip() in (",", ":")
-        and has_quote_mark(text[content_start : quote.start])
-    )
+    return _introduces(text, cue, quote) and has_quote_mark(text[content_start : quote.start])
 
 
 def _according_to_after(doc: Doc, text: str, quote: Quote) -> Token | None:
@@ -359,15 +355,14 @@ def _introducing_cue(text: str, quote: Quote, cues: list[Cue]) -> Cue | None:
     """A speech verb right before the quote, with only a comma or a colon between, says it
     ("Cole said he heard the crowd shout, “…”": the crowd shouts it, Cole reports it)."""
     return next(
-        (
-            cue
-            for cue in cues
-            if cue.verb.lemma_ in SPEECH_VERBS
-            and cue.end_char <= quote.start
-            and text[cue.end_char : quote.start].strip() in (",", ":")
-        ),
+        (cue for cue in cues if cue.verb.lemma_ in SPEECH_VERBS and _introduces(text, cue, quote)),
         None,
     )
+
+
+def _introduces(text: str, cue: Cue, quote: Quote) -> bool:
+    """Whether only a comma or a colon stands between the cue and the quote after it."""
+    return cue.end_char <= quote.start and text[cue.end_char : quote.start].strip() in (",", ":")
 
 
 def _reports_elsewhere(doc: Doc, cue: Cue, quote: Quote) -> bool:
