@@ -163,9 +163,7 @@ def trimmed(head: Token) -> tuple[int, int] | None:
         or (doc[start].dep_ == "mark" and doc[start].lower_ not in COMPLEMENTIZERS)
     ):
         start += 1
-    while end > start and _is_edge_punct(doc[end - 1], opening=False):
-        end -= 1
-    return _whole_words(doc, start, end)
+    return trim_range(doc, start, end)
 
 
 def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
