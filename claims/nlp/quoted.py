@@ -108,6 +108,11 @@ def _introduces_after_another(text: str, cue: Cue, quote: Quote, content_start: 
     return _introduces(text, cue, quote) and has_quote_mark(text[content_start : quote.start])
 
 
+def _same_words(one: Span, other: Span | None) -> bool:
+    """Whether two sources share a word: "Hale" and "Hale" do, "Hale" and "the crowd" not."""
+    return other is not None and one.start < other.end and other.start < one.end
+
+
 def _according_to_after(doc: Doc, text: str, quote: Quote) -> Token | None:
     """The "according" of an "according to X" right after the quote (“…,” according to
     Ann Cole, a doctor): the quote's attribution, though no cue verb."""
@@ -394,20 +399,18 @@ def _attribution_between(
     # “X,” he said, “Y.” runs on; after a sentence's end ("… said. His verdict: “Y,” he
     # added.") the second quote may have its own attribution.
     new_sentence = any(mark in gap for mark in (". ", "? ", "! "))
-    if new_sentence and any(
-        cue.end_char <= other.start_char < right.start and other.verb.i not in used
-        for other in cues
-        if other is not cue and other.source is not None
-    ):
-        return False  # "… ,” Lew said. He added that it was “…”": the second has its own
+    # Another unused cue between the attribution and the second quote takes it after a
+    # sentence's end ("… ,” Lew said. He added that it was “…”"), or in the same sentence
+    # when someone else is its source ("… ,” Hale said as the crowd chanted: “…”").
     if any(
-        cue.end_char <= other.start_char < right.start
-        and other.verb.i not in used
-        and other.source is not None
-        and not (other.source.start < cue.source.end and cue.source.start < other.source.end)
+        new_sentence or not _same_words(other.source, cue.source)
         for other in cues
+        if other is not cue
+        and other.source is not None
+        and other.verb.i not in used
+        and cue.end_char <= other.start_char < right.start
     ):
-        return False  # "… ,” Hale said as the crowd chanted: “…”": the crowd's own words
+        return False
     if new_sentence or not gap.rstrip().endswith((",", ":")):
         last = doc.char_span(max(right.end - 1, right.start), right.end, alignment_mode="expand")
         sentence_end = last.sent.end_char if last is not None else right.end
